@@ -1,0 +1,174 @@
+package p2plab.common.content;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * A seeded catalogue of synthetic files for workloads: readable names such as
+ * {@code "Velvet Harbor - Quiet Morning Lanterns.mp3"}, sizes, Zipf popularity, a placement of
+ * replicas over peers, and a query stream drawn by popularity. The same spec always gives the
+ * same catalogue, placement and queries, so two overlays can be compared on one workload.
+ *
+ * <p>Names use a small vocabulary on purpose: a one-word search finds many files, a two-word
+ * search few, so searches return anywhere from one to many hits.
+ */
+public final class Catalogue {
+
+    /** One file of the catalogue. {@code popularity} is its Zipf probability; rank 1 is the most popular. */
+    public record Entry(int rank, GeneratedContent content, double popularity) {
+    }
+
+    private static final long PLACEMENT_SALT = 0x2545F4914F6CDD1DL;
+
+    private final CatalogueSpec spec;
+    private final Zipf zipf;
+    private final List<Entry> entries;
+
+    private Catalogue(CatalogueSpec spec, Zipf zipf, List<Entry> entries) {
+        this.spec = spec;
+        this.zipf = zipf;
+        this.entries = List.copyOf(entries);
+    }
+
+    public static Catalogue generate(CatalogueSpec spec) {
+        SplittableRandom random = new SplittableRandom(spec.seed());
+        Zipf zipf = new Zipf(spec.files(), spec.zipfExponent());
+        Set<String> names = new HashSet<>();
+        List<Entry> entries = new ArrayList<>(spec.files());
+        for (int rank = 1; rank <= spec.files(); rank++) {
+            String name = uniqueName(random, names);
+            long size = random.nextLong(spec.minSize(), spec.maxSize() + 1);
+            GeneratedContent content = new GeneratedContent(name, size, random.nextLong());
+            entries.add(new Entry(rank, content, zipf.probability(rank)));
+        }
+        return new Catalogue(spec, zipf, entries);
+    }
+
+    public CatalogueSpec spec() {
+        return spec;
+    }
+
+    /** Every file, most popular first. */
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    public Entry entry(int rank) {
+        return entries.get(rank - 1);
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    /** The popularity distribution queries are drawn from. */
+    public Zipf popularity() {
+        return zipf;
+    }
+
+    /** How many of {@code peers} peers hold the file of {@code rank}: in 1..peers, falling with rank as 1/rank^s. */
+    public int replicas(int rank, int peers) {
+        if (peers < 1) {
+            throw new IllegalArgumentException("placement needs at least 1 peer, got " + peers);
+        }
+        double share = spec.topReplicaFraction() * Math.pow(rank, -spec.zipfExponent());
+        long r = Math.round(peers * share);
+        return (int) Math.max(1, Math.min(peers, r));
+    }
+
+    /** For each file (index rank - 1), the peers (0..peers-1, ascending) that hold it. */
+    public int[][] holders(int peers) {
+        SplittableRandom random = new SplittableRandom(spec.seed() ^ PLACEMENT_SALT);
+        int[][] holders = new int[entries.size()][];
+        for (int i = 0; i < holders.length; i++) {
+            holders[i] = distinct(random, replicas(i + 1, peers), peers);
+        }
+        return holders;
+    }
+
+    /** What each peer (index 0..peers-1) shares, most popular first. Some peers may share nothing. */
+    public List<List<GeneratedContent>> placement(int peers) {
+        int[][] holders = holders(peers);
+        List<List<GeneratedContent>> byPeer = new ArrayList<>(peers);
+        for (int p = 0; p < peers; p++) {
+            byPeer.add(new ArrayList<>());
+        }
+        for (int i = 0; i < holders.length; i++) {
+            for (int p : holders[i]) {
+                byPeer.get(p).add(entries.get(i).content());
+            }
+        }
+        List<List<GeneratedContent>> frozen = new ArrayList<>(peers);
+        for (List<GeneratedContent> files : byPeer) {
+            frozen.add(List.copyOf(files));
+        }
+        return List.copyOf(frozen);
+    }
+
+    /**
+     * {@code count} searches: each picks a file by popularity and asks for one or two words of its
+     * name (never the extension alone), so every search matches at least that file.
+     */
+    public List<String> queries(int count, long seed) {
+        if (count < 0) {
+            throw new IllegalArgumentException("query count must be >= 0, got " + count);
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        List<String> out = new ArrayList<>(count);
+        for (int q = 0; q < count; q++) {
+            Entry target = entry(zipf.sample(random));
+            List<String> words = Keywords.of(target.content().name());
+            words = words.subList(0, words.size() - 1); // drop the extension: "mp3" alone finds everything
+            int first = random.nextInt(words.size());
+            if (words.size() > 1 && random.nextBoolean()) {
+                int second = random.nextInt(words.size() - 1);
+                if (second >= first) {
+                    second++;
+                }
+                out.add(words.get(Math.min(first, second)) + " " + words.get(Math.max(first, second)));
+            } else {
+                out.add(words.get(first));
+            }
+        }
+        return out;
+    }
+
+    /** The files a search would find if it reached every peer: every query word is a word of the name. */
+    public List<Entry> matching(String query) {
+        List<String> words = Keywords.of(query);
+        return entries.stream().filter(e -> e.content().keywords().containsAll(words)).toList();
+    }
+
+    /** {@code k} distinct values of 0..n-1, ascending (Floyd's sampling: k draws, no shuffle of n). */
+    private static int[] distinct(SplittableRandom random, int k, int n) {
+        Set<Integer> chosen = new HashSet<>();
+        for (int j = n - k; j < n; j++) {
+            int t = random.nextInt(j + 1);
+            chosen.add(chosen.contains(t) ? j : t);
+        }
+        int[] out = chosen.stream().mapToInt(Integer::intValue).toArray();
+        Arrays.sort(out);
+        return out;
+    }
+
+    private static String uniqueName(SplittableRandom random, Set<String> taken) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            String name = Names.random(random);
+            if (taken.add(name)) {
+                return name;
+            }
+        }
+        // The vocabulary ran short (hundreds of thousands of files): number the name.
+        String base = Names.random(random);
+        for (int i = 2; ; i++) {
+            String name = base.replace(".", " " + i + ".");
+            if (taken.add(name)) {
+                return name;
+            }
+        }
+    }
+}

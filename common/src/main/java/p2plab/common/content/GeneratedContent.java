@@ -1,0 +1,93 @@
+package p2plab.common.content;
+
+import java.util.Objects;
+
+/**
+ * Synthetic content for workloads: its bytes are a pure function of a 64-bit key and the offset,
+ * so a peer can "share" a file of any size without storing it, and any range reads the same
+ * every time. Byte {@code o} is byte {@code o % 8} (little-endian) of a SplitMix64-style mix of
+ * (key, o / 8).
+ */
+public final class GeneratedContent implements Content {
+    private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+
+    private final String name;
+    private final long size;
+    private final long key;
+    private final long seedWord; // the key, mixed once, so that nearby keys give unrelated streams
+    private volatile ContentId id; // computed on first use: hashing is the only costly part
+
+    public GeneratedContent(String name, long size, long key) {
+        this.name = Objects.requireNonNull(name, "name");
+        if (size < 0) {
+            throw new IllegalArgumentException("a content size must be >= 0, got " + size);
+        }
+        this.size = size;
+        this.key = key;
+        this.seedWord = mix(key);
+    }
+
+    public long key() {
+        return key;
+    }
+
+    /**
+     * SHA-256 of the bytes. Computed on the first call; concurrent first calls may both compute it,
+     * but they compute the same value, so no lock is needed.
+     */
+    @Override
+    public ContentId id() {
+        ContentId known = id;
+        if (known == null) {
+            known = ContentId.of(Digests.sha256(this));
+            id = known;
+        }
+        return known;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public long size() {
+        return size;
+    }
+
+    @Override
+    public byte[] read(long offset, int length) {
+        if (offset < 0 || length < 0 || offset > size - length) {
+            throw new IndexOutOfBoundsException("read " + length + " bytes at " + offset + " of " + size);
+        }
+        byte[] out = new byte[length];
+        long block = offset >>> 3;
+        long word = word(block);
+        int shift = (int) (offset & 7) * 8;
+        for (int i = 0; i < length; i++) {
+            if (shift == 64) {
+                word = word(++block);
+                shift = 0;
+            }
+            out[i] = (byte) (word >>> shift);
+            shift += 8;
+        }
+        return out;
+    }
+
+    private long word(long block) {
+        return mix(seedWord + (block + 1) * GOLDEN_GAMMA);
+    }
+
+    /** The SplitMix64 finaliser: a bijection on longs that spreads every input bit. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + size + " bytes, generated)";
+    }
+}

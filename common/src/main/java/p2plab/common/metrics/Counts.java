@@ -1,0 +1,27 @@
+package p2plab.common.metrics;
+
+/**
+ * Message and byte counts for one slice of the metrics (a peer, a type, an overlay, the total).
+ *
+ * @param messagesSent     messages handed to the transport
+ * @param bytesSent        their bytes on the wire
+ * @param messagesReceived messages delivered whole to a peer
+ * @param bytesReceived    their bytes
+ * @param dropped          messages sent but never delivered (loss, or the receiver died)
+ * @param rejected         frames refused as malformed or oversized
+ */
+public record Counts(long messagesSent, long bytesSent, long messagesReceived, long bytesReceived,
+                     long dropped, long rejected) {
+
+    public static final Counts ZERO = new Counts(0, 0, 0, 0, 0, 0);
+
+    public Counts plus(Counts o) {
+        return new Counts(messagesSent + o.messagesSent, bytesSent + o.bytesSent,
+                messagesReceived + o.messagesReceived, bytesReceived + o.bytesReceived,
+                dropped + o.dropped, rejected + o.rejected);
+    }
+
+    public boolean isZero() {
+        return equals(ZERO);
+    }
+}

@@ -1,0 +1,60 @@
+package p2plab.common.transport;
+
+/**
+ * Where a peer listens: a host and a port, as plain values.
+ *
+ * <p>Over TCP this is a real socket address (127.0.0.1 by default). In simulation every node
+ * gets a made-up loopback address, so protocols that put addresses on the wire (Gnutella pongs,
+ * tracker replies) work unchanged.
+ */
+public record Address(String host, int port) {
+
+    public Address {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("host must not be empty");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535, got " + port);
+        }
+    }
+
+    /** Parses {@code host:port}, as typed by a user. */
+    public static Address parse(String text) {
+        int colon = text.lastIndexOf(':');
+        if (colon <= 0 || colon == text.length() - 1) {
+            throw new IllegalArgumentException("expected host:port, got '" + text + "'");
+        }
+        try {
+            return new Address(text.substring(0, colon), Integer.parseInt(text.substring(colon + 1)));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("port must be a number in '" + text + "'");
+        }
+    }
+
+    /** The four bytes of a dotted IPv4 host, for protocols that carry addresses in binary. */
+    public byte[] ipv4() {
+        String[] parts = host.split("\\.");
+        if (parts.length != 4) {
+            throw new IllegalArgumentException("not an IPv4 address: " + host);
+        }
+        byte[] bytes = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            int v = Integer.parseInt(parts[i]);
+            if (v < 0 || v > 255) {
+                throw new IllegalArgumentException("not an IPv4 address: " + host);
+            }
+            bytes[i] = (byte) v;
+        }
+        return bytes;
+    }
+
+    /** The inverse of {@link #ipv4()}. */
+    public static Address ofIpv4(byte[] ip, int port) {
+        return new Address((ip[0] & 0xff) + "." + (ip[1] & 0xff) + "." + (ip[2] & 0xff) + "." + (ip[3] & 0xff), port);
+    }
+
+    @Override
+    public String toString() {
+        return host + ":" + port;
+    }
+}

@@ -1,0 +1,27 @@
+package p2plab.common.transport;
+
+/** One end of a connection between two peers. Messages on one link arrive in the order sent. */
+public interface Link<M> {
+
+    /** The node this end belongs to. */
+    Node<M> local();
+
+    /** The listening address of the peer at the other end, when known, else its socket address. */
+    Address remote();
+
+    /** True if this side opened the connection. */
+    boolean outbound();
+
+    boolean isOpen();
+
+    /** Queues {@code message} for the remote peer; ignored when the link is closed. */
+    void send(M message);
+
+    /** Closes gracefully: messages already sent are still delivered. */
+    void close();
+
+    /** Anything the protocol wants to keep with the connection (its per-neighbour state). */
+    Object attachment();
+
+    void attach(Object attachment);
+}

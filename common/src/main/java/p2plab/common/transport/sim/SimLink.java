@@ -1,0 +1,72 @@
+package p2plab.common.transport.sim;
+
+import p2plab.common.transport.Address;
+import p2plab.common.transport.FrameDecoder;
+import p2plab.common.transport.Link;
+import p2plab.common.transport.Node;
+
+/** One end of a simulated connection. Its twin, {@link #twin}, is the other end. */
+final class SimLink<M> implements Link<M> {
+    final SimNode<M> local;
+    final Address remote;
+    final boolean outbound;
+    final long latencyNanos;
+    SimLink<M> twin;
+    boolean open = true;
+    /** Latest arrival time scheduled on this end; later messages never overtake it (FIFO). */
+    long lastArrival;
+    FrameDecoder<M> decoder; // only with wire check
+    private Object attachment;
+
+    SimLink(SimNode<M> local, Address remote, boolean outbound, long latencyNanos) {
+        this.local = local;
+        this.remote = remote;
+        this.outbound = outbound;
+        this.latencyNanos = latencyNanos;
+    }
+
+    @Override
+    public Node<M> local() {
+        return local;
+    }
+
+    @Override
+    public Address remote() {
+        return remote;
+    }
+
+    @Override
+    public boolean outbound() {
+        return outbound;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open;
+    }
+
+    @Override
+    public void send(M message) {
+        local.sim.send(this, message);
+    }
+
+    @Override
+    public void close() {
+        local.sim.closeLink(this, "closed by this peer", "closed by the remote peer");
+    }
+
+    @Override
+    public Object attachment() {
+        return attachment;
+    }
+
+    @Override
+    public void attach(Object a) {
+        attachment = a;
+    }
+
+    @Override
+    public String toString() {
+        return local.label() + (outbound ? "->" : "<-") + remote;
+    }
+}

@@ -1,0 +1,409 @@
+package p2plab.common.transport.sim;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import p2plab.common.metrics.Metrics;
+import p2plab.common.time.Clock;
+import p2plab.common.time.VirtualClock;
+import p2plab.common.transport.Address;
+import p2plab.common.transport.ConnectFailedException;
+import p2plab.common.transport.Link;
+import p2plab.common.transport.MalformedFrameException;
+import p2plab.common.transport.Node;
+import p2plab.common.transport.NodeConfig;
+import p2plab.common.transport.PeerHandler;
+import p2plab.common.transport.Transport;
+import p2plab.common.transport.WireFormat;
+
+/**
+ * The simulated transport: a discrete-event network in virtual time.
+ *
+ * <p>How long a message takes, from {@code send} to {@code onMessage}:
+ * <ol>
+ *   <li>it waits for the sender's uplink, then goes out at the uplink rate (serialization delay);</li>
+ *   <li>its first byte reaches the receiver one link latency after it started to go out;</li>
+ *   <li>the receiver's downlink takes it in at the downlink rate, one message after another;
+ *       it is delivered when its last byte is in.</li>
+ * </ol>
+ * So a file of F bytes sent alone over an uplink u (to a downlink at least as fast) arrives
+ * F/u plus one latency after it was sent, exactly; a busy downlink is shared first come first
+ * served. Messages on one connection never overtake each other.
+ *
+ * <p>Everything random (per-node randomness, loss, uniform latency) derives from the seed,
+ * and ties between events run in the order they were scheduled: the same seed gives the same
+ * run, event for event. Single-threaded: the thread that calls {@link #await} or
+ * {@link #advance} runs the network.
+ */
+public final class SimTransport implements Transport {
+    /** The port a node listens on when its config asks for port 0. */
+    public static final int DEFAULT_PORT = 6000;
+
+    private final SimConfig config;
+    private final VirtualClock clock = new VirtualClock();
+    private final Metrics metrics = new Metrics(clock::nanos);
+    private final SplittableRandom lossRandom;
+    private final List<SimNode<?>> nodes = new ArrayList<>();
+    private final Map<Address, SimNode<?>> listening = new HashMap<>();
+    private final Map<String, String> hostByLabel = new HashMap<>();
+    private boolean closed;
+
+    public SimTransport(SimConfig config) {
+        this.config = config;
+        this.lossRandom = new SplittableRandom(LatencyModel.mix(config.seed() ^ 0x5DEECE66DL));
+    }
+
+    public static SimTransport withSeed(long seed) {
+        return new SimTransport(SimConfig.seeded(seed));
+    }
+
+    public SimConfig config() {
+        return config;
+    }
+
+    VirtualClock virtualClock() {
+        return clock;
+    }
+
+    @Override
+    public String kind() {
+        return "sim";
+    }
+
+    @Override
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Events run so far (for benchmarks and reports). */
+    public long eventsRun() {
+        return clock.eventsRun();
+    }
+
+    /** Nodes ever opened, dead ones included. */
+    public int nodeCount() {
+        return nodes.size();
+    }
+
+    /**
+     * Opens a node. Its address is a made-up loopback host, the same for every node opened
+     * with the same label (so a revived peer comes back where it was), and the config's port
+     * (or {@link #DEFAULT_PORT}).
+     */
+    @Override
+    public <M> Node<M> open(NodeConfig nodeConfig, WireFormat<M> format, PeerHandler<M> handler) {
+        if (closed) {
+            throw new IllegalStateException("this simulated network is closed");
+        }
+        int index = nodes.size();
+        String host = hostByLabel.computeIfAbsent(nodeConfig.label(), l -> hostFor(hostByLabel.size() + 1));
+        Address address = new Address(host, nodeConfig.port() == 0 ? DEFAULT_PORT : nodeConfig.port());
+        SimNode<?> current = listening.get(address);
+        if (current != null && current.alive) {
+            throw new IllegalStateException("address " + address + " is in use by " + current.label());
+        }
+        int typeBase = metrics.registerTypes(format.overlay(), format.messageTypes());
+        SimNode<M> node = new SimNode<>(this, index, address, nodeConfig, format, handler,
+                metrics.newPeer(nodeConfig.label()), typeBase);
+        nodes.add(node);
+        listening.put(address, node);
+        return node;
+    }
+
+    /** 127.a.b.c for the n-th host: loopback addresses that no real packet is ever sent to. */
+    private static String hostFor(int n) {
+        if (n >= 1 << 24) {
+            throw new IllegalStateException("a simulation holds at most 16,777,215 hosts");
+        }
+        return "127." + ((n >> 16) & 0xff) + "." + ((n >> 8) & 0xff) + "." + (n & 0xff);
+    }
+
+    // ---- connections ----
+
+    <M> CompletableFuture<Link<M>> connect(SimNode<M> from, Address remote) {
+        CompletableFuture<Link<M>> result = new CompletableFuture<>();
+        if (!from.alive) {
+            result.completeExceptionally(new ConnectFailedException(from.label() + " is not running"));
+            return result;
+        }
+        SimNode<?> target = listening.get(remote);
+        long now = clock.nanos();
+        long latency = target == null ? config.latency().nanos(from.index, from.index) : config.latency().nanos(from.index, target.index);
+        // The connection request reaches the target after one latency; its answer comes back after another.
+        clock.schedule(new VirtualClock.Event() {
+            @Override
+            protected void fire() {
+                accept(from, remote, latency, result);
+            }
+        }, now + latency);
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <M> void accept(SimNode<M> from, Address remote, long latency, CompletableFuture<Link<M>> result) {
+        SimNode<?> found = listening.get(remote);
+        long answerAt = clock.nanos() + latency;
+        if (found == null || !found.alive || found.format.getClass() != from.format.getClass()) {
+            String why = found == null || !found.alive ? "nobody listens at " + remote : remote + " speaks another protocol";
+            clock.schedule(new VirtualClock.Event() {
+                @Override
+                protected void fire() {
+                    result.completeExceptionally(new ConnectFailedException(why));
+                }
+            }, answerAt);
+            return;
+        }
+        SimNode<M> target = (SimNode<M>) found;
+        SimLink<M> outbound = new SimLink<>(from, remote, true, latency);
+        SimLink<M> inbound = new SimLink<>(target, from.address, false, latency);
+        outbound.twin = inbound;
+        inbound.twin = outbound;
+        if (config.wireCheck()) {
+            outbound.decoder = from.format.newDecoder();
+            inbound.decoder = target.format.newDecoder();
+        }
+        target.linkList().add(inbound);
+        // Scheduled before the target's own callback runs, so the opener hears "connected"
+        // before any message the target sends in onConnected.
+        clock.schedule(new VirtualClock.Event() {
+            @Override
+            protected void fire() {
+                if (!from.alive) {
+                    outbound.open = false;
+                    closeLater(inbound, "connection lost: the peer that opened it crashed", answerAt - clock.nanos());
+                    return;
+                }
+                from.linkList().add(outbound);
+                if (outbound.open) {
+                    from.handler.onConnected(outbound);
+                }
+                result.complete(outbound);
+            }
+        }, answerAt);
+        target.handler.onConnected(inbound);
+    }
+
+    // ---- messages ----
+
+    <M> void send(SimLink<M> link, M message) {
+        SimNode<M> from = link.local;
+        WireFormat<M> format = from.format;
+        int typeId = from.typeBase + format.typeOf(message);
+        byte[] wire = config.wireCheck() ? format.encode(message) : null;
+        int bytes = wire != null ? wire.length : format.sizeOf(message);
+        Object traceKey = metrics.tracing() ? format.traceKey(message) : null;
+        if (!link.open || !from.alive) {
+            metrics.sent(from.counters, typeId, bytes, traceKey);
+            metrics.dropped(from.counters, typeId);
+            return;
+        }
+        metrics.sent(from.counters, typeId, bytes, traceKey);
+        long now = clock.nanos();
+        long start = from.uplink.startTime(now);
+        long sent = from.uplink.reserve(now, bytes);
+        if (config.lossRate() > 0 && lossRandom.nextDouble() < config.lossRate()) {
+            metrics.dropped(from.counters, typeId);
+            return;
+        }
+        SimLink<M> to = link.twin;
+        long firstByteIn = start + link.latencyNanos;
+        long lastByteIn = sent + link.latencyNanos;
+        long received = Math.max(lastByteIn, to.local.downlink.reserve(firstByteIn, bytes));
+        received = Math.max(received, to.lastArrival);
+        to.lastArrival = received;
+        clock.schedule(new Delivery<>(to, message, wire, typeId, bytes, traceKey, sent), received);
+    }
+
+    /** A message on its way: when it fires, the last byte is in. */
+    private final class Delivery<M> extends VirtualClock.Event {
+        private final SimLink<M> to;
+        private final M message;
+        private final byte[] wire;
+        private final int typeId;
+        private final int bytes;
+        private final Object traceKey;
+        private final long sentAt;
+
+        Delivery(SimLink<M> to, M message, byte[] wire, int typeId, int bytes, Object traceKey, long sentAt) {
+            this.to = to;
+            this.message = message;
+            this.wire = wire;
+            this.typeId = typeId;
+            this.bytes = bytes;
+            this.traceKey = traceKey;
+            this.sentAt = sentAt;
+        }
+
+        @Override
+        protected void fire() {
+            SimNode<M> sender = to.twin.local;
+            SimNode<M> receiver = to.local;
+            // Lost if the receiver is gone or the sender crashed before the last byte left it.
+            if (!to.open || !receiver.alive || sentAt > sender.diedAt) {
+                metrics.dropped(sender.counters, typeId);
+                return;
+            }
+            metrics.received(receiver.counters, typeId, bytes, traceKey);
+            M delivered = message;
+            if (wire != null) {
+                try {
+                    ByteBuffer in = ByteBuffer.wrap(wire);
+                    delivered = to.decoder.decode(in);
+                    if (delivered == null || in.hasRemaining()) {
+                        throw new MalformedFrameException("the codec did not decode exactly the " + wire.length + " bytes it encoded");
+                    }
+                } catch (MalformedFrameException e) {
+                    metrics.rejected(receiver.counters);
+                    closeLink(to, "malformed frame from " + to.remote + ": " + e.getMessage(), "closed by the remote peer");
+                    return;
+                }
+            }
+            receiver.handler.onMessage(to, delivered);
+        }
+    }
+
+    // ---- closing and crashing ----
+
+    /** Closes {@code end} now and its twin once the messages already on the way have arrived. */
+    <M> void closeLink(SimLink<M> end, String localReason, String remoteReason) {
+        if (!end.open) {
+            return;
+        }
+        end.open = false;
+        end.local.linkList().remove(end);
+        if (end.local.alive) {
+            notifyClosed(end, localReason, 0);
+        }
+        closeLater(end.twin, remoteReason, end.latencyNanos);
+    }
+
+    private <M> void closeLater(SimLink<M> end, String reason, long delayNanos) {
+        long at = Math.max(clock.nanos() + delayNanos, end.lastArrival);
+        clock.schedule(new VirtualClock.Event() {
+            @Override
+            protected void fire() {
+                if (end.open) {
+                    end.open = false;
+                    end.local.linkList().remove(end);
+                    if (end.local.alive) {
+                        end.local.handler.onClosed(end, reason);
+                    }
+                }
+            }
+        }, at);
+    }
+
+    private <M> void notifyClosed(SimLink<M> end, String reason, long delayNanos) {
+        clock.schedule(new VirtualClock.Event() {
+            @Override
+            protected void fire() {
+                if (end.local.alive) {
+                    end.local.handler.onClosed(end, reason);
+                }
+            }
+        }, clock.nanos() + delayNanos);
+    }
+
+    /** A crash: the node stops at once; neighbours notice after the failure-detection delay. */
+    <M> void kill(SimNode<M> node) {
+        if (!node.alive) {
+            return;
+        }
+        node.alive = false;
+        node.diedAt = clock.nanos();
+        long detect = config.failureDetection().toNanos();
+        for (SimLink<M> end : node.linkList()) {
+            end.open = false;
+            closeLater(end.twin, "connection lost: " + node.label() + " crashed", detect);
+        }
+        node.linkList().clear();
+        listening.remove(node.address, node);
+    }
+
+    /** A polite departure: every connection closed after what was already sent. */
+    <M> void closeNode(SimNode<M> node) {
+        if (!node.alive) {
+            return;
+        }
+        for (SimLink<M> end : new ArrayList<>(node.linkList())) {
+            end.open = false;
+            closeLater(end.twin, "closed by the remote peer", end.latencyNanos);
+        }
+        node.linkList().clear();
+        node.alive = false;
+        node.diedAt = Long.MAX_VALUE; // what it already sent still arrives
+        listening.remove(node.address, node);
+    }
+
+    // ---- driving the simulation ----
+
+    @Override
+    public <T> T await(CompletionStage<T> stage, Duration timeout) throws TimeoutException {
+        CompletableFuture<T> future = stage.toCompletableFuture();
+        long deadline = deadline(timeout);
+        if (!clock.runUntil(deadline, future::isDone, false)) {
+            if (clock.pending() == 0) {
+                throw new TimeoutException("the simulation ran out of events before the operation completed");
+            }
+            clock.advanceTo(deadline);
+            if (!future.isDone()) {
+                throw new TimeoutException("not done after " + timeout.toMillis() + " ms of simulated time");
+            }
+        }
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new CompletionException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompletionException(e);
+        }
+    }
+
+    @Override
+    public void advance(Duration duration) {
+        clock.advanceTo(deadline(duration));
+    }
+
+    /** Runs events until none is left or {@code limit} of simulated time has passed. */
+    public void runUntilIdle(Duration limit) {
+        clock.runUntil(deadline(limit), () -> false, false);
+    }
+
+    private long deadline(Duration d) {
+        long now = clock.nanos();
+        long add = d.toNanos();
+        return add > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + add;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (SimNode<?> node : nodes) {
+            node.alive = false;
+        }
+        listening.clear();
+        clock.clear();
+    }
+}

@@ -1,0 +1,64 @@
+package p2plab.common.transport.tcp;
+
+/**
+ * How a {@link TcpTransport} is set up. Start from {@link #defaults()} and change what you need:
+ * {@code TcpOptions.defaults().withTimeScale(10).withSeed(42)}.
+ *
+ * @param bindHost         where every node listens and what {@code Node.address()} reports;
+ *                         127.0.0.1 unless you really mean another interface
+ * @param timeScale        protocol seconds per real second (10 shows a 30 s timer in 3 s)
+ * @param seed             mixed with a node counter to seed each node's {@code random()}
+ * @param ioThreads        Netty event-loop threads shared by all nodes; 0 = one per core
+ * @param maxBufferedBytes bytes a connection may buffer without completing a frame before it is
+ *                         rejected as malformed; a guard for decoders that never say "too big"
+ */
+public record TcpOptions(String bindHost, double timeScale, long seed, int ioThreads, int maxBufferedBytes) {
+
+    public static final String LOOPBACK = "127.0.0.1";
+    public static final int DEFAULT_MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+
+    public TcpOptions {
+        if (bindHost == null || bindHost.isBlank()) {
+            throw new IllegalArgumentException("bindHost must not be empty (use 127.0.0.1 for loopback)");
+        }
+        if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
+            throw new IllegalArgumentException("time scale must be a positive number, got " + timeScale);
+        }
+        if (ioThreads < 0) {
+            throw new IllegalArgumentException("ioThreads must be >= 0 (0 = one per core), got " + ioThreads);
+        }
+        if (maxBufferedBytes <= 0) {
+            throw new IllegalArgumentException("maxBufferedBytes must be positive, got " + maxBufferedBytes);
+        }
+    }
+
+    /** Loopback, real time, seed 0, one thread per core. */
+    public static TcpOptions defaults() {
+        return new TcpOptions(LOOPBACK, 1.0, 0L, 0, DEFAULT_MAX_BUFFERED_BYTES);
+    }
+
+    public TcpOptions withBindHost(String host) {
+        return new TcpOptions(host, timeScale, seed, ioThreads, maxBufferedBytes);
+    }
+
+    public TcpOptions withTimeScale(double scale) {
+        return new TcpOptions(bindHost, scale, seed, ioThreads, maxBufferedBytes);
+    }
+
+    public TcpOptions withSeed(long newSeed) {
+        return new TcpOptions(bindHost, timeScale, newSeed, ioThreads, maxBufferedBytes);
+    }
+
+    public TcpOptions withIoThreads(int threads) {
+        return new TcpOptions(bindHost, timeScale, seed, threads, maxBufferedBytes);
+    }
+
+    public TcpOptions withMaxBufferedBytes(int bytes) {
+        return new TcpOptions(bindHost, timeScale, seed, ioThreads, bytes);
+    }
+
+    /** The thread count actually used. */
+    int effectiveIoThreads() {
+        return ioThreads > 0 ? ioThreads : Runtime.getRuntime().availableProcessors();
+    }
+}

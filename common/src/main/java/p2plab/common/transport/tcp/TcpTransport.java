@@ -1,0 +1,164 @@
+package p2plab.common.transport.tcp;
+
+import io.netty.channel.EventLoop;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import p2plab.common.metrics.Metrics;
+import p2plab.common.time.Clock;
+import p2plab.common.time.RealClock;
+import p2plab.common.transport.Node;
+import p2plab.common.transport.NodeConfig;
+import p2plab.common.transport.PeerHandler;
+import p2plab.common.transport.Transport;
+import p2plab.common.transport.WireFormat;
+
+/**
+ * The real-network driver of the shared {@link Transport}: every node is a TCP server on
+ * 127.0.0.1 (by default), every link a real socket, all carried by Netty.
+ *
+ * <p>This class only owns what the nodes share: the Netty event-loop group (a few threads for
+ * hundreds of nodes), the {@link Metrics}, and the wall clock that all node clocks start from.
+ * Each node is a {@link TcpNode}, pinned to one event loop so that one peer's events run one at a
+ * time; {@link PeerChannelInitializer} shows what a connection's pipeline looks like.
+ *
+ * <p>From the outside, {@link #await} and {@link #advance} simply wait in real time, shortened by
+ * the time scale: protocol time runs {@code timeScale} times faster than the wall clock.
+ */
+public final class TcpTransport implements Transport {
+    private static final AtomicInteger TRANSPORTS = new AtomicInteger();
+
+    private final TcpOptions options;
+    private final MultiThreadIoEventLoopGroup group;
+    private final String threadPrefix;
+    private final long originNanos = System.nanoTime();
+    private final RealClock clock;
+    private final Metrics metrics;
+    private final List<TcpNode<?>> nodes = new CopyOnWriteArrayList<>();
+    private final AtomicInteger nodeCounter = new AtomicInteger();
+    private volatile boolean closed;
+
+    /** Loopback, real time, seed 0, one I/O thread per core. */
+    public TcpTransport() {
+        this(TcpOptions.defaults());
+    }
+
+    public TcpTransport(TcpOptions options) {
+        this.options = options;
+        this.threadPrefix = "p2plab-tcp-" + TRANSPORTS.incrementAndGet();
+        this.group = new MultiThreadIoEventLoopGroup(options.effectiveIoThreads(),
+                new DefaultThreadFactory(threadPrefix, true), NioIoHandler.newFactory());
+        this.clock = new RealClock(group.next(), options.timeScale(), originNanos);
+        this.metrics = new Metrics(clock::nanos);
+    }
+
+    public TcpOptions options() {
+        return options;
+    }
+
+    @Override
+    public String kind() {
+        return "tcp";
+    }
+
+    @Override
+    public <M> Node<M> open(NodeConfig config, WireFormat<M> format, PeerHandler<M> handler) {
+        if (closed) {
+            throw new IllegalStateException("this transport is closed; create a new one");
+        }
+        EventLoop loop = group.next();
+        long nodeSeed = mix(options.seed(), nodeCounter.getAndIncrement());
+        RealClock nodeClock = new RealClock(loop, options.timeScale(), originNanos);
+        TcpNode<M> node = new TcpNode<>(this, config, format, handler, loop, nodeClock, nodeSeed);
+        node.bind();
+        nodes.add(node);
+        return node;
+    }
+
+    @Override
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public <T> T await(CompletionStage<T> stage, Duration timeout) throws TimeoutException {
+        long realNanos = clock.toRealNanos(timeout.toNanos());
+        try {
+            return stage.toCompletableFuture().get(realNanos, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new TimeoutException("nothing happened within " + timeout.toMillis() + " ms of protocol time");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException r ? r : new CompletionException(cause.getMessage(), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompletionException("interrupted while waiting", e);
+        }
+    }
+
+    @Override
+    public void advance(Duration duration) {
+        // Only the driver (a test, the shell) sleeps; protocol code schedules on its clock instead.
+        long deadline = System.nanoTime() + clock.toRealNanos(duration.toNanos());
+        long left;
+        while ((left = deadline - System.nanoTime()) > 0 && !Thread.currentThread().isInterrupted()) {
+            LockSupport.parkNanos(left);
+        }
+    }
+
+    /** Kills every node, then stops the event loops and waits until their threads are gone. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (TcpNode<?> node : nodes) {
+            node.kill();
+        }
+        nodes.clear();
+        group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+    }
+
+    // ---- for nodes and tests in this package ----
+
+    double timeScale() {
+        return options.timeScale();
+    }
+
+    void forget(TcpNode<?> node) {
+        nodes.remove(node);
+    }
+
+    /** Names of this transport's threads start with this, so a test can check they stopped. */
+    String threadPrefix() {
+        return threadPrefix;
+    }
+
+    boolean isTerminated() {
+        return group.isTerminated();
+    }
+
+    /** Seeds that differ in every bit for consecutive node numbers (SplitMix64 finaliser). */
+    private static long mix(long seed, long counter) {
+        long z = seed + (counter + 1) * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}
