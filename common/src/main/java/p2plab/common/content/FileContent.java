@@ -84,6 +84,7 @@ public final class FileContent implements Content {
             throw new IndexOutOfBoundsException("read " + length + " bytes at " + offset + " of " + size);
         }
         ByteBuffer buf = ByteBuffer.allocate(length);
+        // Opened per read, so a shared file holds no descriptor and needs no close().
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             while (buf.hasRemaining()) {
                 if (ch.read(buf, offset + buf.position()) < 0) {

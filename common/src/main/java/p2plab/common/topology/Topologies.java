@@ -83,6 +83,10 @@ public final class Topologies {
      * d * sum((d-1)^i) is exact on it.
      */
     public static Graph regularTree(int depth, int degree) {
+        if (depth < 0 || degree < 1) {
+            throw new IllegalArgumentException("a regular tree needs depth >= 0 and degree >= 1, got depth=" + depth
+                    + ", degree=" + degree);
+        }
         int n = 1;
         long level = degree;
         for (int i = 1; i <= depth; i++) {

@@ -61,15 +61,19 @@ final class Quantity {
 
     /**
      * A byte count for people: in the largest unit it reaches, with at most two decimals, preferring
-     * whichever of the binary (KiB) and decimal (kB) families states it exactly, binary on a tie.
-     * 1572864 gives "1.5 MiB", 10000000 gives "10 MB", 12345 gives "12.06 KiB".
+     * whichever of the binary (KiB) and decimal (kB) families states it exactly (the shorter if
+     * both do), binary otherwise. 1572864 gives "1.5 MiB", 10000000 gives "10 MB", 1000 gives
+     * "1 kB", 12345 gives "12.06 KiB".
      */
     static String format(long bytes) {
         String binary = format(bytes, 1024, BINARY);
         String decimal = format(bytes, 1000, DECIMAL);
         boolean binaryExact = isExact(bytes, 1024);
         boolean decimalExact = isExact(bytes, 1000);
-        return decimalExact && !binaryExact ? decimal : binary;
+        if (decimalExact && (!binaryExact || decimal.length() < binary.length())) {
+            return decimal;
+        }
+        return binary;
     }
 
     private static int power(long bytes, long base) {

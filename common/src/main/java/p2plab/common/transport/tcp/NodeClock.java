@@ -11,12 +11,16 @@ import p2plab.common.time.RealClock;
  * rechoking from beyond the grave, since it shares its thread with live peers.
  */
 final class NodeClock implements Clock {
+    private static final System.Logger LOG = System.getLogger(NodeClock.class.getName());
+
     private final RealClock real;
     private final BooleanSupplier alive;
+    private final String label;
 
-    NodeClock(RealClock real, BooleanSupplier alive) {
+    NodeClock(RealClock real, BooleanSupplier alive, String label) {
         this.real = real;
         this.alive = alive;
+        this.label = label;
     }
 
     RealClock real() {
@@ -30,10 +34,22 @@ final class NodeClock implements Clock {
 
     @Override
     public Cancellable scheduleNanos(long delayNanos, Runnable task) {
-        return real.scheduleNanos(delayNanos, () -> {
-            if (alive.getAsBoolean()) {
-                task.run();
-            }
-        });
+        return real.scheduleNanos(delayNanos, () -> runIfAlive(task, "a timer"));
+    }
+
+    /**
+     * Runs a protocol task on the node's loop unless the node is gone. An exception is logged
+     * with the node's name: left to Netty it would be logged by whatever logger Netty finds, or
+     * by none at all, and the student would never see it.
+     */
+    void runIfAlive(Runnable task, String what) {
+        if (!alive.getAsBoolean()) {
+            return;
+        }
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, label + ": " + what + " threw " + e, e);
+        }
     }
 }

@@ -54,8 +54,9 @@ final class PeerHandlerAdapter<M> extends ChannelInboundHandlerAdapter {
     @Override
     @SuppressWarnings("unchecked")
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        // After this side closed the link (or the node died) late arrivals are not delivered.
-        if (link.node().callbacksAllowed() && link.isOpen()) {
+        // After the protocol closed the link (or the node died) late arrivals are not delivered.
+        // Frames decoded just before a malformed one still are: they were valid.
+        if (link.node().callbacksAllowed() && !link.leaving()) {
             M message = (M) msg;
             guard("onMessage", () -> handler().onMessage(link, message));
         }

@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
 import java.nio.channels.ClosedChannelException;
+import java.util.concurrent.RejectedExecutionException;
 import p2plab.common.transport.Address;
 import p2plab.common.transport.Link;
 import p2plab.common.transport.Node;
@@ -24,7 +25,8 @@ final class TcpLink<M> implements Link<M> {
     private final boolean outbound;
     private volatile Object attachment;
     private volatile String closeReason;   // first reason wins
-    private volatile boolean closing;      // close() called: sends from now on are dropped
+    private volatile boolean closing;      // closing has begun: sends from now on are dropped
+    private volatile boolean leaving;      // the protocol closed it: later arrivals are not delivered
     private boolean connectedNotified;     // loop-only
     private boolean closedNotified;        // loop-only
 
@@ -66,7 +68,11 @@ final class TcpLink<M> implements Link<M> {
     @Override
     public void send(M message) {
         if (!node.loop().inEventLoop()) {
-            node.loop().execute(() -> send(message));
+            try {
+                node.loop().execute(() -> send(message));
+            } catch (RejectedExecutionException e) {
+                node.countDropped(message); // the transport is closed; its loops are gone
+            }
             return;
         }
         if (!isOpen()) {
@@ -92,6 +98,7 @@ final class TcpLink<M> implements Link<M> {
     void closeGracefully(String reason) {
         setReason(reason);
         closing = true;
+        leaving = true;
         // The empty write queues behind every earlier message (also in the traffic shaper), so the
         // close happens only once they are on the wire.
         channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
@@ -102,6 +109,11 @@ final class TcpLink<M> implements Link<M> {
         setReason(reason);
         closing = true;
         channel.close();
+    }
+
+    /** True once this side chose to close; messages still arriving are then not delivered. */
+    boolean leaving() {
+        return leaving;
     }
 
     /** A crash: RST instead of FIN, so the other side learns at once that we are gone. */

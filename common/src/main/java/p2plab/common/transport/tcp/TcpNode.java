@@ -79,7 +79,7 @@ final class TcpNode<M> implements Node<M> {
         this.format = format;
         this.handler = handler;
         this.loop = loop;
-        this.clock = new NodeClock(realClock, this::isAlive);
+        this.clock = new NodeClock(realClock, this::isAlive, config.label());
         this.random = new SplittableRandom(seed);
         Metrics metrics = transport.metrics();
         this.counters = metrics.newPeer(config.label());
@@ -176,11 +176,7 @@ final class TcpNode<M> implements Node<M> {
     @Override
     public void execute(Runnable task) {
         try {
-            loop.execute(() -> {
-                if (isAlive()) {
-                    task.run();
-                }
-            });
+            loop.execute(() -> clock.runIfAlive(task, "a task passed to execute()"));
         } catch (RejectedExecutionException e) {
             // The transport is closed, so this node is gone: nothing left to run the task for.
         }
@@ -252,6 +248,10 @@ final class TcpNode<M> implements Node<M> {
         }
         try {
             loop.submit(task).awaitUninterruptibly(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+            // Java closes a socket registered with a selector only at the loop's next select, and
+            // until then a listening port still accepts. A timer runs only after another select,
+            // so waiting for one means the port really is closed when kill()/close() return.
+            loop.schedule(() -> { }, 1, TimeUnit.MILLISECONDS).awaitUninterruptibly(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (RejectedExecutionException e) {
             // The event loop is already shut down, which closed every socket of this node.
         }

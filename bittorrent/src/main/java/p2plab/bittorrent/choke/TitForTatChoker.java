@@ -1,0 +1,87 @@
+package p2plab.bittorrent.choke;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * BEP 3's tit-for-tat: {@code slots} regular unchokes for the interested peers that gave us the
+ * most (by download rate; when seeding, the ones that take the most, by upload rate), plus one
+ * optimistic unchoke rotated every {@code optimisticPeriod}, where peers that connected recently
+ * get three chances, so newcomers with nothing to trade get a first piece. Snubbed peers (no data
+ * for a minute) lose their regular slot; only the optimistic one can still pick them.
+ */
+public final class TitForTatChoker implements Choker {
+    public static final long DEFAULT_OPTIMISTIC_NANOS = 30_000_000_000L;
+
+    private final int slots;
+    private final long optimisticPeriodNanos;
+    private String optimistic;
+    private long optimisticSince = Long.MIN_VALUE;
+
+    public TitForTatChoker() {
+        this(4, DEFAULT_OPTIMISTIC_NANOS);
+    }
+
+    public TitForTatChoker(int slots, long optimisticPeriodNanos) {
+        if (slots < 0) {
+            throw new IllegalArgumentException("unchoke slots must be >= 0, got " + slots);
+        }
+        this.slots = slots;
+        this.optimisticPeriodNanos = optimisticPeriodNanos;
+    }
+
+    @Override
+    public Set<String> unchoke(List<ChokeCandidate> peers, boolean seeding, long nowNanos, RandomGenerator random) {
+        List<ChokeCandidate> ranked = new ArrayList<>();
+        for (ChokeCandidate c : peers) {
+            if (c.interested() && (seeding || !c.snubbed())) {
+                ranked.add(c);
+            }
+        }
+        Comparator<ChokeCandidate> byRate = seeding
+                ? Comparator.comparingDouble(ChokeCandidate::uploadRate).reversed()
+                : Comparator.comparingDouble(ChokeCandidate::downloadRate).reversed();
+        ranked.sort(byRate.thenComparing(ChokeCandidate::key));
+        Set<String> chosen = new HashSet<>();
+        for (int i = 0; i < ranked.size() && chosen.size() < slots; i++) {
+            chosen.add(ranked.get(i).key());
+        }
+        boolean keep = optimistic != null && nowNanos - optimisticSince < optimisticPeriodNanos && !chosen.contains(optimistic)
+                && peers.stream().anyMatch(c -> c.key().equals(optimistic) && c.interested());
+        if (!keep) {
+            optimistic = pickOptimistic(peers, chosen, nowNanos, random);
+            optimisticSince = nowNanos;
+        }
+        if (optimistic != null) {
+            chosen.add(optimistic);
+        }
+        return chosen;
+    }
+
+    private String pickOptimistic(List<ChokeCandidate> peers, Set<String> chosen, long nowNanos, RandomGenerator random) {
+        List<String> tickets = new ArrayList<>();
+        for (ChokeCandidate c : peers) {
+            if (c.interested() && !chosen.contains(c.key())) {
+                boolean isNew = nowNanos - c.connectedNanos() < optimisticPeriodNanos;
+                for (int t = 0; t < (isNew ? 3 : 1); t++) {
+                    tickets.add(c.key());
+                }
+            }
+        }
+        return tickets.isEmpty() ? null : tickets.get(random.nextInt(tickets.size()));
+    }
+
+    /** The peer holding the optimistic slot, or null. */
+    public String optimistic() {
+        return optimistic;
+    }
+
+    @Override
+    public String toString() {
+        return "tit-for-tat(" + slots + "+1)";
+    }
+}

@@ -1,0 +1,140 @@
+package p2plab.bittorrent.storage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import p2plab.bittorrent.metainfo.FileEntry;
+import p2plab.bittorrent.metainfo.Metainfo;
+
+/**
+ * A torrent's files on disk: {@code dir/name} for a single file, {@code dir/name/path...} for a
+ * folder. Files are created on first write; a range spanning files is split among them.
+ */
+public final class DiskStore implements PieceStore {
+    private final List<FileEntry> files;
+    private final Path[] paths;
+    private final Map<Integer, FileChannel> open = new HashMap<>();
+
+    public DiskStore(Metainfo metainfo, Path dir) {
+        this.files = metainfo.files();
+        this.paths = new Path[files.size()];
+        Path root = metainfo.multiFile() ? dir.resolve(metainfo.name()) : dir;
+        for (int i = 0; i < paths.length; i++) {
+            Path p = root;
+            for (String part : files.get(i).path()) {
+                p = p.resolve(part);
+            }
+            if (!p.normalize().startsWith(dir.normalize())) {
+                throw new IllegalArgumentException("torrent file path escapes the download folder: " + files.get(i).joined());
+            }
+            paths[i] = p;
+        }
+    }
+
+    /** Where the data is: the file of a single-file torrent, the folder of a multi-file one. */
+    public static Path dataPath(Metainfo metainfo, Path dir) {
+        return dir.resolve(metainfo.name());
+    }
+
+    @Override
+    public byte[] read(long offset, int length) {
+        byte[] out = new byte[length];
+        span(offset, length, (i, fileOffset, at, n) -> {
+            if (!Files.exists(paths[i])) {
+                return;
+            }
+            ByteBuffer buf = ByteBuffer.wrap(out, at, n);
+            FileChannel ch = channel(i);
+            while (buf.hasRemaining()) {
+                if (ch.read(buf, fileOffset + (buf.position() - at)) < 0) {
+                    break;
+                }
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public void write(long offset, byte[] data) {
+        span(offset, data.length, (i, fileOffset, at, n) -> {
+            ByteBuffer buf = ByteBuffer.wrap(data, at, n);
+            FileChannel ch = channel(i);
+            while (buf.hasRemaining()) {
+                ch.write(buf, fileOffset + (buf.position() - at));
+            }
+        });
+    }
+
+    @Override
+    public boolean mayHold(long offset, int length) {
+        boolean[] any = {false};
+        span(offset, length, (i, fileOffset, at, n) -> {
+            if (Files.exists(paths[i]) && Files.size(paths[i]) >= fileOffset + n) {
+                any[0] = true;
+            }
+        });
+        return any[0];
+    }
+
+    private interface Part {
+        void run(int file, long fileOffset, int at, int n) throws IOException;
+    }
+
+    private void span(long offset, int length, Part part) {
+        try {
+            for (int i = 0; i < files.size(); i++) {
+                FileEntry f = files.get(i);
+                long from = Math.max(offset, f.offset());
+                long to = Math.min(offset + length, f.offset() + f.length());
+                if (from < to) {
+                    part.run(i, from - f.offset(), (int) (from - offset), (int) (to - from));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("disk error: " + e.getMessage() + "; check free space and permissions", e);
+        }
+    }
+
+    private FileChannel channel(int i) throws IOException {
+        FileChannel ch = open.get(i);
+        if (ch == null) {
+            Path parent = paths[i].getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            ch = FileChannel.open(paths[i], StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            open.put(i, ch);
+        }
+        return ch;
+    }
+
+    /** Creates every file (empty files too) so a completed download has them all. */
+    public void createAll() {
+        try {
+            for (int i = 0; i < paths.length; i++) {
+                channel(i);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (FileChannel ch : open.values()) {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // closing a file we only wrote to: nothing left to save
+            }
+        }
+        open.clear();
+    }
+}

@@ -1,0 +1,203 @@
+package p2plab.common.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import p2plab.common.metrics.Counts;
+import p2plab.common.transport.TestFormat.TestMessage;
+
+/**
+ * What every transport driver must do, written once against the SPI only. Each driver gets a
+ * subclass that says how to make one ({@code TcpTransportContractTest}, a simulator's own).
+ * Every wait is bounded: a broken driver fails here, it never hangs.
+ */
+public abstract class TransportContractTest {
+    /** Protocol time any single expectation may take; generous, since nothing should need it. */
+    protected static final Duration WAIT = Duration.ofSeconds(10);
+
+    protected Transport transport;
+    protected final TestFormat format = new TestFormat();
+
+    protected abstract Transport newTransport(long seed);
+
+    @BeforeEach
+    void createTransport() {
+        transport = newTransport(42);
+    }
+
+    @AfterEach
+    void closeTransport() {
+        transport.close();
+    }
+
+    @Test
+    void aMessageSentOnALinkArrivesAtTheOtherEnd() throws TimeoutException {
+        Recorder a = new Recorder();
+        Recorder b = new Recorder();
+        Node<TestMessage> na = transport.open(NodeConfig.named("a"), format, a);
+        Node<TestMessage> nb = transport.open(NodeConfig.named("b"), format, b);
+
+        Link<TestMessage> link = transport.await(na.connect(nb.address()), WAIT);
+        assertTrue(link.outbound());
+        assertEquals(nb.address(), link.remote());
+        na.execute(() -> link.send(TestMessage.of("ping", "hello")));
+
+        List<TestMessage> got = transport.await(b.firstMessages(1), WAIT);
+        assertEquals(TestMessage.of("ping", "hello"), got.get(0));
+        Link<TestMessage> inbound = transport.await(b.connected, WAIT);
+        assertFalse(inbound.outbound());
+        assertEquals(1, nb.links().size());
+    }
+
+    @Test
+    void messagesOnOneLinkArriveInTheOrderSent() throws TimeoutException {
+        Recorder b = new Recorder();
+        Node<TestMessage> na = transport.open(NodeConfig.named("a"), format, new Recorder());
+        Node<TestMessage> nb = transport.open(NodeConfig.named("b"), format, b);
+        Link<TestMessage> link = transport.await(na.connect(nb.address()), WAIT);
+
+        int n = 1_000;
+        na.execute(() -> {
+            for (int i = 0; i < n; i++) {
+                link.send(TestMessage.of("data", Integer.toString(i)));
+            }
+        });
+
+        List<TestMessage> got = transport.await(b.firstMessages(n), WAIT);
+        for (int i = 0; i < n; i++) {
+            assertEquals(Integer.toString(i), got.get(i).text(), "message " + i + " out of order");
+        }
+    }
+
+    @Test
+    void countersAreExactForAKnownExchange() throws TimeoutException {
+        Recorder a = new Recorder();
+        Recorder b = new Recorder((link, m) -> link.send(TestMessage.of("pong", "pong-" + m.text().substring(5))));
+        Node<TestMessage> na = transport.open(NodeConfig.named("a"), format, a);
+        Node<TestMessage> nb = transport.open(NodeConfig.named("b"), format, b);
+        Link<TestMessage> link = transport.await(na.connect(nb.address()), WAIT);
+
+        na.execute(() -> {
+            for (int i = 0; i < 3; i++) {
+                link.send(TestMessage.of("ping", "ping-" + i));
+            }
+        });
+        transport.await(a.firstMessages(3), WAIT);
+
+        int ping = format.encode(TestMessage.of("ping", "ping-0")).length;
+        int pong = format.encode(TestMessage.of("pong", "pong-0")).length;
+        assertEquals(TestFormat.frameSize(6), ping);
+        assertEquals(new Counts(3, 3L * ping, 0, 0, 0, 0), transport.metrics().peer("a").get("test/ping"));
+        assertEquals(new Counts(0, 0, 3, 3L * pong, 0, 0), transport.metrics().peer("a").get("test/pong"));
+        assertEquals(new Counts(0, 0, 3, 3L * ping, 0, 0), transport.metrics().peer("b").get("test/ping"));
+        assertEquals(new Counts(3, 3L * pong, 0, 0, 0, 0), transport.metrics().peer("b").get("test/pong"));
+        assertEquals(new Counts(6, 3L * (ping + pong), 6, 3L * (ping + pong), 0, 0), transport.metrics().snapshot().total());
+    }
+
+    @Test
+    void aKilledNodeShowsAsClosedAtItsNeighbour() throws TimeoutException {
+        Recorder a = new Recorder();
+        Recorder b = new Recorder();
+        Node<TestMessage> na = transport.open(NodeConfig.named("a"), format, a);
+        Node<TestMessage> nb = transport.open(NodeConfig.named("b"), format, b);
+        Link<TestMessage> link = transport.await(na.connect(nb.address()), WAIT);
+        transport.await(b.connected, WAIT);
+
+        nb.kill();
+
+        String reason = transport.await(a.closed, WAIT);
+        assertNotNull(reason);
+        assertFalse(nb.isAlive());
+        assertFalse(link.isOpen());
+        assertTrue(na.links().isEmpty());
+        assertTrue(na.isAlive());
+    }
+
+    @Test
+    void connectingWhereNobodyListensFails() throws TimeoutException {
+        Node<TestMessage> na = transport.open(NodeConfig.named("a"), format, new Recorder());
+        Node<TestMessage> gone = transport.open(NodeConfig.named("gone"), format, new Recorder());
+        Address nobody = gone.address();
+        gone.close();
+
+        Throwable failure = transport.await(na.connect(nobody).handle((link, error) -> error), WAIT);
+
+        assertInstanceOf(ConnectFailedException.class, failure);
+        assertTrue(failure.getMessage().contains(nobody.toString()), failure.getMessage());
+    }
+
+    /**
+     * A handler that records what happened to its node, with futures a test can await;
+     * optionally answers each message.
+     */
+    public static class Recorder implements PeerHandler<TestMessage> {
+        public final CompletableFuture<Link<TestMessage>> connected = new CompletableFuture<>();
+        public final CompletableFuture<String> closed = new CompletableFuture<>();
+        private final List<TestMessage> messages = new ArrayList<>();
+        private final List<Expectation> expectations = new ArrayList<>();
+        private final BiConsumer<Link<TestMessage>, TestMessage> reply;
+
+        private record Expectation(int count, CompletableFuture<List<TestMessage>> future) { }
+
+        public Recorder() {
+            this((link, m) -> { });
+        }
+
+        public Recorder(BiConsumer<Link<TestMessage>, TestMessage> reply) {
+            this.reply = reply;
+        }
+
+        /** Completes with the first {@code n} messages once that many arrived. */
+        public synchronized CompletableFuture<List<TestMessage>> firstMessages(int n) {
+            CompletableFuture<List<TestMessage>> f = new CompletableFuture<>();
+            expectations.add(new Expectation(n, f));
+            check();
+            return f;
+        }
+
+        public synchronized int count() {
+            return messages.size();
+        }
+
+        @Override
+        public void onConnected(Link<TestMessage> link) {
+            connected.complete(link);
+        }
+
+        @Override
+        public void onMessage(Link<TestMessage> link, TestMessage message) {
+            synchronized (this) {
+                messages.add(message);
+                check();
+            }
+            reply.accept(link, message);
+        }
+
+        @Override
+        public void onClosed(Link<TestMessage> link, String reason) {
+            closed.complete(reason);
+        }
+
+        private void check() {
+            expectations.removeIf(e -> {
+                if (messages.size() >= e.count) {
+                    e.future.complete(List.copyOf(messages.subList(0, e.count)));
+                    return true;
+                }
+                return false;
+            });
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package p2plab.labs.commands;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
+import p2plab.common.metrics.Json;
+import p2plab.common.transport.Transport;
+import p2plab.labs.session.Console;
+import p2plab.labs.session.Lab;
+import p2plab.labs.session.LabException;
+
+/** What every shell command shares: the session, its console, and waiting on the network. */
+abstract class LabCommand implements Callable<Integer> {
+    /** Protocol time a search may take before the shell gives up on it. */
+    static final Duration SEARCH_TIMEOUT = Duration.ofSeconds(120);
+    /** Protocol time a download may take. */
+    static final Duration DOWNLOAD_TIMEOUT = Duration.ofMinutes(30);
+
+    final Lab lab;
+
+    LabCommand(Lab lab) {
+        this.lab = lab;
+    }
+
+    Console console() {
+        return lab.console();
+    }
+
+    void println(String line) {
+        console().println(line);
+    }
+
+    void printJson(Object value) {
+        console().println(Json.write(value));
+    }
+
+    @Override
+    public final Integer call() throws Exception {
+        run();
+        return 0;
+    }
+
+    abstract void run() throws Exception;
+
+    static <T> T await(Transport transport, CompletionStage<T> stage, Duration timeout, String what) {
+        try {
+            return transport.await(stage, timeout);
+        } catch (TimeoutException e) {
+            throw new LabException(what + " did not finish within " + timeout.toSeconds()
+                    + " s of protocol time (" + e.getMessage() + "); check `peer list` for dead peers and try again");
+        }
+    }
+
+    static String fmt(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    static String fmt2(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+}
