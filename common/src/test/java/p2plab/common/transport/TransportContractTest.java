@@ -1,8 +1,10 @@
 package p2plab.common.transport;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -136,6 +138,26 @@ public abstract class TransportContractTest {
 
         assertInstanceOf(ConnectFailedException.class, failure);
         assertTrue(failure.getMessage().contains(nobody.toString()), failure.getMessage());
+    }
+
+    @Test
+    void theSameSeedGivesEachNodeTheSameRandomNumbers() {
+        long[] first = firstRandomLongs(7);
+        long[] again = firstRandomLongs(7);
+        long[] other = firstRandomLongs(8);
+
+        assertArrayEquals(first, again);
+        assertNotEquals(first[0], first[1], "two nodes of one transport must not share a random sequence");
+        assertNotEquals(first[0], other[0], "another seed must give other numbers");
+    }
+
+    /** The first random long of each of two nodes, on a fresh transport with {@code seed}. */
+    private long[] firstRandomLongs(long seed) {
+        try (Transport t = newTransport(seed)) {
+            Node<TestMessage> n0 = t.open(NodeConfig.named("n0"), format, new Recorder());
+            Node<TestMessage> n1 = t.open(NodeConfig.named("n1"), format, new Recorder());
+            return new long[] {n0.random().nextLong(), n1.random().nextLong()};
+        }
     }
 
     /**

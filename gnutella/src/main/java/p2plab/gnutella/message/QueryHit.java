@@ -28,7 +28,7 @@ public record QueryHit(Address address, long speed, List<Result> results, Guid s
             }
         }
 
-        int size() {
+        int wireSize() {
             return 8 + name.getBytes(StandardCharsets.UTF_8).length + 1 + extension.getBytes(StandardCharsets.UTF_8).length + 1;
         }
     }
@@ -53,7 +53,7 @@ public record QueryHit(Address address, long speed, List<Result> results, Guid s
     public int size() {
         int n = 1 + 2 + 4 + 4 + Guid.BYTES;
         for (Result r : results) {
-            n += r.size();
+            n += r.wireSize();
         }
         return n;
     }

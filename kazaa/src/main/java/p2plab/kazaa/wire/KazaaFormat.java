@@ -29,8 +29,8 @@ import p2plab.common.transport.MalformedFrameException;
  *
  * A query with TTL 3 for "blue moon" from a node whose GUID is all 0x11:
  * <pre>
- *  00 00 00 1d | 03 | 11 x16 | 03 | 00 | 00 09 62 6c 75 65 20 6d 6f 6f 6e
- *  length 29     Query  guid   ttl  hops  "blue moon"
+ *  00 00 00 1e | 03 | 11 x16 | 03 | 00 | 00 09 62 6c 75 65 20 6d 6f 6f 6e
+ *  length 30     Query  guid   ttl  hops  "blue moon"
  * </pre>
  * Frames over {@link #MAX_BODY} bytes, unknown types, truncated fields, invalid values and
  * trailing bytes are all rejected with a {@link MalformedFrameException}.

@@ -7,7 +7,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 import p2plab.common.metrics.Json;
 import p2plab.common.transport.Transport;
-import p2plab.labs.session.Console;
+import p2plab.labs.console.Console;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabException;
 

@@ -2,7 +2,7 @@ package p2plab.labs.commands;
 
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabNetwork;
-import p2plab.labs.session.Table;
+import p2plab.labs.console.Table;
 import picocli.CommandLine.Command;
 
 /** {@code network list}: every network of the session; the current one is starred. */

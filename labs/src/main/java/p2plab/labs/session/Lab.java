@@ -1,5 +1,7 @@
 package p2plab.labs.session;
 
+import p2plab.labs.console.Console;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

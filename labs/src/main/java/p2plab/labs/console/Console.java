@@ -1,4 +1,4 @@
-package p2plab.labs.session;
+package p2plab.labs.console;
 
 import java.io.PrintWriter;
 import java.util.function.IntSupplier;

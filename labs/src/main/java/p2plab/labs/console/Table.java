@@ -1,4 +1,4 @@
-package p2plab.labs.session;
+package p2plab.labs.console;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,78 @@
+package p2plab.bittorrent.peer;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import p2plab.bittorrent.wire.PeerMessage;
+import p2plab.bittorrent.wire.PieceSet;
+import p2plab.common.transport.Link;
+
+/** Our state for one remote peer of one torrent (BEP 3's four flags, its pieces, our requests). */
+public final class Connection {
+    final Link<PeerMessage> link;
+    final String peerKey;
+    final byte[] peerId;
+    final PieceSet has;
+    final long connectedNanos;
+    boolean amChoking = true;
+    boolean amInterested;
+    boolean peerChoking = true;
+    boolean peerInterested;
+    /** Blocks we asked for and did not get yet, as {@link Swarm#blockKey} values. */
+    final Set<Long> outstanding = new LinkedHashSet<>();
+    long lastDataNanos;
+    long bytesDown;
+    long bytesUp;
+    long downWindow;
+    long upWindow;
+    double downRate;
+    double upRate;
+
+    Connection(Link<PeerMessage> link, byte[] peerId, int pieces, long now) {
+        this.link = link;
+        this.peerId = peerId;
+        this.peerKey = PeerIds.key(peerId);
+        this.has = new PieceSet(pieces);
+        this.connectedNanos = now;
+        this.lastDataNanos = now;
+    }
+
+    public String peerKey() {
+        return peerKey;
+    }
+
+    public byte[] peerId() {
+        return peerId.clone();
+    }
+
+    public boolean amChoking() {
+        return amChoking;
+    }
+
+    public boolean peerChoking() {
+        return peerChoking;
+    }
+
+    public boolean amInterested() {
+        return amInterested;
+    }
+
+    public boolean peerInterested() {
+        return peerInterested;
+    }
+
+    public PieceSet has() {
+        return has;
+    }
+
+    public long bytesDown() {
+        return bytesDown;
+    }
+
+    public long bytesUp() {
+        return bytesUp;
+    }
+
+    void send(PeerMessage m) {
+        link.send(m);
+    }
+}

@@ -1,0 +1,527 @@
+package p2plab.bittorrent.peer;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import p2plab.bittorrent.choke.ChokeCandidate;
+import p2plab.bittorrent.choke.Choker;
+import p2plab.bittorrent.metainfo.Metainfo;
+import p2plab.bittorrent.picker.PickerView;
+import p2plab.bittorrent.picker.PiecePicker;
+import p2plab.bittorrent.storage.Storage;
+import p2plab.bittorrent.wire.PeerMessage;
+import p2plab.bittorrent.wire.PieceSet;
+import p2plab.common.time.Cancellable;
+import p2plab.common.transport.Node;
+
+/**
+ * One torrent at one peer: the BEP 3 state machine over all its connections. It reacts to the
+ * peer's messages ({@code on...}) and to the rechoke timer, asks the {@link PiecePicker} what to
+ * request and the {@link Choker} whom to serve, and keeps {@link Storage} honest.
+ *
+ * <p>Downloading: while a peer unchokes us and has something we lack, we keep
+ * {@link PeerConfig#pipeline} 16 KiB block requests outstanding with it. When every missing block
+ * is already requested (endgame), idle peers ask for blocks others were asked for, and the
+ * duplicates are cancelled when the first copy arrives.
+ */
+public final class Swarm implements PickerView {
+    private final Node<PeerMessage> node;
+    private final Metainfo meta;
+    private final Storage storage;
+    private final PiecePicker picker;
+    private final Choker choker;
+    private final PeerConfig config;
+    private final Map<Connection, Connection> connections = new LinkedHashMap<>();
+    private final int[] availability;
+    /** Outstanding requests per block key, across connections. */
+    private final Map<Long, Integer> requested = new HashMap<>();
+    private final Map<Integer, Integer> requestedPerPiece = new HashMap<>();
+    private final Map<String, Long> sources = new HashMap<>();
+    private final CompletableFuture<SwarmResult> done = new CompletableFuture<>();
+    private final long startNanos;
+    private Consumer<SwarmStatus> listener = s -> { };
+    private Consumer<Integer> onVerified = p -> { };
+    private Cancellable rechokeTimer = Cancellable.NONE;
+    private long bytesDown;
+    private long bytesUp;
+    private long downWindow;
+    private long upWindow;
+    private double downRate;
+    private double upRate;
+    private long refused;
+    private boolean stopped;
+
+    public Swarm(Node<PeerMessage> node, Metainfo meta, Storage storage, PiecePicker picker, Choker choker, PeerConfig config) {
+        this.node = node;
+        this.meta = meta;
+        this.storage = storage;
+        this.picker = picker;
+        this.choker = choker;
+        this.config = config;
+        this.availability = new int[meta.pieceCount()];
+        this.startNanos = node.clock().nanos();
+        if (storage.complete()) {
+            done.complete(result());
+        }
+        rechokeTimer = node.clock().every(config.rechoke(), this::onRechokeTimer);
+    }
+
+    public Metainfo metainfo() {
+        return meta;
+    }
+
+    public Storage storage() {
+        return storage;
+    }
+
+    public CompletableFuture<SwarmResult> completion() {
+        return done;
+    }
+
+    public void onStatus(Consumer<SwarmStatus> l) {
+        this.listener = l;
+    }
+
+    public void onPieceVerified(Consumer<Integer> l) {
+        this.onVerified = l;
+    }
+
+    public List<Connection> connections() {
+        return List.copyOf(connections.keySet());
+    }
+
+    public long bytesUp() {
+        return bytesUp;
+    }
+
+    public long bytesDown() {
+        return bytesDown;
+    }
+
+    /** Requests refused: too long, past the piece, for a piece we lack, or while choked. */
+    public long refused() {
+        return refused;
+    }
+
+    public boolean isConnectedTo(String peerKey) {
+        for (Connection c : connections.keySet()) {
+            if (c.peerKey.equals(peerKey)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public SwarmStatus status() {
+        int unchoked = 0;
+        int unchokedBy = 0;
+        for (Connection c : connections.keySet()) {
+            unchoked += c.amChoking ? 0 : 1;
+            unchokedBy += c.peerChoking ? 0 : 1;
+        }
+        return new SwarmStatus(storage.have().count(), meta.pieceCount(), storage.bytesHave(), meta.totalLength(),
+                downRate, upRate, connections.size(), unchoked, unchokedBy, storage.bannedPeers().size());
+    }
+
+    // ---- connection lifecycle ----
+
+    /** Handshakes exchanged: the connection joins the swarm and learns what we have. */
+    void onHandshake(Connection c) {
+        if (storage.banned(c.peerKey)) {
+            c.link.close();
+            return;
+        }
+        connections.put(c, c);
+        if (storage.have().count() > 0) {
+            c.send(new PeerMessage.Bitfield(storage.have().toWire()));
+        }
+    }
+
+    void onClosed(Connection c) {
+        if (connections.remove(c) == null) {
+            return;
+        }
+        for (int i = c.has.next(0); i >= 0; i = c.has.next(i + 1)) {
+            availability[i]--;
+        }
+        releaseRequests(c);
+        if (!c.amChoking) {
+            rechoke();
+        }
+    }
+
+    // ---- messages ----
+
+    void onMessage(Connection c, PeerMessage m) {
+        if (m instanceof PeerMessage.Bitfield b) {
+            onBitfield(c, b);
+        } else if (m instanceof PeerMessage.Have h) {
+            onHave(c, h.index());
+        } else if (m instanceof PeerMessage.Choke) {
+            onChoke(c);
+        } else if (m instanceof PeerMessage.Unchoke) {
+            onUnchoke(c);
+        } else if (m instanceof PeerMessage.Interested) {
+            onInterested(c, true);
+        } else if (m instanceof PeerMessage.NotInterested) {
+            onInterested(c, false);
+        } else if (m instanceof PeerMessage.Request r) {
+            onRequest(c, r);
+        } else if (m instanceof PeerMessage.Piece p) {
+            onPiece(c, p);
+        } else if (m instanceof PeerMessage.Handshake) {
+            c.link.close(); // a second handshake is a protocol error
+        }
+        // keep-alive, cancel (we answer requests at once), port and extensions need nothing
+    }
+
+    void onBitfield(Connection c, PeerMessage.Bitfield b) {
+        PieceSet set;
+        try {
+            set = PieceSet.fromWire(b.bits(), meta.pieceCount());
+        } catch (IllegalArgumentException e) {
+            c.link.close();
+            return;
+        }
+        for (int i = set.next(0); i >= 0; i = set.next(i + 1)) {
+            if (!c.has.has(i)) {
+                c.has.add(i);
+                availability[i]++;
+            }
+        }
+        updateInterest(c);
+    }
+
+    void onHave(Connection c, int index) {
+        if (index < 0 || index >= meta.pieceCount()) {
+            c.link.close();
+            return;
+        }
+        if (!c.has.has(index)) {
+            c.has.add(index);
+            availability[index]++;
+            if (!storage.have().has(index) && !c.amInterested) {
+                updateInterest(c);
+            } else {
+                fillRequests(c);
+            }
+        }
+    }
+
+    void onChoke(Connection c) {
+        c.peerChoking = true;
+        releaseRequests(c); // BEP 3: a choke discards the requests it did not answer
+    }
+
+    void onUnchoke(Connection c) {
+        c.peerChoking = false;
+        c.lastDataNanos = node.clock().nanos(); // the snub clock starts when we may ask
+        fillRequests(c);
+    }
+
+    void onInterested(Connection c, boolean interested) {
+        c.peerInterested = interested;
+        if (interested && c.amChoking) {
+            rechoke(); // fill a free slot now instead of at the next period
+        } else if (!interested && !c.amChoking) {
+            rechoke();
+        }
+    }
+
+    void onRequest(Connection c, PeerMessage.Request r) {
+        int index = r.index();
+        if (c.amChoking || r.length() <= 0 || r.length() > Storage.BLOCK || index < 0 || index >= meta.pieceCount()
+                || !storage.have().has(index) || r.begin() < 0 || (long) r.begin() + r.length() > meta.pieceSize(index)) {
+            refused++;
+            return;
+        }
+        byte[] block = storage.read(index, r.begin(), r.length());
+        c.send(new PeerMessage.Piece(index, r.begin(), block));
+        c.bytesUp += block.length;
+        c.upWindow += block.length;
+        bytesUp += block.length;
+        upWindow += block.length;
+    }
+
+    void onPiece(Connection c, PeerMessage.Piece p) {
+        long key = blockKey(p.index(), p.begin());
+        boolean asked = c.outstanding.remove(key);
+        if (asked) {
+            unrequest(key);
+        }
+        int n = p.block().length;
+        c.bytesDown += n;
+        c.downWindow += n;
+        c.lastDataNanos = node.clock().nanos();
+        bytesDown += n;
+        downWindow += n;
+        sources.merge(c.peerKey, (long) n, Long::sum);
+        Storage.Outcome outcome = asked ? storage.receive(p.index(), p.begin(), p.block(), c.peerKey) : Storage.Outcome.IGNORED;
+        if (outcome != Storage.Outcome.IGNORED) {
+            cancelDuplicates(key, c);
+        }
+        if (outcome == Storage.Outcome.PIECE_VERIFIED) {
+            pieceVerified(p.index());
+        } else if (outcome == Storage.Outcome.PIECE_FAILED) {
+            enforceBans();
+        }
+        if (c.link.isOpen()) {
+            fillRequests(c);
+        }
+    }
+
+    private void pieceVerified(int index) {
+        for (Connection o : connections.keySet()) {
+            o.send(new PeerMessage.Have(index));
+        }
+        enforceBans();
+        for (Connection o : List.copyOf(connections.keySet())) {
+            if (o.amInterested) {
+                updateInterest(o);
+            }
+        }
+        onVerified.accept(index);
+        listener.accept(status());
+        if (storage.complete() && !done.isDone()) {
+            done.complete(result());
+            rechoke(); // seeds rank differently
+        }
+    }
+
+    private void enforceBans() {
+        for (Connection o : List.copyOf(connections.keySet())) {
+            if (storage.banned(o.peerKey)) {
+                o.link.close();
+                onClosed(o);
+            }
+        }
+    }
+
+    // ---- requesting ----
+
+    private void updateInterest(Connection c) {
+        boolean want = false;
+        for (int i = c.has.next(0); i >= 0; i = c.has.next(i + 1)) {
+            if (!storage.have().has(i)) {
+                want = true;
+                break;
+            }
+        }
+        if (want != c.amInterested) {
+            c.amInterested = want;
+            c.send(want ? new PeerMessage.Interested() : new PeerMessage.NotInterested());
+        }
+        fillRequests(c);
+    }
+
+    /** Tops the connection's pipeline up with block requests chosen by the picker (or endgame). */
+    void fillRequests(Connection c) {
+        if (c.peerChoking || !c.amInterested || stopped) {
+            return;
+        }
+        while (c.outstanding.size() < config.pipeline()) {
+            long key = nextBlock(c);
+            if (key < 0) {
+                return;
+            }
+            int piece = (int) (key >>> 32);
+            int begin = (int) key;
+            c.outstanding.add(key);
+            requested.merge(key, 1, Integer::sum);
+            requestedPerPiece.merge(piece, 1, Integer::sum);
+            c.send(new PeerMessage.Request(piece, begin, storage.blockLength(piece, begin / Storage.BLOCK)));
+        }
+    }
+
+    private long nextBlock(Connection c) {
+        int piece = picker.pick(this, c.has, node.random());
+        if (piece >= 0) {
+            for (int b = 0; b < storage.blocksIn(piece); b++) {
+                long key = blockKey(piece, b * Storage.BLOCK);
+                if (!storage.hasBlock(piece, b) && !requested.containsKey(key)) {
+                    return key;
+                }
+            }
+        }
+        return endgame() ? endgameBlock(c) : -1;
+    }
+
+    /** Endgame: every block we still lack has been requested from someone. */
+    private boolean endgame() {
+        for (int i = 0; i < meta.pieceCount(); i++) {
+            if (!storage.have().has(i) && requestable(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private long endgameBlock(Connection c) {
+        for (long key : requested.keySet()) {
+            int piece = (int) (key >>> 32);
+            if (c.has.has(piece) && !c.outstanding.contains(key) && !storage.hasBlock(piece, ((int) key) / Storage.BLOCK)) {
+                return key;
+            }
+        }
+        return -1;
+    }
+
+    private void cancelDuplicates(long key, Connection from) {
+        if (!requested.containsKey(key)) {
+            return;
+        }
+        int piece = (int) (key >>> 32);
+        int begin = (int) key;
+        for (Connection o : connections.keySet()) {
+            if (o != from && o.outstanding.remove(key)) {
+                unrequest(key);
+                o.send(new PeerMessage.Cancel(piece, begin, storage.blockLength(piece, begin / Storage.BLOCK)));
+                fillRequests(o);
+            }
+        }
+    }
+
+    private void releaseRequests(Connection c) {
+        for (long key : c.outstanding) {
+            unrequest(key);
+        }
+        c.outstanding.clear();
+        // other peers may now take over the released blocks
+        for (Connection o : List.copyOf(connections.keySet())) {
+            if (o != c) {
+                fillRequests(o);
+            }
+        }
+    }
+
+    private void unrequest(long key) {
+        requested.computeIfPresent(key, (k, n) -> n <= 1 ? null : n - 1);
+        requestedPerPiece.computeIfPresent((int) (key >>> 32), (k, n) -> n <= 1 ? null : n - 1);
+    }
+
+    static long blockKey(int piece, int begin) {
+        return ((long) piece << 32) | (begin & 0xffffffffL);
+    }
+
+    // ---- PickerView ----
+
+    @Override
+    public int pieceCount() {
+        return meta.pieceCount();
+    }
+
+    @Override
+    public boolean have(int piece) {
+        return storage.have().has(piece);
+    }
+
+    @Override
+    public int availability(int piece) {
+        return availability[piece];
+    }
+
+    @Override
+    public boolean started(int piece) {
+        return !storage.have().has(piece)
+                && (requestedPerPiece.containsKey(piece) || storage.inProgressContains(piece));
+    }
+
+    @Override
+    public boolean requestable(int piece) {
+        if (storage.have().has(piece)) {
+            return false;
+        }
+        int blocks = storage.blocksIn(piece);
+        for (int b = 0; b < blocks; b++) {
+            if (!storage.hasBlock(piece, b) && !requested.containsKey(blockKey(piece, b * Storage.BLOCK))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public int completed() {
+        return storage.have().count();
+    }
+
+    /** Minimum over pieces of how many connected peers (plus us) hold it: the swarm's weakest piece. */
+    public int minReplication() {
+        int min = Integer.MAX_VALUE;
+        for (int i = 0; i < availability.length; i++) {
+            min = Math.min(min, availability[i] + (storage.have().has(i) ? 1 : 0));
+        }
+        return min;
+    }
+
+    // ---- choking ----
+
+    /** Every rechoke period: fold the byte counts into rates, flag snubbers, then re-rank. */
+    void onRechokeTimer() {
+        double seconds = config.rechoke().toNanos() / 1e9;
+        downRate = downWindow / seconds;
+        upRate = upWindow / seconds;
+        downWindow = 0;
+        upWindow = 0;
+        for (Connection c : connections.keySet()) {
+            c.downRate = c.downWindow / seconds;
+            c.upRate = c.upWindow / seconds;
+            c.downWindow = 0;
+            c.upWindow = 0;
+        }
+        rechoke();
+        listener.accept(status());
+    }
+
+    private boolean snubbed(Connection c, long now) {
+        return c.amInterested && !c.peerChoking && now - c.lastDataNanos > config.snubTimeout().toNanos();
+    }
+
+    void rechoke() {
+        if (stopped) {
+            return;
+        }
+        long now = node.clock().nanos();
+        List<ChokeCandidate> candidates = new ArrayList<>(connections.size());
+        for (Connection c : connections.keySet()) {
+            candidates.add(new ChokeCandidate(c.peerKey, c.peerInterested, c.downRate, c.upRate, snubbed(c, now),
+                    c.connectedNanos, !c.amChoking));
+        }
+        Set<String> unchoke = choker.unchoke(candidates, storage.complete(), now, node.random());
+        for (Connection c : connections.keySet()) {
+            boolean shouldChoke = !unchoke.contains(c.peerKey);
+            if (shouldChoke != c.amChoking) {
+                c.amChoking = shouldChoke;
+                c.send(shouldChoke ? new PeerMessage.Choke() : new PeerMessage.Unchoke());
+            }
+        }
+    }
+
+    /** Stops requesting and uploading; closes every connection of this torrent. */
+    public void stop() {
+        stopped = true;
+        rechokeTimer.cancel();
+        for (Iterator<Connection> it = List.copyOf(connections.keySet()).iterator(); it.hasNext(); ) {
+            it.next().link.close();
+        }
+        connections.clear();
+        if (!done.isDone()) {
+            done.complete(result());
+        }
+    }
+
+    public boolean stopped() {
+        return stopped;
+    }
+
+    public SwarmResult result() {
+        return new SwarmResult(storage.bytesHave(), node.clock().nanos() - startNanos, bytesDown, bytesUp, sources,
+                storage.corruptPieces(), storage.complete());
+    }
+}

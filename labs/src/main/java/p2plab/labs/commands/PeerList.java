@@ -1,0 +1,43 @@
+package p2plab.labs.commands;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import p2plab.common.overlay.PeerInfo;
+import p2plab.labs.session.Lab;
+import p2plab.labs.session.LabNetwork;
+import p2plab.labs.console.Table;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code peer list}: every peer with its role, state, neighbours and shares. */
+@Command(name = "list", description = "List the peers: role, up or down, address, neighbours, shared files.")
+final class PeerList extends LabCommand {
+
+    @Option(names = "--json", description = "Print one JSON document instead of a table.")
+    boolean json;
+
+    PeerList(Lab lab) {
+        super(lab);
+    }
+
+    @Override
+    void run() {
+        LabNetwork n = lab.current();
+        List<PeerInfo> peers = n.network().topology().peers();
+        if (json) {
+            printJson(peers);
+            return;
+        }
+        Table t = new Table("id", "role", "state", "address", "shares", "neighbours", "details");
+        for (PeerInfo p : peers) {
+            t.row(p.id(), p.role(), p.alive() ? "up" : "down",
+                    p.address(), p.shares(),
+                    p.neighbours().stream().map(Object::toString).collect(Collectors.joining(" ")),
+                    p.details().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                            .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
+        }
+        t.print(console());
+        long alive = peers.stream().filter(PeerInfo::alive).count();
+        println(peers.size() + " peers, " + alive + " up, " + (peers.size() - alive) + " down");
+    }
+}
