@@ -110,12 +110,16 @@ public final class Swarm implements PickerView {
     }
 
     public boolean isConnectedTo(String peerKey) {
+        return connectionTo(peerKey) != null;
+    }
+
+    Connection connectionTo(String peerKey) {
         for (Connection c : connections.keySet()) {
             if (c.peerKey.equals(peerKey)) {
-                return true;
+                return c;
             }
         }
-        return false;
+        return null;
     }
 
     public SwarmStatus status() {

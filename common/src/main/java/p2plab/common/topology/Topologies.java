@@ -17,6 +17,7 @@ public final class Topologies {
             case "line" -> line(n);
             case "grid" -> grid(n);
             case "tree" -> tree(n, Math.max(2, spec.degree()));
+            case "regular-tree" -> regularTreeOf(n, spec.degree() == 0 ? 3 : spec.degree());
             case "random-regular" -> randomRegular(n, spec.degree() == 0 ? 4 : spec.degree(), seed);
             case "erdos-renyi" -> erdosRenyi(n, spec.degree() == 0 ? 4 : spec.degree(), seed);
             case "barabasi-albert" -> barabasiAlbert(n, spec.degree() == 0 ? 2 : spec.degree(), seed);
@@ -107,6 +108,27 @@ public final class Topologies {
                 b.edge(cur[0], next);
                 queue.add(new int[] {next, cur[1] + 1});
                 next++;
+            }
+        }
+        return b.build();
+    }
+
+    /**
+     * The first {@code n} nodes of an endless {@code degree}-regular tree, filled level by level
+     * from the root (node 0): the root has {@code degree} children, every other node up to
+     * {@code degree - 1}. When n is a full tree's size this is {@link #regularTree}; a flood from
+     * the root with a TTL smaller than the depth costs exactly d * sum((d-1)^i) messages.
+     */
+    public static Graph regularTreeOf(int n, int degree) {
+        if (n < 0 || degree < 2) {
+            throw new IllegalArgumentException("a regular tree needs n >= 0 and degree >= 2, got n=" + n + ", degree=" + degree);
+        }
+        Graph.Builder b = new Graph.Builder(n);
+        int next = 1;
+        for (int parent = 0; parent < n && next < n; parent++) {
+            int children = parent == 0 ? degree : degree - 1;
+            for (int c = 0; c < children && next < n; c++) {
+                b.edge(parent, next++);
             }
         }
         return b.build();

@@ -6,13 +6,13 @@ import java.util.List;
  * How to wire a network, as the user types it: {@code --topology random-regular --degree 4}.
  *
  * @param kind   one of {@link #KINDS}
- * @param degree the degree (random-regular, tree branching), edges per new node (barabasi-albert),
+ * @param degree the degree (random-regular, regular-tree; tree branching), edges per new node (barabasi-albert),
  *               mean degree (erdos-renyi); ignored by ring, line and grid
  */
 public record TopologySpec(String kind, int degree) {
 
     public static final List<String> KINDS =
-            List.of("ring", "line", "grid", "tree", "random-regular", "erdos-renyi", "barabasi-albert");
+            List.of("ring", "line", "grid", "tree", "regular-tree", "random-regular", "erdos-renyi", "barabasi-albert");
 
     public TopologySpec {
         if (!KINDS.contains(kind)) {

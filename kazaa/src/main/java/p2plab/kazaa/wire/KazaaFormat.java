@@ -21,7 +21,7 @@ import p2plab.common.transport.MalformedFrameException;
  *   5    SupernodeHello   peer, children i32, peers
  *   6    RoleChange       change u8 (0 promote, 1 demote), peers
  *   7    RefreshList      reattach u8, peers
- *   8    DownloadRequest  sha256 32
+ *   8    DownloadRequest  sha256 32, offset i64, length i32
  *   9    DownloadData     sha256 32, offset i64, total i64, n i32, n bytes
  *  10    DownloadRefused  sha256 32, reason str
  *  peer = id i32, host str, port u16;   peers = u16 n, n x peer
@@ -119,7 +119,7 @@ public final class KazaaFormat extends LengthPrefixedFormat<KazaaMessage> {
         } else if (m instanceof KazaaMessage.RefreshList r) {
             w.bool(r.reattach()).peers(r.supernodes());
         } else if (m instanceof KazaaMessage.DownloadRequest d) {
-            w.bytes(d.content().bytes());
+            w.bytes(d.content().bytes()).i64(d.offset()).i32(d.length());
         } else if (m instanceof KazaaMessage.DownloadData d) {
             w.bytes(d.content().bytes()).i64(d.offset()).i64(d.total()).i32(d.bytes().length).bytes(d.bytes());
         } else if (m instanceof KazaaMessage.DownloadRefused d) {
@@ -143,7 +143,7 @@ public final class KazaaFormat extends LengthPrefixedFormat<KazaaMessage> {
                 case 5 -> new KazaaMessage.SupernodeHello(r.peer(), r.i32(), r.peers());
                 case 6 -> new KazaaMessage.RoleChange(change(r.u8()), r.peers());
                 case 7 -> new KazaaMessage.RefreshList(r.bool(), r.peers());
-                case 8 -> new KazaaMessage.DownloadRequest(ContentId.of(r.bytes(32)));
+                case 8 -> new KazaaMessage.DownloadRequest(ContentId.of(r.bytes(32)), r.i64(), r.i32());
                 case 9 -> downloadData(r);
                 case 10 -> new KazaaMessage.DownloadRefused(ContentId.of(r.bytes(32)), r.string());
                 default -> throw new MalformedFrameException("unknown kazaa message type " + type);

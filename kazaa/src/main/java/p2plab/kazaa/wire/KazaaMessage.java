@@ -88,10 +88,12 @@ public sealed interface KazaaMessage {
         }
     }
 
-    /** Asker -> holder, directly: send me this file. */
-    record DownloadRequest(ContentId content) implements KazaaMessage {
+    /** Asker -> holder, directly: send me {@code length} bytes of this file from {@code offset}. */
+    record DownloadRequest(ContentId content, long offset, int length) implements KazaaMessage {
         public DownloadRequest {
             require(content != null, "a download request names the content");
+            require(offset >= 0, "offset is >= 0, got " + offset);
+            require(length >= 0 && length <= KazaaFormat.CHUNK, "a request asks for 0.." + KazaaFormat.CHUNK + " bytes, got " + length);
         }
     }
 

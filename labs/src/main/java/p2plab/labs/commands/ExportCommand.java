@@ -44,7 +44,7 @@ final class ExportCommand extends LabCommand {
         try {
             Files.writeString(file, text);
         } catch (IOException e) {
-            throw new LabException("cannot write " + file + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "); check the folder exists and is writable");
+            throw new LabException("cannot write " + file + " (" + why(e) + "); check the folder exists and is writable");
         }
         println("wrote " + file);
     }

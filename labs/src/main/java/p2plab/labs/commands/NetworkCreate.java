@@ -89,7 +89,7 @@ final class NetworkCreate extends LabCommand {
         }
         lab.add(new LabNetwork(network, spec, transport));
         println("created " + netName + ": " + overlay + ", " + peers + " peers"
-                + (t == null ? "" : ", " + t.kind() + " topology" + (t.degree() > 0 ? " of degree " + t.degree() : ""))
+                + (t == null ? "" : ", " + t.kind() + " topology" + (t.degree() > 0 && !java.util.List.of("ring", "line", "grid").contains(t.kind()) ? " of degree " + t.degree() : ""))
                 + ", " + (transport.equals("sim") ? "simulated" : "TCP on 127.0.0.1") + ", seed " + seed
                 + "; it is now the current network");
     }

@@ -36,7 +36,7 @@ final class TopologyCommand extends LabCommand {
             try {
                 Files.writeString(dotFile, Dot.of(n.name(), t));
             } catch (IOException e) {
-                throw new LabException("cannot write " + dotFile + " (" + e.getMessage() + "); check the folder exists and is writable");
+                throw new LabException("cannot write " + dotFile + " (" + why(e) + "); check the folder exists and is writable");
             }
         }
         if (json) {

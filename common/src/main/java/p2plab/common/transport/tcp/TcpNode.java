@@ -12,6 +12,7 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.traffic.GlobalTrafficShapingHandler;
+import io.netty.util.concurrent.Future;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.util.Collection;
@@ -53,6 +54,7 @@ final class TcpNode<M> implements Node<M> {
 
     /** Measuring interval of the traffic shaper: short enough to pace smoothly, long enough to be cheap. */
     private static final long SHAPER_CHECK_MILLIS = 100;
+    private static final long SHAPER_MAX_WAIT_MILLIS = 3_600_000;
     private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
     private static final long STOP_WAIT_SECONDS = 5;
 
@@ -87,9 +89,17 @@ final class TcpNode<M> implements Node<M> {
         boolean limited = config.uploadBytesPerSec() > 0 || config.downloadBytesPerSec() > 0;
         // One shaper per node, shared by all its channels: the limit is the peer's access link,
         // not one connection's.
-        this.shaper = limited ? new GlobalTrafficShapingHandler(loop, config.uploadBytesPerSec(),
-                config.downloadBytesPerSec(), SHAPER_CHECK_MILLIS) : null;
+        this.shaper = limited ? newShaper(loop, config) : null;
         this.channels = new DefaultChannelGroup(config.label(), loop);
+    }
+
+    private static GlobalTrafficShapingHandler newShaper(EventLoop loop, NodeConfig config) {
+        GlobalTrafficShapingHandler shaper = new GlobalTrafficShapingHandler(loop, config.uploadBytesPerSec(),
+                config.downloadBytesPerSec(), SHAPER_CHECK_MILLIS);
+        // Netty caps any one wait at 15 s by default, which would let a big burst of queued
+        // messages leave faster than the limit; a peer's link is never faster than its rate.
+        shaper.setMaxTimeWait(SHAPER_MAX_WAIT_MILLIS);
+        return shaper;
     }
 
     /** Starts listening; the parent and the child "groups" are both this node's single loop. */
@@ -194,21 +204,33 @@ final class TcpNode<M> implements Node<M> {
             return;
         }
         state = State.KILLED;
-        runOnLoopAndWait(() -> {
-            for (Channel ch : channels) {
-                TcpLink.abort(ch);
-            }
-            if (serverChannel != null) {
-                serverChannel.close();
-            }
-            synchronized (links) {
-                links.clear();
-            }
-            if (shaper != null) {
-                shaper.release();
-            }
-        });
+        runOnLoopAndWait(this::resetEverything);
         transport.forget(this);
+    }
+
+    /** Kill without waiting, so that closing a transport resets a thousand nodes at once. */
+    Future<?> killLater() {
+        state = State.KILLED;
+        try {
+            return loop.submit(this::resetEverything);
+        } catch (RejectedExecutionException e) {
+            return loop.newSucceededFuture(null); // loop already shut down: sockets already closed
+        }
+    }
+
+    private void resetEverything() {
+        for (Channel ch : channels) {
+            TcpLink.abort(ch);
+        }
+        if (serverChannel != null) {
+            serverChannel.close();
+        }
+        synchronized (links) {
+            links.clear();
+        }
+        if (shaper != null) {
+            shaper.release();
+        }
     }
 
     /** Leaving: stop listening, then flush and close every link; the handler hears each close. */

@@ -4,7 +4,9 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.Future;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -128,8 +130,12 @@ public final class TcpTransport implements Transport {
             return;
         }
         closed = true;
+        List<Future<?>> resets = new ArrayList<>();
         for (TcpNode<?> node : nodes) {
-            node.kill();
+            resets.add(node.killLater());
+        }
+        for (Future<?> reset : resets) {
+            reset.awaitUninterruptibly(5, TimeUnit.SECONDS);
         }
         nodes.clear();
         group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);

@@ -1,0 +1,248 @@
+package p2plab.bittorrent.client;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import p2plab.bittorrent.metainfo.Metainfo;
+import p2plab.bittorrent.peer.PeerEngine;
+import p2plab.bittorrent.peer.PeerIds;
+import p2plab.bittorrent.peer.Swarm;
+import p2plab.bittorrent.peer.SwarmStatus;
+import p2plab.bittorrent.storage.PieceStore;
+import p2plab.bittorrent.storage.Storage;
+import p2plab.bittorrent.tracker.AnnounceResponse;
+import p2plab.bittorrent.tracker.TrackerClient;
+import p2plab.bittorrent.wire.PeerWireFormat;
+import p2plab.common.time.Cancellable;
+import p2plab.common.transport.Address;
+import p2plab.common.transport.Node;
+import p2plab.common.transport.NodeConfig;
+import p2plab.common.transport.Transport;
+
+/**
+ * A whole BitTorrent client on one transport: a peer node speaking the wire protocol, a tracker
+ * client node, and the announce loop that feeds tracker peers to each torrent's {@link Swarm}.
+ * This is the library entry point behind {@code p2plab seed} and {@code p2plab get}.
+ *
+ * <p>Methods may be called from any thread; they hop onto the peer's thread.
+ */
+public final class Client implements AutoCloseable {
+    /** Ports used in simulation, where every node of one label shares a host. */
+    public static final int SIM_PEER_PORT = 6881;
+    public static final int SIM_TRACKER_CLIENT_PORT = 6882;
+
+    private final PeerEngine engine;
+    private final Node<?> peerNode;
+    private final TrackerClient tracker;
+    private final ClientOptions options;
+    private final List<Torrent> torrents = new ArrayList<>();
+
+    private Client(PeerEngine engine, TrackerClient tracker, ClientOptions options) {
+        this.engine = engine;
+        this.peerNode = engine.node();
+        this.tracker = tracker;
+        this.options = options;
+    }
+
+    /**
+     * Opens a client.
+     *
+     * @param label metrics label of its nodes
+     * @param port  the peer's listening port (0: any over TCP, {@link #SIM_PEER_PORT} in simulation)
+     * @param nodeConfig access link rates (label and port are taken from the other arguments)
+     */
+    public static Client open(Transport transport, String label, int port, NodeConfig nodeConfig, ClientOptions options) {
+        boolean sim = transport.kind().equals("sim");
+        NodeConfig cfg = new NodeConfig(label, port == 0 && sim ? SIM_PEER_PORT : port, nodeConfig.uploadBytesPerSec(),
+                nodeConfig.downloadBytesPerSec(), nodeConfig.idleTimeout());
+        // a throw-away randomness source would break determinism, so the id comes from the node's own
+        byte[][] id = new byte[1][];
+        PeerEngine[] holder = new PeerEngine[1];
+        Node<p2plab.bittorrent.wire.PeerMessage> node = transport.open(cfg, new PeerWireFormat(),
+                new p2plab.common.transport.PeerHandler<>() {
+                    @Override
+                    public void onConnected(p2plab.common.transport.Link<p2plab.bittorrent.wire.PeerMessage> link) {
+                        holder[0].onConnected(link);
+                    }
+
+                    @Override
+                    public void onMessage(p2plab.common.transport.Link<p2plab.bittorrent.wire.PeerMessage> link,
+                                          p2plab.bittorrent.wire.PeerMessage message) {
+                        holder[0].onMessage(link, message);
+                    }
+
+                    @Override
+                    public void onClosed(p2plab.common.transport.Link<p2plab.bittorrent.wire.PeerMessage> link, String reason) {
+                        holder[0].onClosed(link, reason);
+                    }
+                });
+        id[0] = PeerIds.random(node.random());
+        holder[0] = new PeerEngine(id[0]);
+        holder[0].attach(node);
+        TrackerClient tc = TrackerClient.open(transport, label, sim ? SIM_TRACKER_CLIENT_PORT : 0);
+        return new Client(holder[0], tc, options);
+    }
+
+    public PeerEngine engine() {
+        return engine;
+    }
+
+    public Address address() {
+        return peerNode.address();
+    }
+
+    public String peerKey() {
+        return engine.peerKey();
+    }
+
+    /** Seeds a torrent whose data is all in {@code store} (trusted: no hashing). */
+    public CompletableFuture<Torrent> seed(Metainfo meta, PieceStore store) {
+        return start(meta, () -> Storage.seed(meta, store));
+    }
+
+    /**
+     * Downloads a torrent into {@code store}, first re-checking what the store already holds
+     * (resume), then keeps seeding until {@link Torrent#stop}.
+     */
+    public CompletableFuture<Torrent> get(Metainfo meta, PieceStore store) {
+        return start(meta, () -> {
+            Storage s = new Storage(meta, store, options.peer().banAfter());
+            s.recheck();
+            return s;
+        });
+    }
+
+    private CompletableFuture<Torrent> start(Metainfo meta, java.util.function.Supplier<Storage> storage) {
+        CompletableFuture<Torrent> f = new CompletableFuture<>();
+        peerNode.execute(() -> {
+            try {
+                Swarm swarm = engine.add(n -> new Swarm(n, meta, storage.get(), options.picker().get(),
+                        options.choker().get(), options.peer()));
+                Torrent t = new Torrent(swarm);
+                torrents.add(t);
+                t.announce("started");
+                swarm.completion().thenRun(() -> {
+                    if (swarm.storage().complete() && !swarm.stopped()) {
+                        t.announce("completed");
+                    }
+                });
+                f.complete(t);
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f;
+    }
+
+    /** Leaves every swarm politely (event=stopped) and closes both nodes. */
+    @Override
+    public void close() {
+        peerNode.execute(() -> {
+            for (Torrent t : List.copyOf(torrents)) {
+                t.stop();
+            }
+            peerNode.close();
+        });
+    }
+
+    /** Crashes: no goodbye to anyone. */
+    public void kill() {
+        peerNode.kill();
+        tracker.node().kill();
+    }
+
+    public boolean isAlive() {
+        return peerNode.isAlive();
+    }
+
+    /** One torrent being downloaded or seeded by this client. */
+    public final class Torrent {
+        private final Swarm swarm;
+        private Cancellable nextAnnounce = Cancellable.NONE;
+        private String lastError;
+
+        Torrent(Swarm swarm) {
+            this.swarm = swarm;
+        }
+
+        public Swarm swarm() {
+            return swarm;
+        }
+
+        public Metainfo metainfo() {
+            return swarm.metainfo();
+        }
+
+        public CompletableFuture<p2plab.bittorrent.peer.SwarmResult> completion() {
+            return swarm.completion();
+        }
+
+        /** Called on the peer's thread after every verified piece and every rechoke. */
+        public void onStatus(Consumer<SwarmStatus> listener) {
+            peerNode.execute(() -> swarm.onStatus(listener));
+        }
+
+        /** The last tracker error, or null. */
+        public String lastTrackerError() {
+            return lastError;
+        }
+
+        /** Announces now (outside the schedule), e.g. to find more peers. */
+        public void reannounce() {
+            peerNode.execute(() -> announce(""));
+        }
+
+        void announce(String event) {
+            String url = swarm.metainfo().announce();
+            if (url == null || swarm.stopped() && !event.equals("stopped")) {
+                return;
+            }
+            long left = swarm.metainfo().totalLength() - swarm.storage().bytesHave();
+            long up = swarm.bytesUp();
+            long down = swarm.bytesDown();
+            int port = peerNode.address().port();
+            tracker.node().execute(() -> tracker.announce(url, swarm.metainfo().infoHash(), engine.peerId(), port, up, down,
+                    left, event, event.equals("stopped") ? 0 : options.numwant())
+                    .whenComplete((r, e) -> peerNode.execute(() -> announced(event, r, e))));
+        }
+
+        private void announced(String event, AnnounceResponse r, Throwable e) {
+            if (swarm.stopped() || event.equals("stopped")) {
+                return;
+            }
+            Duration next = options.maxReannounce();
+            if (e != null) {
+                lastError = e.getMessage();
+                next = Duration.ofSeconds(Math.min(60, next.toSeconds()));
+            } else {
+                lastError = null;
+                if (r.intervalSeconds() > 0 && Duration.ofSeconds(r.intervalSeconds()).compareTo(next) < 0) {
+                    next = Duration.ofSeconds(r.intervalSeconds());
+                }
+                for (Address a : r.peers()) {
+                    if (swarm.connections().size() + engine.dialsInFlight() >= options.peer().maxConnections()) {
+                        break;
+                    }
+                    engine.dial(a, swarm);
+                }
+            }
+            nextAnnounce.cancel();
+            nextAnnounce = peerNode.clock().schedule(next, () -> announce(""));
+        }
+
+        /** Leaves the swarm: event=stopped to the tracker, every connection closed. */
+        public void stop() {
+            peerNode.execute(() -> {
+                if (swarm.stopped()) {
+                    return;
+                }
+                nextAnnounce.cancel();
+                announce("stopped");
+                engine.remove(swarm);
+                torrents.remove(this);
+            });
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package p2plab.bittorrent.http;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import p2plab.common.transport.FrameDecoder;
+import p2plab.common.transport.MalformedFrameException;
+import p2plab.common.transport.WireFormat;
+
+/**
+ * A minimal HTTP/1.1 codec, enough for tracker announces over the shared transport.
+ *
+ * <pre>
+ *   GET /announce?info_hash=%12... HTTP/1.1\r\n        HTTP/1.1 200 OK\r\n
+ *   Host: 127.0.0.1:6969\r\n                             Content-Length: 42\r\n
+ *   \r\n                                                  \r\n
+ *                                                         d8:intervali1800e5:peers0:e
+ * </pre>
+ *
+ * A server's decoder reads requests, a client's reads responses; both encode either kind. Bodies
+ * need a {@code Content-Length} (no chunked encoding); header blocks over {@link #MAX_HEAD} bytes
+ * and bodies over {@link #MAX_BODY} bytes are refused.
+ */
+public final class HttpFormat implements WireFormat<HttpMessage> {
+    public static final int MAX_HEAD = 16 * 1024;
+    public static final int MAX_BODY = 4 * 1024 * 1024;
+
+    private final boolean server;
+
+    private HttpFormat(boolean server) {
+        this.server = server;
+    }
+
+    /** For a server: decodes requests. */
+    public static HttpFormat server() {
+        return new HttpFormat(true);
+    }
+
+    /** For a client: decodes responses. */
+    public static HttpFormat client() {
+        return new HttpFormat(false);
+    }
+
+    @Override
+    public String overlay() {
+        return "bittorrent";
+    }
+
+    @Override
+    public List<String> messageTypes() {
+        return List.of("http request", "http response");
+    }
+
+    @Override
+    public int typeOf(HttpMessage message) {
+        return message instanceof HttpMessage.Request ? 0 : 1;
+    }
+
+    @Override
+    public byte[] encode(HttpMessage m) {
+        StringBuilder head = new StringBuilder();
+        if (m instanceof HttpMessage.Request r) {
+            head.append(r.method()).append(' ').append(r.target()).append(" HTTP/1.1\r\n");
+        } else {
+            HttpMessage.Response r = (HttpMessage.Response) m;
+            head.append("HTTP/1.1 ").append(r.status()).append(' ').append(r.reason()).append("\r\n");
+        }
+        for (Map.Entry<String, String> h : m.headers().entrySet()) {
+            if (!h.getKey().equals("content-length")) {
+                head.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
+            }
+        }
+        if (m instanceof HttpMessage.Response || m.body().length > 0) {
+            head.append("content-length: ").append(m.body().length).append("\r\n");
+        }
+        head.append("\r\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+        out.writeBytes(m.body());
+        return out.toByteArray();
+    }
+
+    @Override
+    public FrameDecoder<HttpMessage> newDecoder() {
+        return in -> {
+            int end = headEnd(in);
+            if (end < 0) {
+                if (in.remaining() > MAX_HEAD) {
+                    throw new MalformedFrameException("HTTP header block longer than " + MAX_HEAD + " bytes");
+                }
+                return null;
+            }
+            byte[] headBytes = new byte[end - in.position()];
+            in.get(in.position(), headBytes);
+            String[] lines = new String(headBytes, StandardCharsets.ISO_8859_1).split("\r\n");
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                if (colon <= 0) {
+                    throw new MalformedFrameException("bad HTTP header line: " + lines[i]);
+                }
+                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+            }
+            int length = 0;
+            if (headers.containsKey("content-length")) {
+                try {
+                    length = Integer.parseInt(headers.get("content-length"));
+                } catch (NumberFormatException e) {
+                    throw new MalformedFrameException("bad Content-Length: " + headers.get("content-length"));
+                }
+                if (length < 0 || length > MAX_BODY) {
+                    throw new MalformedFrameException("HTTP body of " + length + " bytes exceeds the limit of " + MAX_BODY);
+                }
+            } else if (headers.containsKey("transfer-encoding")) {
+                throw new MalformedFrameException("chunked HTTP bodies are not supported");
+            }
+            int bodyStart = end + 4;
+            if (in.limit() - bodyStart < length) {
+                return null;
+            }
+            byte[] body = new byte[length];
+            in.get(bodyStart, body);
+            in.position(bodyStart + length);
+            String[] first = lines[0].split(" ", 3);
+            if (server) {
+                if (first.length != 3 || !first[2].startsWith("HTTP/")) {
+                    throw new MalformedFrameException("not an HTTP request line: " + lines[0]);
+                }
+                return new HttpMessage.Request(first[0], first[1], headers, body);
+            }
+            if (first.length < 2 || !first[0].startsWith("HTTP/")) {
+                throw new MalformedFrameException("not an HTTP status line: " + lines[0]);
+            }
+            try {
+                return new HttpMessage.Response(Integer.parseInt(first[1]), first.length > 2 ? first[2] : "", headers, body);
+            } catch (NumberFormatException e) {
+                throw new MalformedFrameException("bad HTTP status: " + lines[0]);
+            }
+        };
+    }
+
+    /** Index of the blank line's "\r\n\r\n", or -1. */
+    private static int headEnd(ByteBuffer in) {
+        for (int i = in.position(); i + 3 < in.limit(); i++) {
+            if (in.get(i) == '\r' && in.get(i + 1) == '\n' && in.get(i + 2) == '\r' && in.get(i + 3) == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

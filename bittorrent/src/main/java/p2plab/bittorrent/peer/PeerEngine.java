@@ -1,0 +1,158 @@
+package p2plab.bittorrent.peer;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import p2plab.bittorrent.wire.PeerMessage;
+import p2plab.common.transport.Address;
+import p2plab.common.transport.Link;
+import p2plab.common.transport.Node;
+import p2plab.common.transport.PeerHandler;
+
+/**
+ * One BitTorrent peer's wire endpoint: it exchanges handshakes, finds the torrent a connection is
+ * for by its info hash, and hands every later message to that torrent's {@link Swarm}.
+ *
+ * <pre>
+ *   dialer                         listener
+ *     | --- Handshake(hash, id) ---> |   (listener looks the hash up; unknown = close)
+ *     | <-- Handshake(hash, id) ---- |
+ *     | <-- Bitfield --------------- |   (each side, if it has pieces)
+ *     | --- Bitfield --------------> |
+ *     | --- Interested ------------> |
+ *     | <-- Unchoke ---------------- |   (at the listener's next rechoke, or at once if a slot is free)
+ *     | --- Request x5 ------------> |
+ *     | <-- Piece ------------------ |   ... Have to everyone once a piece verifies
+ * </pre>
+ */
+public final class PeerEngine implements PeerHandler<PeerMessage> {
+    private final byte[] peerId;
+    private final Map<String, Swarm> swarms = new HashMap<>();
+    private final Map<Address, Swarm> dialing = new HashMap<>();
+    private Node<PeerMessage> node;
+
+    public PeerEngine(byte[] peerId) {
+        this.peerId = peerId.clone();
+    }
+
+    /** Called once the transport gave us our node. */
+    public void attach(Node<PeerMessage> n) {
+        this.node = n;
+    }
+
+    public Node<PeerMessage> node() {
+        return node;
+    }
+
+    public byte[] peerId() {
+        return peerId.clone();
+    }
+
+    public String peerKey() {
+        return PeerIds.key(peerId);
+    }
+
+    /** Starts serving (and downloading) a torrent; call on the node's thread. */
+    public Swarm add(Function<Node<PeerMessage>, Swarm> factory) {
+        Swarm s = factory.apply(node);
+        swarms.put(HexFormat.of().formatHex(s.metainfo().infoHash()), s);
+        return s;
+    }
+
+    public void remove(Swarm s) {
+        swarms.remove(HexFormat.of().formatHex(s.metainfo().infoHash()));
+        s.stop();
+    }
+
+    /** Dials a peer for {@code swarm}, unless it is ourselves or already connected. */
+    public CompletableFuture<Link<PeerMessage>> dial(Address remote, Swarm swarm) {
+        if (remote.equals(node.address()) || dialing.containsKey(remote) || swarm.stopped()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("not dialing " + remote));
+        }
+        dialing.put(remote, swarm);
+        CompletableFuture<Link<PeerMessage>> f = node.connect(remote);
+        f.whenComplete((l, e) -> dialing.remove(remote));
+        return f;
+    }
+
+    public int dialsInFlight() {
+        return dialing.size();
+    }
+
+    @Override
+    public void onConnected(Link<PeerMessage> link) {
+        if (link.outbound()) {
+            Swarm s = dialing.get(link.remote());
+            if (s == null) {
+                link.close();
+                return;
+            }
+            link.attach(s);
+            link.send(PeerMessage.Handshake.of(s.metainfo().infoHash(), peerId));
+        }
+    }
+
+    @Override
+    public void onMessage(Link<PeerMessage> link, PeerMessage message) {
+        Object a = link.attachment();
+        if (a instanceof Connection c) {
+            Swarm s = swarmOf(c);
+            if (s != null) {
+                s.onMessage(c, message);
+            }
+            return;
+        }
+        if (!(message instanceof PeerMessage.Handshake h)) {
+            link.close();
+            return;
+        }
+        Swarm s = swarms.get(HexFormat.of().formatHex(h.infoHash()));
+        if (s == null || (a instanceof Swarm expected && expected != s) || Arrays.equals(h.peerId(), peerId)) {
+            link.close(); // unknown torrent, wrong torrent, or we dialled ourselves
+            return;
+        }
+        String key = PeerIds.key(h.peerId());
+        if (s.storage().banned(key)) {
+            link.close();
+            return;
+        }
+        Connection existing = s.connectionTo(key);
+        if (existing != null) {
+            // Both sides dialled: keep the connection the smaller peer id opened, on both ends alike.
+            boolean newDialledBySmaller = (link.outbound() ? peerKey() : key).compareTo(link.outbound() ? key : peerKey()) < 0;
+            if (!newDialledBySmaller) {
+                link.close();
+                return;
+            }
+            existing.link.close();
+            byConnection.remove(existing);
+            s.onClosed(existing);
+        }
+        if (!link.outbound()) {
+            link.send(PeerMessage.Handshake.of(s.metainfo().infoHash(), peerId));
+        }
+        Connection c = new Connection(link, h.peerId(), s.metainfo().pieceCount(), node.clock().nanos());
+        link.attach(c);
+        byConnection.put(c, s);
+        s.onHandshake(c);
+    }
+
+    private final Map<Connection, Swarm> byConnection = new HashMap<>();
+
+    private Swarm swarmOf(Connection c) {
+        return byConnection.get(c);
+    }
+
+    @Override
+    public void onClosed(Link<PeerMessage> link, String reason) {
+        if (link.attachment() instanceof Connection c) {
+            Swarm s = byConnection.remove(c);
+            if (s != null) {
+                s.onClosed(c);
+            }
+        }
+    }
+}

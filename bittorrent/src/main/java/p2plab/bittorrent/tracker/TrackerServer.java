@@ -1,0 +1,260 @@
+package p2plab.bittorrent.tracker;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import p2plab.bittorrent.bencode.Bencode;
+import p2plab.bittorrent.http.HttpFormat;
+import p2plab.bittorrent.http.HttpMessage;
+import p2plab.bittorrent.http.Urls;
+import p2plab.bittorrent.metainfo.Metainfo;
+import p2plab.common.content.Keywords;
+import p2plab.common.transport.Address;
+import p2plab.common.transport.Link;
+import p2plab.common.transport.Node;
+import p2plab.common.transport.NodeConfig;
+import p2plab.common.transport.PeerHandler;
+import p2plab.common.transport.Transport;
+
+/**
+ * An HTTP tracker (BEP 3, compact replies per BEP 23) on the shared transport: in simulation an
+ * ordinary node, over TCP a real HTTP server that aria2 or libtorrent can announce to.
+ *
+ * <ul>
+ *   <li>{@code GET /announce?info_hash&peer_id&port&uploaded&downloaded&left[&event][&compact][&numwant]}:
+ *       records the peer, answers {@code interval} and at most {@code numwant} (default 50) other
+ *       peers chosen at random; {@code event=stopped} removes the peer; a peer that stops
+ *       announcing for {@code 2 x interval} is forgotten.</li>
+ *   <li>{@code GET /scrape[?info_hash...]}: complete / downloaded / incomplete per torrent.</li>
+ *   <li>{@code GET /search?q=words}: torrents {@linkplain #publish published} here whose name has
+ *       every word (a lab extension standing in for a torrent web site).</li>
+ * </ul>
+ */
+public final class TrackerServer implements PeerHandler<HttpMessage> {
+    public static final int DEFAULT_NUMWANT = 50;
+    public static final int MAX_NUMWANT = 200;
+
+    private final Duration interval;
+    private final Map<String, Swarm> swarms = new HashMap<>();
+    private final Map<String, Metainfo> published = new LinkedHashMap<>();
+    private Node<HttpMessage> node;
+
+    public TrackerServer(Duration interval) {
+        this.interval = interval;
+    }
+
+    /** Opens a tracker node on {@code transport}; over TCP, {@code port} 0 picks a free port. */
+    public static TrackerServer start(Transport transport, String label, int port, Duration interval) {
+        TrackerServer t = new TrackerServer(interval);
+        t.node = transport.open(NodeConfig.named(label).withPort(port), HttpFormat.server(), t);
+        return t;
+    }
+
+    public Node<HttpMessage> node() {
+        return node;
+    }
+
+    /** The URL peers announce to. */
+    public String announceUrl() {
+        return "http://" + node.address() + "/announce";
+    }
+
+    /** Lists a torrent for {@code /search} (no announce needed). */
+    public void publish(Metainfo metainfo) {
+        published.put(HexFormat.of().formatHex(metainfo.infoHash()), metainfo);
+    }
+
+    /** Peers currently known for a torrent. */
+    public int peerCount(byte[] infoHash) {
+        Swarm s = swarms.get(HexFormat.of().formatHex(infoHash));
+        if (s == null) {
+            return 0;
+        }
+        s.expire(node.clock().nanos(), 2 * interval.toNanos());
+        return s.peers.size();
+    }
+
+    public void close() {
+        node.close();
+    }
+
+    @Override
+    public void onMessage(Link<HttpMessage> link, HttpMessage message) {
+        if (!(message instanceof HttpMessage.Request r)) {
+            link.close();
+            return;
+        }
+        HttpMessage.Response response;
+        try {
+            response = switch (r.path()) {
+                case "/announce" -> bencoded(announce(link, Urls.query(r.query())));
+                case "/scrape" -> bencoded(scrape(Urls.query(r.query())));
+                case "/search" -> bencoded(search(Urls.query(r.query())));
+                default -> HttpMessage.Response.error(404, "Not Found", "this tracker serves /announce, /scrape and /search");
+            };
+        } catch (IllegalArgumentException e) {
+            response = bencoded(Map.of("failure reason", e.getMessage()));
+        }
+        link.send(response);
+        link.close();
+    }
+
+    private static HttpMessage.Response bencoded(Map<String, Object> dict) {
+        return HttpMessage.Response.ok("text/plain", Bencode.encode(dict));
+    }
+
+    private Map<String, Object> announce(Link<HttpMessage> link, Map<String, List<byte[]>> q) {
+        byte[] infoHash = required(q, "info_hash");
+        byte[] peerId = required(q, "peer_id");
+        if (infoHash.length != 20 || peerId.length != 20) {
+            throw new IllegalArgumentException("info_hash and peer_id must be 20 bytes each");
+        }
+        int port = (int) number(q, "port", -1);
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port must be 1..65535");
+        }
+        long left = number(q, "left", 0);
+        String event = text(q, "event", "");
+        boolean compact = number(q, "compact", 1) == 1;
+        int numwant = (int) Math.min(MAX_NUMWANT, Math.max(0, number(q, "numwant", DEFAULT_NUMWANT)));
+        long now = node.clock().nanos();
+        String key = HexFormat.of().formatHex(infoHash);
+        Swarm swarm = swarms.computeIfAbsent(key, k -> new Swarm());
+        swarm.expire(now, 2 * interval.toNanos());
+        String id = HexFormat.of().formatHex(peerId);
+        Address address = new Address(link.remote().host(), port);
+        if (event.equals("stopped")) {
+            swarm.peers.remove(id);
+        } else {
+            swarm.peers.put(id, new PeerEntry(peerId, address, left, now));
+            if (event.equals("completed")) {
+                swarm.downloaded++;
+            }
+        }
+        List<PeerEntry> others = new ArrayList<>();
+        for (PeerEntry p : swarm.peers.values()) {
+            if (!p.id().equals(id) && !(left == 0 && p.left == 0)) { // seeds need no seeds
+                others.add(p);
+            }
+        }
+        Collections.shuffle(others, new java.util.Random(node.random().nextLong()));
+        if (others.size() > numwant) {
+            others = others.subList(0, numwant);
+        }
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("interval", interval.toSeconds());
+        reply.put("complete", (long) swarm.seeds());
+        reply.put("incomplete", (long) (swarm.peers.size() - swarm.seeds()));
+        if (compact) {
+            ByteArrayOutputStream peers = new ByteArrayOutputStream();
+            for (PeerEntry p : others) {
+                peers.writeBytes(p.address.ipv4());
+                peers.write(p.address.port() >> 8);
+                peers.write(p.address.port() & 0xff);
+            }
+            reply.put("peers", peers.toByteArray());
+        } else {
+            List<Object> peers = new ArrayList<>();
+            for (PeerEntry p : others) {
+                peers.add(Map.of("peer id", p.peerId, "ip", p.address.host(), "port", (long) p.address.port()));
+            }
+            reply.put("peers", peers);
+        }
+        return reply;
+    }
+
+    private Map<String, Object> scrape(Map<String, List<byte[]>> q) {
+        long now = node.clock().nanos();
+        Map<String, Object> files = new LinkedHashMap<>();
+        List<byte[]> wanted = q.getOrDefault("info_hash", List.of());
+        for (Map.Entry<String, Swarm> e : swarms.entrySet()) {
+            byte[] hash = HexFormat.of().parseHex(e.getKey());
+            if (!wanted.isEmpty() && wanted.stream().noneMatch(w -> java.util.Arrays.equals(w, hash))) {
+                continue;
+            }
+            Swarm s = e.getValue();
+            s.expire(now, 2 * interval.toNanos());
+            files.put(new String(hash, StandardCharsets.ISO_8859_1), Map.of("complete", (long) s.seeds(),
+                    "downloaded", s.downloaded, "incomplete", (long) (s.peers.size() - s.seeds())));
+        }
+        return Map.of("files", files);
+    }
+
+    private Map<String, Object> search(Map<String, List<byte[]>> q) {
+        String words = text(q, "q", "");
+        List<String> keywords = Keywords.of(words);
+        if (keywords.isEmpty()) {
+            throw new IllegalArgumentException("search needs q=<keywords>");
+        }
+        List<Object> results = new ArrayList<>();
+        for (Metainfo m : published.values()) {
+            if (Keywords.of(m.name()).containsAll(keywords)) {
+                Swarm s = swarms.get(m.infoHashHex());
+                results.add(Map.of("name", m.name(), "info hash", m.infoHash(), "length", m.totalLength(),
+                        "seeds", (long) (s == null ? 0 : s.seeds())));
+            }
+        }
+        return Map.of("results", results);
+    }
+
+    private static byte[] required(Map<String, List<byte[]>> q, String name) {
+        List<byte[]> v = q.get(name);
+        if (v == null || v.isEmpty()) {
+            throw new IllegalArgumentException("missing parameter " + name);
+        }
+        return v.get(0);
+    }
+
+    private static long number(Map<String, List<byte[]>> q, String name, long fallback) {
+        List<byte[]> v = q.get(name);
+        if (v == null || v.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(new String(v.get(0), StandardCharsets.US_ASCII));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("parameter " + name + " must be a number");
+        }
+    }
+
+    private static String text(Map<String, List<byte[]>> q, String name, String fallback) {
+        List<byte[]> v = q.get(name);
+        return v == null || v.isEmpty() ? fallback : new String(v.get(0), StandardCharsets.UTF_8);
+    }
+
+    private record PeerEntry(byte[] peerId, Address address, long left, long lastSeen) {
+        String id() {
+            return HexFormat.of().formatHex(peerId);
+        }
+    }
+
+    /** One torrent's peers at the tracker. */
+    private static final class Swarm {
+        final Map<String, PeerEntry> peers = new LinkedHashMap<>();
+        long downloaded;
+
+        void expire(long now, long timeout) {
+            for (Iterator<PeerEntry> it = peers.values().iterator(); it.hasNext(); ) {
+                if (now - it.next().lastSeen > timeout) {
+                    it.remove();
+                }
+            }
+        }
+
+        int seeds() {
+            int n = 0;
+            for (PeerEntry p : peers.values()) {
+                n += p.left == 0 ? 1 : 0;
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package p2plab.gnutella.routing;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import p2plab.gnutella.message.Guid;
+
+/**
+ * The descriptors a servent has seen, keyed by (GUID, payload type), each with the connection it
+ * first came in on. It serves two rules at once: a (GUID, type) seen before is a duplicate and is
+ * dropped; a Pong or QueryHit goes back on the connection its Ping or Query came in on (the
+ * reverse path). Entries expire after a fixed time, so the table does not grow forever.
+ *
+ * @param <R> how the servent names a connection; {@code null} means "I started it"
+ */
+public final class SeenTable<R> {
+
+    private record Key(Guid guid, int type) {
+    }
+
+    private static final class Entry<R> {
+        final Key key;
+        final R route;
+        final long expiresAt;
+
+        Entry(Key key, R route, long expiresAt) {
+            this.key = key;
+            this.route = route;
+            this.expiresAt = expiresAt;
+        }
+    }
+
+    private final long lifetimeNanos;
+    private final Map<Key, Entry<R>> entries = new HashMap<>();
+    private final ArrayDeque<Entry<R>> byAge = new ArrayDeque<>(); // oldest first: expiry order
+
+    public SeenTable(long lifetimeNanos) {
+        if (lifetimeNanos <= 0) {
+            throw new IllegalArgumentException("a seen-table lifetime must be positive");
+        }
+        this.lifetimeNanos = lifetimeNanos;
+    }
+
+    /**
+     * Records that (guid, type) arrived on {@code route} at {@code now}.
+     *
+     * @return true the first time (the servent handles it); false for a duplicate (it drops it)
+     */
+    public boolean firstSighting(Guid guid, int type, R route, long now) {
+        expire(now);
+        Key key = new Key(guid, type);
+        if (entries.containsKey(key)) {
+            return false;
+        }
+        Entry<R> e = new Entry<>(key, route, now + lifetimeNanos);
+        entries.put(key, e);
+        byAge.addLast(e);
+        return true;
+    }
+
+    /** True when (guid, type) was seen and has not expired. */
+    public boolean knows(Guid guid, int type, long now) {
+        expire(now);
+        return entries.containsKey(new Key(guid, type));
+    }
+
+    /** The connection (guid, type) first came in on; null if it is unknown or started here. */
+    public R routeOf(Guid guid, int type, long now) {
+        expire(now);
+        Entry<R> e = entries.get(new Key(guid, type));
+        return e == null ? null : e.route;
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    private void expire(long now) {
+        while (!byAge.isEmpty() && byAge.peekFirst().expiresAt <= now) {
+            entries.remove(byAge.pollFirst().key);
+        }
+    }
+}

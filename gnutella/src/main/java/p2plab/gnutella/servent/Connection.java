@@ -1,0 +1,66 @@
+package p2plab.gnutella.servent;
+
+import p2plab.common.transport.Address;
+import p2plab.common.transport.Link;
+import p2plab.gnutella.message.GnutellaMessage;
+import p2plab.gnutella.routing.Neighbour;
+
+/** What a servent keeps per connection: what the connection is for, and who is at the other end. */
+final class Connection implements Neighbour {
+
+    /** Where a connection stands. */
+    enum State {
+        /** Outbound, just opened: the code that opened it decides (handshake or download). */
+        OPENED,
+        /** Inbound, nothing received yet: a CONNECT or a GET will say. */
+        ACCEPTED,
+        /** We sent CONNECT and wait for the answer. */
+        AWAIT_RESPONSE,
+        /** We answered 200 OK and wait for the confirmation. */
+        AWAIT_CONFIRM,
+        /** Handshake done: descriptors flow. */
+        NEIGHBOUR,
+        /** We serve GETs on it. */
+        UPLOAD,
+        /** We download on it. */
+        DOWNLOAD
+    }
+
+    final Link<GnutellaMessage> link;
+    State state;
+    /** The peer's listening address (from the Listen-IP header on inbound connections). */
+    Address listening;
+    Download download;
+    /** Completes when an outbound handshake ends: true if it made a neighbour. */
+    java.util.concurrent.CompletableFuture<Boolean> handshake;
+    private long hitsReturned;
+
+    Connection(Link<GnutellaMessage> link, State state) {
+        this.link = link;
+        this.state = state;
+        this.listening = link.remote();
+    }
+
+    void send(GnutellaMessage m) {
+        link.send(m);
+    }
+
+    void countHit() {
+        hitsReturned++;
+    }
+
+    @Override
+    public Address address() {
+        return listening;
+    }
+
+    @Override
+    public long hitsReturned() {
+        return hitsReturned;
+    }
+
+    @Override
+    public String toString() {
+        return listening + " (" + state + ")";
+    }
+}

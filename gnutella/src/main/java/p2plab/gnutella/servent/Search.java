@@ -1,0 +1,82 @@
+package p2plab.gnutella.servent;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import p2plab.common.time.Cancellable;
+import p2plab.gnutella.message.Guid;
+
+/**
+ * One search this servent started: its rounds' GUIDs, the hits so far, and the future that
+ * completes when its window closes. Synchronized because a search is also finished from outside
+ * when its servent is killed.
+ */
+final class Search {
+    final String text;
+    final SearchTracer tracer;
+    private final long startNanos;
+    private final List<Guid> guids = new ArrayList<>();
+    private final List<FoundFile> hits = new ArrayList<>();
+    private final Set<String> holdersAndIndexes = new HashSet<>();
+    private final CompletableFuture<SearchOutcome> result = new CompletableFuture<>();
+    private long firstHitNanos = -1;
+    private int firstHitHops = -1;
+    Cancellable timer = Cancellable.NONE;
+
+    Search(String text, SearchTracer tracer, long startNanos) {
+        this.text = text;
+        this.tracer = tracer;
+        this.startNanos = startNanos;
+    }
+
+    CompletableFuture<SearchOutcome> result() {
+        return result;
+    }
+
+    synchronized void addRound(Guid guid) {
+        guids.add(guid);
+    }
+
+    synchronized List<Guid> guids() {
+        return List.copyOf(guids);
+    }
+
+    synchronized void add(FoundFile f, long now) {
+        if (result.isDone() || !holdersAndIndexes.add(f.holder() + "/" + f.index())) {
+            return;
+        }
+        if (hits.isEmpty()) {
+            firstHitNanos = now;
+            firstHitHops = f.hops();
+        }
+        hits.add(f);
+    }
+
+    synchronized boolean hasHits() {
+        return !hits.isEmpty();
+    }
+
+    synchronized boolean done() {
+        return result.isDone();
+    }
+
+    /** Ends the search with what it has; harmless if it ended already. */
+    void finish(long now) {
+        SearchOutcome outcome;
+        synchronized (this) {
+            if (result.isDone()) {
+                return;
+            }
+            timer.cancel();
+            double duration = (now - startNanos) / 1e6;
+            double latency = firstHitNanos < 0 ? duration : (firstHitNanos - startNanos) / 1e6;
+            outcome = new SearchOutcome(hits, firstHitHops, latency, duration, guids);
+        }
+        for (Guid g : outcome.guids()) {
+            tracer.closed(g);
+        }
+        result.complete(outcome);
+    }
+}

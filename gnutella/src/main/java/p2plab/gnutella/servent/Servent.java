@@ -1,0 +1,616 @@
+package p2plab.gnutella.servent;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.random.RandomGenerator;
+import p2plab.common.content.Content;
+import p2plab.common.content.ContentId;
+import p2plab.common.overlay.DownloadProgress;
+import p2plab.common.time.Cancellable;
+import p2plab.common.time.Clock;
+import p2plab.common.transport.Address;
+import p2plab.common.transport.Link;
+import p2plab.common.transport.Node;
+import p2plab.common.transport.PeerHandler;
+import p2plab.gnutella.message.Bye;
+import p2plab.gnutella.message.Descriptor;
+import p2plab.gnutella.message.GetRequest;
+import p2plab.gnutella.message.GetResponse;
+import p2plab.gnutella.message.GnutellaMessage;
+import p2plab.gnutella.message.Guid;
+import p2plab.gnutella.message.Handshake;
+import p2plab.gnutella.message.Ping;
+import p2plab.gnutella.message.Pong;
+import p2plab.gnutella.message.Query;
+import p2plab.gnutella.message.QueryHit;
+import p2plab.gnutella.routing.ForwardingRule;
+import p2plab.gnutella.routing.Neighbour;
+import p2plab.gnutella.routing.QueryInfo;
+import p2plab.gnutella.routing.SeenTable;
+
+/**
+ * A Gnutella 0.6 servent: client and server in one. It reacts to the transport (a connection
+ * opened or closed, a message arrived), to its timers and to commands (join, search, download),
+ * one event at a time on its node's thread; it sends through links and keeps time with its
+ * node's clock, nothing else.
+ *
+ * <p>The rules it keeps: a Ping or Query whose (GUID, type) it has seen is dropped; one it has
+ * not seen is answered and, while its TTL allows, passed on with TTL - 1 and hops + 1 to the
+ * neighbours its {@link ForwardingRule} picks. Pongs and QueryHits are not broadcast: each goes
+ * back on the connection its Ping or Query came in on, and is dropped if that GUID is unknown.
+ */
+public final class Servent implements PeerHandler<GnutellaMessage> {
+    private static final String USER_AGENT = "p2plab-gnutella/0.1";
+
+    private final ServentConfig config;
+    private final ForwardingRule rule;
+    private final SharedFiles files;
+    private final SeenTable<Connection> seen;
+    private final PongCache pongs = new PongCache(ServentConfig.PONG_CACHE_SIZE);
+    /** Handshaken neighbours; copy-on-write because the network reads it from other threads. */
+    private final List<Connection> neighbours = new CopyOnWriteArrayList<>();
+    private final Set<Address> dialing = new HashSet<>();
+    private final Map<Guid, Search> searchesByGuid = new HashMap<>();
+    private final Set<Search> searches = Collections.newSetFromMap(new IdentityHashMap<>());
+    private Node<GnutellaMessage> node;
+    private Guid serventId;
+    private Cancellable repairTimer;
+    private int repairsWithoutProgress;
+
+    public Servent(ServentConfig config, ForwardingRule rule, SharedFiles files) {
+        this.config = config;
+        this.rule = rule;
+        this.files = files;
+        this.seen = new SeenTable<>(config.seenLifetime().toNanos());
+    }
+
+    /** Binds the servent to the node the transport opened for it. */
+    public void start(Node<GnutellaMessage> node) {
+        this.node = node;
+        this.serventId = Guid.random(node.random());
+    }
+
+    // ---- commands (run on the node's thread) ----
+
+    /** Opens a connection to {@code remote} and runs the 0.6 handshake; completes true once it is a neighbour. */
+    public CompletableFuture<Boolean> connectTo(Address remote) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        if (remote.equals(node.address()) || isNeighbour(remote) || !dialing.add(remote)) {
+            done.complete(false);
+            return done;
+        }
+        node.connect(remote).whenComplete((link, error) -> {
+            dialing.remove(remote);
+            if (error != null) {
+                pongs.forget(remote);
+                done.complete(false);
+                return;
+            }
+            Connection c = connection(link);
+            c.state = Connection.State.AWAIT_RESPONSE;
+            c.handshake = done;
+            c.send(Handshake.connect(myHeaders()));
+        });
+        return done;
+    }
+
+    /** Joins through {@code knownHosts}, then discovers more servents with Ping/Pong until it has its target degree. */
+    public void join(List<Address> knownHosts) {
+        repairsWithoutProgress = 0;
+        List<CompletableFuture<Boolean>> tries = new ArrayList<>();
+        for (Address a : knownHosts) {
+            pongs.add(new Pong(a, 0, 0));
+            tries.add(connectTo(a));
+        }
+        CompletableFuture.allOf(tries.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
+            if (neighbours.size() < config.targetDegree()) {
+                discover();
+                scheduleRepair();
+            }
+        });
+    }
+
+    /** Starts a search; the future completes when {@code window} of protocol time has passed. */
+    public CompletableFuture<SearchOutcome> search(String text, int ttl, Duration window, SearchTracer tracer) {
+        List<Integer> rounds = rule.rounds(ttl);
+        if (rounds.isEmpty() || rounds.stream().anyMatch(t -> t < 1 || t > ServentConfig.MAX_TTL)) {
+            throw new IllegalArgumentException("every round's TTL must be 1.." + ServentConfig.MAX_TTL + ", got " + rounds);
+        }
+        Clock clock = node.clock();
+        Search s = new Search(text, tracer, clock.nanos());
+        searches.add(s);
+        s.timer = clock.schedule(window, () -> finish(s));
+        startRound(s, rounds, 0, window.toNanos() / rounds.size());
+        return s.result();
+    }
+
+    /** Downloads {@code source} directly from its holder, on a connection of its own. */
+    public CompletableFuture<DownloadOutcome> download(FoundFile source, DownloadProgress progress) {
+        Download d = new Download(source, progress, config.chunkBytes(), node.clock());
+        node.connect(source.holder()).whenComplete((link, error) -> {
+            if (error != null) {
+                d.fail("cannot reach " + source.holder() + " (" + error.getMessage() + ")");
+                return;
+            }
+            Connection c = connection(link);
+            c.state = Connection.State.DOWNLOAD;
+            c.download = d;
+            d.start(c);
+        });
+        return d.result();
+    }
+
+    /** Ends every running search now with the hits it has (its servent is about to die). */
+    public void abandonSearches() {
+        for (Search s : List.copyOf(searches)) {
+            s.finish(node.clock().nanos());
+        }
+    }
+
+    /** Says Bye to every neighbour and closes. */
+    public void leave() {
+        for (Connection c : neighbours) {
+            c.send(new Descriptor(Guid.random(node.random()), 1, 0, new Bye(200, "servent leaving")));
+        }
+        abandonSearches();
+        node.close();
+    }
+
+    public void share(Content content) {
+        files.add(content);
+    }
+
+    // ---- transport events ----
+
+    @Override
+    public void onConnected(Link<GnutellaMessage> link) {
+        link.attach(new Connection(link, link.outbound() ? Connection.State.OPENED : Connection.State.ACCEPTED));
+    }
+
+    @Override
+    public void onMessage(Link<GnutellaMessage> link, GnutellaMessage message) {
+        Connection c = connection(link);
+        if (message instanceof Descriptor d) {
+            if (c.state != Connection.State.NEIGHBOUR) {
+                link.close(); // descriptors before the handshake: not a servent we talk to
+                return;
+            }
+            onDescriptor(c, d);
+        } else if (message instanceof Handshake h) {
+            onHandshake(c, h);
+        } else if (message instanceof GetRequest g) {
+            onGet(c, g);
+        } else if (message instanceof GetResponse r && c.state == Connection.State.DOWNLOAD) {
+            c.download.onResponse(r);
+        } else {
+            link.close();
+        }
+    }
+
+    @Override
+    public void onClosed(Link<GnutellaMessage> link, String reason) {
+        Connection c = connection(link);
+        switch (c.state) {
+            case NEIGHBOUR -> {
+                neighbours.remove(c);
+                repairsWithoutProgress = 0;
+                scheduleRepair();
+            }
+            case AWAIT_RESPONSE -> c.handshake.complete(false);
+            case DOWNLOAD -> c.download.onClosed(reason);
+            default -> { }
+        }
+        c.state = Connection.State.OPENED;
+    }
+
+    // ---- the handshake ----
+
+    private void onHandshake(Connection c, Handshake h) {
+        switch (c.state) {
+            case ACCEPTED -> {
+                if (!h.isConnect()) {
+                    c.link.close();
+                    return;
+                }
+                Address listening = parseAddress(h.header("Listen-IP"));
+                if (listening != null) {
+                    c.listening = listening;
+                }
+                if (neighbours.size() >= config.maxDegree() || isNeighbour(c.listening)) {
+                    c.send(Handshake.refuse(503, "Too many connections", tryHeaders()));
+                    c.link.close();
+                    return;
+                }
+                Map<String, String> headers = myHeaders();
+                headers.putAll(tryHeaders());
+                c.send(Handshake.ok(headers));
+                c.state = Connection.State.AWAIT_CONFIRM;
+            }
+            case AWAIT_CONFIRM -> {
+                if (h.accepted()) {
+                    becomeNeighbour(c);
+                } else {
+                    c.link.close();
+                }
+            }
+            case AWAIT_RESPONSE -> {
+                learnTryHeader(h.header("X-Try"));
+                if (h.accepted()) {
+                    c.send(Handshake.ok(Map.of("User-Agent", USER_AGENT)));
+                    becomeNeighbour(c);
+                    c.handshake.complete(true);
+                } else {
+                    c.state = Connection.State.OPENED;
+                    c.link.close();
+                    c.handshake.complete(false);
+                }
+            }
+            default -> c.link.close();
+        }
+    }
+
+    private void becomeNeighbour(Connection c) {
+        c.state = Connection.State.NEIGHBOUR;
+        neighbours.add(c);
+        pongs.add(new Pong(c.listening, 0, 0));
+        if (neighbours.size() >= config.targetDegree()) {
+            repairsWithoutProgress = 0;
+        }
+    }
+
+    private Map<String, String> myHeaders() {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("User-Agent", USER_AGENT);
+        h.put("Listen-IP", node.address().toString());
+        h.put("X-Ultrapeer", "False");
+        return h;
+    }
+
+    /** X-Try: a few servents the other side could connect to instead or as well. */
+    private Map<String, String> tryHeaders() {
+        List<String> addresses = new ArrayList<>();
+        for (Connection n : neighbours) {
+            if (addresses.size() == 5) {
+                break;
+            }
+            addresses.add(n.listening.toString());
+        }
+        return addresses.isEmpty() ? Map.of() : Map.of("X-Try", String.join(",", addresses));
+    }
+
+    private void learnTryHeader(String value) {
+        if (value == null) {
+            return;
+        }
+        for (String s : value.split(",")) {
+            Address a = parseAddress(s.trim());
+            if (a != null && !a.equals(node.address())) {
+                pongs.add(new Pong(a, 0, 0));
+            }
+        }
+    }
+
+    private static Address parseAddress(String text) {
+        try {
+            Address a = text == null ? null : Address.parse(text);
+            if (a != null) {
+                a.ipv4();
+            }
+            return a;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    // ---- descriptors ----
+
+    private void onDescriptor(Connection c, Descriptor d) {
+        if (d.ttl() == 0 || d.ttl() + d.hops() > ServentConfig.MAX_TTL) {
+            return; // expired on the way, or sent with more than the 0.6 maximum TTL: dropped
+        }
+        switch (d.payload().typeCode()) {
+            case Ping.TYPE -> onPing(c, d);
+            case Pong.TYPE -> onPong(c, d);
+            case Query.TYPE -> onQuery(c, d);
+            case QueryHit.TYPE -> onQueryHit(c, d);
+            case Bye.TYPE -> onBye(c);
+            default -> { }
+        }
+    }
+
+    private void onPing(Connection from, Descriptor ping) {
+        if (!seen.firstSighting(ping.guid(), Ping.TYPE, from, now())) {
+            return;
+        }
+        int back = Math.min(ServentConfig.MAX_TTL, ping.hops() + 1);
+        from.send(new Descriptor(ping.guid(), back, 0, myPong()));
+        if (ping.ttl() > 1) {
+            // Pong caching: answer for others from the cache, and only flood on when it is thin.
+            List<Pong> cached = pongs.newest(ServentConfig.PONGS_PER_PING,
+                    a -> !a.equals(from.listening) && !a.equals(node.address()));
+            for (Pong p : cached) {
+                from.send(new Descriptor(ping.guid(), back, 0, p));
+            }
+            if (cached.size() < ServentConfig.PONGS_PER_PING) {
+                Descriptor copy = ping.forwarded();
+                for (Connection n : neighbours) {
+                    if (n != from) {
+                        n.send(copy);
+                    }
+                }
+            }
+        }
+    }
+
+    private void onPong(Connection from, Descriptor d) {
+        Pong pong = (Pong) d.payload();
+        if (!pong.address().equals(node.address())) {
+            pongs.add(pong);
+        }
+        if (!seen.knows(d.guid(), Ping.TYPE, now())) {
+            return; // a Pong for a Ping we never saw: dropped
+        }
+        Connection back = seen.routeOf(d.guid(), Ping.TYPE, now());
+        if (back != null && d.ttl() > 1 && back.state == Connection.State.NEIGHBOUR) {
+            back.send(d.forwarded());
+        }
+    }
+
+    private void onQuery(Connection from, Descriptor d) {
+        if (!seen.firstSighting(d.guid(), Query.TYPE, from, now())) {
+            return; // a duplicate: never handled or forwarded twice
+        }
+        answer(from, d);
+        if (d.ttl() > 1) {
+            sendQuery(d.forwarded(), from, false);
+        }
+    }
+
+    private void onQueryHit(Connection from, Descriptor d) {
+        if (!seen.knows(d.guid(), Query.TYPE, now())) {
+            return; // no Query with this GUID came through here: dropped
+        }
+        from.countHit();
+        Connection back = seen.routeOf(d.guid(), Query.TYPE, now());
+        if (back == null) {
+            Search s = searchesByGuid.get(d.guid());
+            if (s != null) {
+                collect(s, (QueryHit) d.payload(), d.hops() + 1);
+            }
+        } else if (d.ttl() > 1 && back.state == Connection.State.NEIGHBOUR) {
+            back.send(d.forwarded());
+        }
+    }
+
+    private void onBye(Connection from) {
+        from.link.close();
+    }
+
+    private void onGet(Connection c, GetRequest get) {
+        if (c.state != Connection.State.ACCEPTED && c.state != Connection.State.UPLOAD) {
+            c.link.close();
+            return;
+        }
+        c.state = Connection.State.UPLOAD;
+        c.send(Uploader.answer(files, get));
+    }
+
+    // ---- queries ----
+
+    private void startRound(Search s, List<Integer> rounds, int round, long gapNanos) {
+        if (s.done() || (round > 0 && s.hasHits()) || !node.isAlive()) {
+            return;
+        }
+        Guid guid = Guid.random(node.random());
+        s.tracer.opened(guid);
+        s.addRound(guid);
+        searchesByGuid.put(guid, s);
+        seen.firstSighting(guid, Query.TYPE, null, now());
+        sendQuery(new Descriptor(guid, rounds.get(round), 0, new Query(0, s.text)), null, true);
+        if (round + 1 < rounds.size()) {
+            node.clock().scheduleNanos(gapNanos, () -> startRound(s, rounds, round + 1, gapNanos));
+        }
+    }
+
+    /** Sends {@code copy} to the neighbours the rule picks among all but {@code from}, each at most once. */
+    private void sendQuery(Descriptor copy, Connection from, boolean originated) {
+        List<Neighbour> candidates = new ArrayList<>(neighbours.size());
+        for (Connection n : neighbours) {
+            if (n != from) {
+                candidates.add(n);
+            }
+        }
+        if (candidates.isEmpty()) {
+            return;
+        }
+        Query q = (Query) copy.payload();
+        List<Neighbour> view = Collections.unmodifiableList(candidates);
+        List<Neighbour> chosen = rule.choose(new QueryInfo(copy.guid(), q.text(), copy.ttl(), copy.hops(), originated),
+                view, node.random());
+        if (chosen == view) {
+            for (Neighbour n : candidates) {
+                ((Connection) n).send(copy);
+            }
+            return;
+        }
+        Set<Neighbour> sent = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Neighbour n : chosen) {
+            if (candidates.contains(n) && sent.add(n)) { // a rule cannot make us send twice or off-list
+                ((Connection) n).send(copy);
+            }
+        }
+    }
+
+    /** Answers a Query from the shared files, in as many QueryHits as needed. */
+    private void answer(Connection to, Descriptor query) {
+        List<Integer> matches = files.matching(((Query) query.payload()).text());
+        if (matches.isEmpty()) {
+            return;
+        }
+        int ttl = Math.min(ServentConfig.MAX_TTL, query.hops() + 1);
+        List<QueryHit.Result> batch = new ArrayList<>();
+        int bytes = 0;
+        for (int index : matches) {
+            Content c = files.get(index);
+            QueryHit.Result r = new QueryHit.Result(index, Math.min(c.size(), 0xFFFF_FFFFL), c.name(),
+                    "urn:sha256:" + c.id().hex());
+            int size = c.name().length() * 3 + 90;
+            if (batch.size() == QueryHit.MAX_RESULTS || bytes + size > 60_000) {
+                to.send(new Descriptor(query.guid(), ttl, 0, new QueryHit(node.address(), 1000, batch, serventId)));
+                batch = new ArrayList<>();
+                bytes = 0;
+            }
+            batch.add(r);
+            bytes += size;
+        }
+        to.send(new Descriptor(query.guid(), ttl, 0, new QueryHit(node.address(), 1000, batch, serventId)));
+    }
+
+    private void collect(Search s, QueryHit hit, int hops) {
+        for (QueryHit.Result r : hit.results()) {
+            String ext = r.extension();
+            if (!ext.startsWith("urn:sha256:")) {
+                continue; // without a hash the download could not be verified
+            }
+            try {
+                ContentId id = new ContentId(ext.substring("urn:sha256:".length()));
+                s.add(new FoundFile(hit.address(), r.index(), r.name(), r.size(), id, hops), now());
+            } catch (IllegalArgumentException e) {
+                // a malformed hash: skip this result
+            }
+        }
+    }
+
+    private void finish(Search s) {
+        s.finish(now());
+        searches.remove(s);
+        for (var g : s.guids()) {
+            searchesByGuid.remove(g);
+        }
+    }
+
+    // ---- keeping the degree up ----
+
+    private void scheduleRepair() {
+        if (repairTimer != null || !node.isAlive() || neighbours.size() + dialing.size() >= config.targetDegree()
+                || repairsWithoutProgress >= config.repairAttempts()) {
+            return;
+        }
+        repairTimer = node.clock().schedule(config.repairDelay(), this::repair);
+    }
+
+    /** Connects to servents from the pong cache; pings for more when the cache runs dry. */
+    private void repair() {
+        repairTimer = null;
+        int missing = config.targetDegree() - neighbours.size() - dialing.size();
+        if (missing <= 0) {
+            return;
+        }
+        repairsWithoutProgress++;
+        List<Pong> candidates = pongs.newest(ServentConfig.PONG_CACHE_SIZE,
+                a -> !a.equals(node.address()) && !isNeighbour(a) && !dialing.contains(a));
+        RandomGenerator random = node.random();
+        for (int i = 0; i < missing && !candidates.isEmpty(); i++) {
+            Pong p = candidates.remove(random.nextInt(candidates.size()));
+            connectTo(p.address());
+        }
+        if (candidates.size() < missing) {
+            discover();
+        }
+        scheduleRepair();
+    }
+
+    /** Pings the neighbours (TTL {@link ServentConfig#discoveryTtl}) to fill the pong cache. */
+    private void discover() {
+        if (neighbours.isEmpty()) {
+            return;
+        }
+        Guid guid = Guid.random(node.random());
+        seen.firstSighting(guid, Ping.TYPE, null, now());
+        Descriptor ping = new Descriptor(guid, config.discoveryTtl(), 0, Ping.INSTANCE);
+        for (Connection n : neighbours) {
+            n.send(ping);
+        }
+    }
+
+    // ---- views ----
+
+    private Pong myPong() {
+        return new Pong(node.address(), files.size(), Math.min(files.kilobytes(), 0xFFFF_FFFFL));
+    }
+
+    private boolean isNeighbour(Address a) {
+        for (Connection n : neighbours) {
+            if (n.listening.equals(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private long now() {
+        return node.clock().nanos();
+    }
+
+    private static Connection connection(Link<GnutellaMessage> link) {
+        Object a = link.attachment();
+        if (a instanceof Connection c) {
+            return c;
+        }
+        Connection c = new Connection(link, link.outbound() ? Connection.State.OPENED : Connection.State.ACCEPTED);
+        link.attach(c);
+        return c;
+    }
+
+    public Node<GnutellaMessage> node() {
+        return node;
+    }
+
+    public boolean isAlive() {
+        return node != null && node.isAlive();
+    }
+
+    public Address address() {
+        return node.address();
+    }
+
+    /** Listening addresses of the current neighbours (safe from any thread). */
+    public List<Address> neighbourAddresses() {
+        List<Address> out = new ArrayList<>();
+        for (Connection c : neighbours) {
+            out.add(c.listening);
+        }
+        return out;
+    }
+
+    public int degree() {
+        return neighbours.size();
+    }
+
+    public SharedFiles files() {
+        return files;
+    }
+
+    public ServentConfig config() {
+        return config;
+    }
+
+    /** Addresses in the pong cache (for display). */
+    public int knownHosts() {
+        return pongs.size();
+    }
+
+    public int seenTableSize() {
+        return seen.size();
+    }
+}

@@ -1,0 +1,245 @@
+package p2plab.kazaa.node;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import p2plab.common.time.Cancellable;
+import p2plab.common.transport.Link;
+import p2plab.common.transport.Node;
+import p2plab.kazaa.config.KazaaSettings;
+import p2plab.kazaa.election.Candidate;
+import p2plab.kazaa.wire.KazaaMessage;
+import p2plab.kazaa.wire.KazaaMessage.Attach;
+import p2plab.kazaa.wire.KazaaMessage.AttachAck;
+import p2plab.kazaa.wire.KazaaMessage.FileList;
+import p2plab.kazaa.wire.KazaaMessage.RefreshList;
+import p2plab.kazaa.wire.KazaaMessage.RoleChange;
+import p2plab.kazaa.wire.PeerRef;
+
+/**
+ * The ordinary-node role: attach to one supernode, upload the file list, and otherwise stay
+ * quiet: an ordinary node never forwards a query and holds nobody else's metadata.
+ *
+ * <p>Failover: when the supernode's link closes (it crashed, or moved us), the node tries the
+ * supernodes of its refresh list one after another, each for at most {@code attach-timeout},
+ * then a fresh list from the bootstrap; once accepted it uploads its file list again. If no
+ * supernode answers at all, the election may make it a supernode itself.
+ */
+final class OrdinaryNode {
+    private final OrdinaryHost host;
+    private final Node<KazaaMessage> node;
+    private final KazaaSettings settings;
+    /** Supernodes to fail over to, as the last refresh list named them. */
+    private final Map<Integer, PeerRef> supernodes = new LinkedHashMap<>();
+    private final Deque<PeerRef> toTry = new ArrayDeque<>();
+    private Link<KazaaMessage> parent;
+    private PeerRef parentRef;
+    private Link<KazaaMessage> pending;
+    private Cancellable pendingTimeout = Cancellable.NONE;
+    private Cancellable retry = Cancellable.NONE;
+    private int fruitlessRounds;
+    private boolean uploadScheduled;
+    private boolean stopped;
+
+    OrdinaryNode(OrdinaryHost host) {
+        this.host = host;
+        this.node = host.node();
+        this.settings = host.settings();
+    }
+
+    /** Starts attaching: {@code list} in order, then the bootstrap. */
+    void start(List<PeerRef> list) {
+        remember(list);
+        toTry.addAll(list);
+        attachNext();
+    }
+
+    // ---- attaching ----
+
+    private void attachNext() {
+        if (stopped || parent != null || pending != null) {
+            return;
+        }
+        PeerRef next = pollCandidate();
+        if (next == null) {
+            fruitlessRounds++;
+            List<PeerRef> fresh = host.bootstrap();
+            if (fresh.isEmpty() || fruitlessRounds > 2) {
+                if (host.election().promoteWhenOrphaned(host.candidate()) && fresh.isEmpty()) {
+                    host.becomeSupernode(List.of(), null);
+                    return;
+                }
+                // Nobody answers now: try again later rather than spin.
+                fruitlessRounds = 0;
+                retry = node.clock().schedule(settings.attachTimeout(), () -> {
+                    toTry.addAll(host.bootstrap());
+                    attachNext();
+                });
+                return;
+            }
+            remember(fresh);
+            toTry.addAll(fresh);
+            next = pollCandidate();
+            if (next == null) {
+                return;
+            }
+        }
+        PeerRef target = next;
+        node.connect(target.address()).whenComplete((link, error) -> {
+            if (error != null || stopped) {
+                if (link != null) {
+                    link.close();
+                }
+                supernodes.remove(target.id());
+                if (!stopped) {
+                    attachNext();
+                }
+                return;
+            }
+            pending = link;
+            link.attach(target);
+            Candidate me = host.candidate();
+            link.send(new Attach(host.self(), me.uploadBytesPerSec(), me.downloadBytesPerSec(), me.firewalled(), me.uptimeMillis()));
+            pendingTimeout = node.clock().schedule(settings.attachTimeout(), () -> {
+                if (pending == link) {
+                    pending = null;
+                    link.close();
+                    attachNext();
+                }
+            });
+        });
+    }
+
+    private PeerRef pollCandidate() {
+        while (!toTry.isEmpty()) {
+            PeerRef r = toTry.poll();
+            if (r.id() != host.self().id() && (parentRef == null || r.id() != parentRef.id())) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    void onAttachAck(Link<KazaaMessage> link, AttachAck ack) {
+        if (link != pending) {
+            return;
+        }
+        pending = null;
+        pendingTimeout.cancel();
+        remember(ack.supernodes());
+        if (!ack.accepted()) {
+            link.close();
+            toTry.addAll(ack.supernodes());
+            attachNext();
+            return;
+        }
+        parent = link;
+        parentRef = (PeerRef) link.attachment();
+        fruitlessRounds = 0;
+        toTry.clear();
+        link.send(new FileList(host.sharedFiles()));
+        host.changed();
+    }
+
+    /** Our shared files changed: upload the whole list again, once per batch of changes. */
+    void sharesChanged() {
+        if (uploadScheduled) {
+            return;
+        }
+        uploadScheduled = true;
+        node.execute(() -> {
+            uploadScheduled = false;
+            if (parent != null && parent.isOpen() && !stopped) {
+                parent.send(new FileList(host.sharedFiles()));
+            }
+        });
+    }
+
+    // ---- from our supernode ----
+
+    void onRefresh(Link<KazaaMessage> link, RefreshList r) {
+        if (link != parent) {
+            return;
+        }
+        supernodes.clear();
+        remember(r.supernodes());
+        if (r.reattach()) {
+            parent = null;
+            parentRef = null;
+            link.close();
+            toTry.clear();
+            toTry.addAll(r.supernodes());
+            host.changed();
+            attachNext();
+        }
+    }
+
+    void onRoleChange(Link<KazaaMessage> link, RoleChange rc) {
+        if (link == parent && rc.change() == RoleChange.Change.PROMOTE) {
+            stop();
+            host.becomeSupernode(rc.supernodes(), link);
+        }
+    }
+
+    void onClosed(Link<KazaaMessage> link) {
+        if (link == pending) {
+            pending = null;
+            pendingTimeout.cancel();
+            attachNext();
+        } else if (link == parent) {
+            // Our supernode is gone: fail over to the others we were told about, in random order.
+            PeerRef dead = parentRef;
+            parent = null;
+            supernodes.remove(dead.id());
+            List<PeerRef> list = new ArrayList<>(supernodes.values());
+            for (int i = list.size() - 1; i > 0; i--) {
+                int j = node.random().nextInt(i + 1);
+                PeerRef t = list.get(i);
+                list.set(i, list.get(j));
+                list.set(j, t);
+            }
+            toTry.clear();
+            toTry.addAll(list.subList(0, Math.min(list.size(), settings.attachTries())));
+            host.changed();
+            attachNext();
+            parentRef = null;
+        }
+    }
+
+    /** Stops the role (promoted, crashed or closed); keeps the parent link open for a promotion. */
+    void stop() {
+        stopped = true;
+        pendingTimeout.cancel();
+        retry.cancel();
+        if (pending != null) {
+            pending.close();
+            pending = null;
+        }
+    }
+
+    private void remember(List<PeerRef> list) {
+        for (PeerRef r : list) {
+            if (r.id() != host.self().id() && supernodes.size() < KazaaMessage.MAX_LIST) {
+                supernodes.put(r.id(), r);
+            }
+        }
+    }
+
+    // ---- for the peer ----
+
+    Link<KazaaMessage> parentLink() {
+        return parent;
+    }
+
+    /** The supernode we are attached to, or -1. */
+    int parentId() {
+        return parent == null ? -1 : parentRef.id();
+    }
+
+    List<PeerRef> knownSupernodes() {
+        return List.copyOf(supernodes.values());
+    }
+}

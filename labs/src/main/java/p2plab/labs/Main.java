@@ -1,0 +1,76 @@
+package p2plab.labs;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import p2plab.labs.commands.Commands;
+import p2plab.labs.console.Console;
+import p2plab.labs.session.Lab;
+import p2plab.labs.session.Overlays;
+import p2plab.labs.shell.InteractiveShell;
+
+/**
+ * The {@code p2plab} application. No arguments: the interactive shell. {@code p2plab CMD ...}:
+ * one command. {@code p2plab -c "cmd; cmd"}: a script given inline; {@code p2plab run FILE}: a
+ * script file. Script and one-shot modes print plain text unless a terminal is watching, and
+ * exit with the code of the first failing command. {@code --debug} shows stack traces.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code;
+        try {
+            code = run(args, System.out, System.err, System.console() != null && System.getenv("NO_COLOR") == null
+                    && !"dumb".equals(System.getenv("TERM")));
+        } catch (Throwable t) { // last line of defence: still one line
+            System.err.println("error: p2plab could not start: " + t);
+            code = 1;
+        }
+        System.exit(code);
+    }
+
+    /** Runs p2plab with {@code args}; returns the exit code (tests call this directly). */
+    public static int run(String[] args, PrintStream out, PrintStream err, boolean ansi) throws Exception {
+        List<String> rest = new ArrayList<>(Arrays.asList(args));
+        boolean debug = rest.remove("--debug");
+        if (rest.remove("--plain")) {
+            ansi = false;
+        }
+        if (rest.isEmpty()) {
+            return InteractiveShell.run(debug);
+        }
+        PrintWriter o = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        Console console = new Console(o, e, ansi, () -> widthFromEnv());
+        try (Lab lab = new Lab(Overlays.discover(), console)) {
+            lab.debug(debug);
+            Commands commands = new Commands(lab);
+            if (rest.get(0).equals("-c")) {
+                if (rest.size() != 2) {
+                    console.error("-c takes one argument, the commands in quotes: p2plab -c \"network create gnutella --peers 20; peer list\"");
+                    return Commands.USAGE;
+                }
+                return commands.runScript(rest.get(1), "-c", false);
+            }
+            return commands.execute(rest);
+        } finally {
+            o.flush();
+            e.flush();
+        }
+    }
+
+    private static int widthFromEnv() {
+        try {
+            String c = System.getenv("COLUMNS");
+            return c == null ? 100 : Integer.parseInt(c.trim());
+        } catch (NumberFormatException e) {
+            return 100;
+        }
+    }
+}

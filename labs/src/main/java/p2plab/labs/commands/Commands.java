@@ -1,0 +1,173 @@
+package p2plab.labs.commands;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import p2plab.common.overlay.OverlayException;
+import p2plab.labs.console.Console;
+import p2plab.labs.script.ScriptParser;
+import p2plab.labs.session.Lab;
+import p2plab.labs.session.LabException;
+import picocli.CommandLine;
+import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The command boundary: every command of the shell, one-shot and script mode runs through
+ * {@link #execute}, which turns any failure into one line on the console and an exit code.
+ * Nothing thrown by a command ever reaches the user as a stack trace (unless --debug).
+ */
+public final class Commands {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+
+    private final Lab lab;
+    private final CommandLine root;
+
+    public Commands(Lab lab) {
+        this.lab = lab;
+        Console console = lab.console();
+        this.root = new CommandLine(new RootCommand(), new LabFactory(lab));
+        root.addSubcommand(new RunCommand(lab, this));
+        root.setOut(console.out());
+        root.setErr(console.err());
+        root.setColorScheme(CommandLine.Help.defaultColorScheme(console.ansi() ? Ansi.ON : Ansi.OFF));
+        root.setUsageHelpWidth(Math.max(60, Math.min(console.width(), 120)));
+        root.getCommandSpec().usageMessage().footer("",
+                "Overlays: " + (lab.overlays().names().isEmpty() ? "none installed" : String.join(", ", lab.overlays().names())),
+                "Type `help <command>` for its options; docs/shell.md has an example session.");
+        root.setExecutionExceptionHandler((ex, cmd, parsed) -> failure(ex));
+        root.setParameterExceptionHandler(this::usageError);
+    }
+
+    /** The command tree, for tab completion. */
+    public CommandSpec spec() {
+        return root.getCommandSpec();
+    }
+
+    public Lab lab() {
+        return lab;
+    }
+
+    /** Runs one command; returns 0 on success, never throws. */
+    public int execute(List<String> words) {
+        if (words.isEmpty()) {
+            return OK;
+        }
+        try {
+            return root.execute(words.toArray(String[]::new));
+        } catch (Throwable t) { // the boundary: nothing gets past it
+            return failure(t);
+        }
+    }
+
+    /**
+     * Runs the commands of a script in order and stops at the first that fails.
+     *
+     * @param echo print each command before running it (for files, so the output reads like a session)
+     */
+    public int runScript(String text, String source, boolean echo) {
+        List<ScriptParser.Line> lines;
+        try {
+            lines = ScriptParser.parse(text);
+        } catch (IllegalArgumentException e) {
+            lab.console().error(source + ": " + e.getMessage());
+            return USAGE;
+        }
+        for (ScriptParser.Line line : lines) {
+            if (echo) {
+                lab.console().println("> " + line.text());
+            }
+            int code = execute(line.words());
+            if (code != OK) {
+                lab.console().error("stopped at " + source + " line " + line.number() + ": " + line.text());
+                return code;
+            }
+            if (lab.quitRequested()) {
+                return OK;
+            }
+        }
+        return OK;
+    }
+
+    /** Runs a line typed at the prompt: its commands in order, stopping at the first failure (no extra message). */
+    public int runLine(String text) {
+        List<ScriptParser.Line> lines;
+        try {
+            lines = ScriptParser.parse(text);
+        } catch (IllegalArgumentException e) {
+            lab.console().error(e.getMessage().replaceFirst("^line 1: ", ""));
+            return USAGE;
+        }
+        for (ScriptParser.Line line : lines) {
+            int code = execute(line.words());
+            if (code != OK || lab.quitRequested()) {
+                return code;
+            }
+        }
+        return OK;
+    }
+
+    private int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine where = ex.getCommandLine();
+        String path = commandPath(where);
+        String msg = oneLine(ex.getMessage());
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && where == root && !u.getUnmatched().isEmpty()
+                && !u.getUnmatched().get(0).startsWith("-")) {
+            String word = u.getUnmatched().get(0);
+            List<String> suggestions = u.getSuggestions();
+            lab.console().error("unknown command '" + word + "'"
+                    + (suggestions.isEmpty() ? "" : "; did you mean '" + suggestions.get(0) + "'?")
+                    + " Type `help` to see every command");
+        } else if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()
+                && !u.getUnmatched().get(0).startsWith("-") && !where.getSubcommands().isEmpty()) {
+            lab.console().error("unknown subcommand '" + u.getUnmatched().get(0) + "' of " + path
+                    + "; choose one of " + String.join(", ", where.getSubcommands().keySet()) + " (see `help " + path + "`)");
+        } else {
+            lab.console().error(msg + (path.isEmpty() ? "; type `help`" : "; see `help " + path + "`"));
+        }
+        if (lab.debug()) {
+            ex.printStackTrace(lab.console().err());
+        }
+        return USAGE;
+    }
+
+    private static String commandPath(CommandLine c) {
+        String q = c.getCommandSpec().qualifiedName(" ");
+        return q.startsWith("p2plab") ? q.substring("p2plab".length()).trim() : q;
+    }
+
+    /** One line for any failure: the user's mistake as its own message, anything else as an internal error. */
+    int failure(Throwable t) {
+        Throwable e = t;
+        while ((e instanceof CompletionException || e instanceof ExecutionException
+                || e instanceof CommandLine.ExecutionException) && e.getCause() != null) {
+            e = e.getCause();
+        }
+        if (e instanceof RunCommand.ScriptFailed f) {
+            return f.code;
+        }
+        if (e instanceof LabException || e instanceof OverlayException || e instanceof IllegalArgumentException
+                || e instanceof IllegalStateException || e instanceof java.io.UncheckedIOException) {
+            lab.console().error(oneLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        } else {
+            lab.console().error("internal error: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage()))
+                    + (lab.debug() ? "" : " (run with --debug to see the stack trace, and please report it)"));
+        }
+        if (lab.debug()) {
+            StringWriter w = new StringWriter();
+            t.printStackTrace(new PrintWriter(w));
+            lab.console().err().print(w);
+            lab.console().err().flush();
+        }
+        return FAILED;
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+}

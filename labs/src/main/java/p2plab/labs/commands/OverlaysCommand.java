@@ -1,0 +1,28 @@
+package p2plab.labs.commands;
+
+import p2plab.common.overlay.Overlay;
+import p2plab.labs.console.Table;
+import p2plab.labs.session.Lab;
+import picocli.CommandLine.Command;
+
+/** {@code overlays}: the architectures this build can run. */
+@Command(name = "overlays", description = "List the overlays this build can run.")
+final class OverlaysCommand extends LabCommand {
+
+    OverlaysCommand(Lab lab) {
+        super(lab);
+    }
+
+    @Override
+    void run() {
+        if (lab.overlays().all().isEmpty()) {
+            println("no overlay is installed in this build");
+            return;
+        }
+        Table t = new Table("overlay", "what it shows");
+        for (Overlay o : lab.overlays().all()) {
+            t.row(o.name(), o.description());
+        }
+        t.print(console());
+    }
+}

@@ -1,0 +1,18 @@
+package p2plab.labs.commands;
+
+import p2plab.labs.session.Lab;
+import picocli.CommandLine.Command;
+
+/** {@code quit}: leave the shell; every network is closed on the way out. */
+@Command(name = "quit", aliases = "exit", description = "Close every network (every port, every thread) and leave.")
+final class QuitCommand extends LabCommand {
+
+    QuitCommand(Lab lab) {
+        super(lab);
+    }
+
+    @Override
+    void run() {
+        lab.requestQuit();
+    }
+}

@@ -1,0 +1,90 @@
+package p2plab.labs.compare;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeoutException;
+import p2plab.common.content.Catalogue;
+import p2plab.common.content.CatalogueSpec;
+import p2plab.common.content.GeneratedContent;
+import p2plab.common.metrics.Counts;
+import p2plab.common.metrics.MetricsSnapshot;
+import p2plab.common.overlay.Network;
+import p2plab.common.overlay.NetworkSpec;
+import p2plab.common.overlay.Overlay;
+import p2plab.common.overlay.PeerId;
+import p2plab.common.overlay.PeerInfo;
+import p2plab.common.overlay.PeerSpec;
+import p2plab.common.overlay.Query;
+import p2plab.common.overlay.Role;
+import p2plab.common.overlay.SearchResult;
+import p2plab.common.transport.sim.SimTransport;
+
+/**
+ * Runs one {@link Workload} on one overlay in the simulator: build, share the catalogue, let
+ * the network settle, zero the counters, ask the queries one after another, read the counters.
+ * Same workload and seed, same figures.
+ */
+public final class Comparison {
+    static final Duration SETTLE = Duration.ofSeconds(5);
+    static final Duration SEARCH_TIMEOUT = Duration.ofSeconds(120);
+
+    private Comparison() {
+    }
+
+    public static ComparisonRow run(Overlay overlay, Workload w) {
+        Catalogue catalogue = Catalogue.generate(CatalogueSpec.of(w.files(), w.seed()).withZipfExponent(w.zipf()));
+        List<String> queries = catalogue.queries(w.queries(), w.seed());
+        try (SimTransport transport = SimTransport.withSeed(w.seed());
+             Network net = overlay.create(new NetworkSpec("compare-" + overlay.name(), w.peers(), null, w.seed(),
+                     PeerSpec.UNLIMITED, Map.of()), transport)) {
+            transport.advance(SETTLE);
+            List<PeerId> sharers = net.topology().peers().stream()
+                    .filter(p -> p.alive() && p.role() != Role.INDEX_SERVER && p.role() != Role.TRACKER)
+                    .map(PeerInfo::id).toList();
+            List<List<GeneratedContent>> placement = catalogue.placement(sharers.size());
+            for (int i = 0; i < sharers.size(); i++) {
+                for (GeneratedContent c : placement.get(i)) {
+                    net.share(sharers.get(i), c);
+                }
+            }
+            transport.advance(SETTLE);
+            transport.metrics().reset();
+            SplittableRandom askers = new SplittableRandom(w.seed());
+            long messages = 0;
+            int found = 0;
+            int timeouts = 0;
+            long hops = 0;
+            double latency = 0;
+            for (String q : queries) {
+                PeerId from = sharers.get(askers.nextInt(sharers.size()));
+                SearchResult r;
+                try {
+                    r = transport.await(net.search(from, new Query(q, w.ttl())), SEARCH_TIMEOUT);
+                } catch (TimeoutException e) {
+                    timeouts++;
+                    continue;
+                }
+                messages += r.messages();
+                if (r.found()) {
+                    found++;
+                    hops += r.hopsToFirstHit();
+                    latency += r.latencyMillis();
+                }
+            }
+            MetricsSnapshot s = transport.metrics().snapshot();
+            Map.Entry<String, Counts> busiest = s.byPeer().entrySet().stream()
+                    .max(Map.Entry.comparingByValue((a, b) -> Long.compare(load(a), load(b)))).orElse(null);
+            int n = queries.size();
+            return new ComparisonRow(overlay.name(), n, (double) messages / n, (double) found / n,
+                    found == 0 ? -1 : (double) hops / found, found == 0 ? 0 : latency / found,
+                    busiest == null ? "-" : busiest.getKey(), busiest == null ? 0 : load(busiest.getValue()),
+                    s.total().messagesSent(), timeouts);
+        }
+    }
+
+    private static long load(Counts c) {
+        return c.messagesSent() + c.messagesReceived();
+    }
+}

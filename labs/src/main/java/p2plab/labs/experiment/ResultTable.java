@@ -1,0 +1,107 @@
+package p2plab.labs.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * An experiment's figures: named columns, one row per measurement. Numbers are formatted the
+ * same way every time (fixed decimals, no locale), so the same seed gives the same CSV byte for byte.
+ */
+public final class ResultTable {
+    private final List<String> columns;
+    private final List<List<Object>> rows = new ArrayList<>();
+
+    public ResultTable(List<String> columns) {
+        this.columns = List.copyOf(columns);
+    }
+
+    public ResultTable add(Object... cells) {
+        if (cells.length != columns.size()) {
+            throw new IllegalArgumentException("row has " + cells.length + " cells, table has " + columns.size() + " columns");
+        }
+        rows.add(List.of(cells));
+        return this;
+    }
+
+    public List<String> columns() {
+        return columns;
+    }
+
+    public List<List<Object>> rows() {
+        return List.copyOf(rows);
+    }
+
+    /** The values of one column, as numbers. */
+    public double[] column(String name) {
+        int c = columns.indexOf(name);
+        if (c < 0) {
+            throw new IllegalArgumentException("no column " + name);
+        }
+        double[] v = new double[rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            v[r] = ((Number) rows.get(r).get(c)).doubleValue();
+        }
+        return v;
+    }
+
+    public String toCsv() {
+        StringBuilder b = new StringBuilder(String.join(",", columns)).append('\n');
+        for (List<Object> row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                if (i > 0) {
+                    b.append(',');
+                }
+                String cell = format(row.get(i));
+                b.append(cell.contains(",") || cell.contains("\"") ? '"' + cell.replace("\"", "\"\"") + '"' : cell);
+            }
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    /** A plain-text table for the terminal, columns right-aligned. */
+    public String toText() {
+        int[] width = new int[columns.size()];
+        for (int c = 0; c < width.length; c++) {
+            width[c] = columns.get(c).length();
+            for (List<Object> row : rows) {
+                width[c] = Math.max(width[c], format(row.get(c)).length());
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        appendRow(b, new ArrayList<>(columns), width);
+        for (int c = 0; c < width.length; c++) {
+            b.append(c == 0 ? "" : "  ").append("-".repeat(width[c]));
+        }
+        b.append('\n');
+        for (List<Object> row : rows) {
+            List<String> cells = new ArrayList<>();
+            for (Object o : row) {
+                cells.add(format(o));
+            }
+            appendRow(b, cells, width);
+        }
+        return b.toString();
+    }
+
+    private static void appendRow(StringBuilder b, List<?> cells, int[] width) {
+        for (int c = 0; c < width.length; c++) {
+            String s = String.valueOf(cells.get(c));
+            b.append(c == 0 ? "" : "  ").append(" ".repeat(width[c] - s.length())).append(s);
+        }
+        b.append('\n');
+    }
+
+    /** Integers as integers, other numbers with 4 decimals. */
+    static String format(Object o) {
+        if (o instanceof Double || o instanceof Float) {
+            double d = ((Number) o).doubleValue();
+            if (Double.isNaN(d)) {
+                return "";
+            }
+            return String.format(Locale.ROOT, "%.4f", d);
+        }
+        return String.valueOf(o);
+    }
+}

@@ -1,0 +1,95 @@
+package p2plab.labs.shell;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
+import p2plab.labs.commands.Commands;
+import p2plab.labs.console.Console;
+import p2plab.labs.session.Lab;
+import p2plab.labs.session.Overlays;
+
+/**
+ * The interactive shell: a JLine line reader with history kept in {@code ~/.p2plab_history},
+ * tab completion from the command tree, and a prompt that names the current network.
+ */
+public final class InteractiveShell {
+    private InteractiveShell() {
+    }
+
+    /** Where history is kept between runs; {@code -Dp2plab.history=FILE} moves it (tests do). */
+    static Path historyFile() {
+        String override = System.getProperty("p2plab.history");
+        return override != null ? Paths.get(override) : Paths.get(System.getProperty("user.home"), ".p2plab_history");
+    }
+
+    public static int run(boolean debug) throws IOException {
+        try (Terminal terminal = TerminalBuilder.builder().system(true).name("p2plab").build()) {
+            PrintWriter w = terminal.writer();
+            boolean ansi = !Terminal.TYPE_DUMB.equals(terminal.getType()) && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType())
+                    && System.getenv("NO_COLOR") == null;
+            Console console = new Console(w, w, ansi, terminal::getWidth);
+            try (Lab lab = new Lab(Overlays.discover(), console)) {
+                lab.debug(debug);
+                Commands commands = new Commands(lab);
+                DefaultParser parser = new DefaultParser();
+                parser.setEscapeChars(new char[0]); // backslashes are path characters here, not escapes
+                LineReader reader = LineReaderBuilder.builder()
+                        .terminal(terminal)
+                        .appName("p2plab")
+                        .parser(parser)
+                        .completer(new CommandCompleter(commands.spec()))
+                        .variable(LineReader.HISTORY_FILE, historyFile())
+                        .variable(LineReader.HISTORY_SIZE, 2000)
+                        .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
+                        .build();
+                console.println(console.colour(Console.Colour.BOLD, "P2P Lab") + " - overlays: "
+                        + (lab.overlays().names().isEmpty() ? "none installed" : String.join(", ", lab.overlays().names()))
+                        + ". Type `help`, Tab completes, `quit` leaves.");
+                loop(reader, lab, commands);
+                try {
+                    reader.getHistory().save();
+                } catch (IOException e) {
+                    console.error("could not save history to " + historyFile() + ": " + e.getMessage());
+                }
+            }
+            return 0;
+        }
+    }
+
+    private static void loop(LineReader reader, Lab lab, Commands commands) {
+        while (!lab.quitRequested()) {
+            String line;
+            try {
+                line = reader.readLine(prompt(lab, reader.getTerminal()));
+            } catch (UserInterruptException e) {
+                continue; // Ctrl-C clears the line
+            } catch (EndOfFileException e) {
+                return; // Ctrl-D leaves
+            }
+            commands.runLine(line);
+        }
+    }
+
+    /** {@code p2plab [gnutella-1]> }, or {@code p2plab> } before any network exists. */
+    static String prompt(Lab lab, Terminal terminal) {
+        AttributedStringBuilder b = new AttributedStringBuilder();
+        b.style(AttributedStyle.BOLD.foreground(AttributedStyle.GREEN)).append("p2plab");
+        if (lab.currentName() != null) {
+            b.style(AttributedStyle.DEFAULT).append(" [");
+            b.style(AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN)).append(lab.currentName());
+            b.style(AttributedStyle.DEFAULT).append("]");
+        }
+        b.style(AttributedStyle.DEFAULT).append("> ");
+        return b.toAnsi(terminal);
+    }
+}

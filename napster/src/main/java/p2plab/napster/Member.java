@@ -1,0 +1,50 @@
+package p2plab.napster;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import p2plab.common.content.Content;
+import p2plab.common.overlay.PeerSpec;
+import p2plab.common.transport.Node;
+import p2plab.napster.peer.NapsterPeer;
+import p2plab.napster.server.IndexServer;
+import p2plab.napster.wire.NapMessage;
+
+/**
+ * One incarnation of a network member: the index server or a peer, with its node. The shares
+ * are kept here too, so that a revived peer comes back with the files it had.
+ */
+final class Member {
+    final Node<NapMessage> node;
+    final IndexServer server;   // for peer 0
+    final NapsterPeer peer;     // for peers 1..N
+    final PeerSpec spec;
+    final Map<String, Content> shares;
+
+    Member(Node<NapMessage> node, IndexServer server, NapsterPeer peer, PeerSpec spec, Map<String, Content> shares) {
+        this.node = node;
+        this.server = server;
+        this.peer = peer;
+        this.spec = spec;
+        this.shares = shares;
+    }
+
+    static Map<String, Content> noShares() {
+        return new LinkedHashMap<>();
+    }
+
+    boolean isServer() {
+        return server != null;
+    }
+
+    boolean alive() {
+        return node.isAlive();
+    }
+
+    List<Content> shareList() {
+        synchronized (shares) {
+            return new ArrayList<>(shares.values());
+        }
+    }
+}

@@ -1,0 +1,358 @@
+package p2plab.napster;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import p2plab.common.content.Content;
+import p2plab.common.content.ContentId;
+import p2plab.common.metrics.Counts;
+import p2plab.common.overlay.DownloadProgress;
+import p2plab.common.overlay.Hit;
+import p2plab.common.overlay.Network;
+import p2plab.common.overlay.NetworkSpec;
+import p2plab.common.overlay.OverlayException;
+import p2plab.common.overlay.PeerId;
+import p2plab.common.overlay.PeerInfo;
+import p2plab.common.overlay.PeerRegistry;
+import p2plab.common.overlay.PeerSpec;
+import p2plab.common.overlay.Query;
+import p2plab.common.overlay.Role;
+import p2plab.common.overlay.SearchResult;
+import p2plab.common.overlay.Topology;
+import p2plab.common.overlay.TransferResult;
+import p2plab.common.transport.Address;
+import p2plab.common.transport.Node;
+import p2plab.common.transport.NodeConfig;
+import p2plab.common.transport.Transport;
+import p2plab.napster.index.IndexStore;
+import p2plab.napster.peer.NapsterPeer;
+import p2plab.napster.server.IndexServer;
+import p2plab.napster.wire.NapMessage;
+import p2plab.napster.wire.NapsterCodec;
+
+/**
+ * A running Napster network: the index server as peer 0, peers from 1 on, all on one transport.
+ * This class only builds, wires and dispatches; the protocol lives in {@link IndexServer} and
+ * {@link NapsterPeer}. Commands are handed to the peer's own thread with {@link Node#execute}.
+ */
+public final class NapsterNetwork implements Network {
+    private static final PeerId SERVER = PeerId.of(0);
+
+    private final String name;
+    private final Transport transport;
+    private final NapsterOptions options;
+    private final Supplier<IndexStore> indexes;
+    private final NapsterCodec codec = new NapsterCodec();
+    private final PeerRegistry<Member> registry = new PeerRegistry<>(Member::alive);
+    private Address serverAddress;
+    private long lastLoadNanos;
+    private long lastLoadMessages;
+
+    private NapsterNetwork(String name, Transport transport, NapsterOptions options, Supplier<IndexStore> indexes) {
+        this.name = name;
+        this.transport = transport;
+        this.options = options;
+        this.indexes = indexes;
+    }
+
+    /** Starts the index server and {@code spec.peers()} peers. */
+    public static NapsterNetwork start(NetworkSpec spec, Transport transport, Supplier<IndexStore> indexes) {
+        NapsterNetwork network = new NapsterNetwork(spec.name(), transport, NapsterOptions.parse(spec.options()), indexes);
+        network.startServer(NodeConfig.named(SERVER.label()));
+        for (int i = 0; i < spec.peers(); i++) {
+            network.addPeer(spec.peerSpec());
+        }
+        network.lastLoadNanos = transport.clock().nanos();
+        return network;
+    }
+
+    public NapsterOptions options() {
+        return options;
+    }
+
+    /** Where the index server listens. */
+    public Address serverAddress() {
+        return serverAddress;
+    }
+
+    private Member startServer(NodeConfig config) {
+        IndexServer server = new IndexServer(indexes.get(), options.server());
+        Node<NapMessage> node = transport.open(config, codec, server);
+        server.bind(node);
+        node.execute(server::start);
+        serverAddress = node.address();
+        return new Member(node, server, null, PeerSpec.UNLIMITED, Member.noShares());
+    }
+
+    private Member startPeer(PeerId id, PeerSpec spec, int port, Map<String, Content> shares) {
+        NapsterPeer peer = new NapsterPeer(serverAddress, options.peer(), transport.metrics());
+        NodeConfig config = new NodeConfig(id.label(), port, spec.uploadBytesPerSec(), spec.downloadBytesPerSec(), null);
+        Node<NapMessage> node = transport.open(config, codec, peer);
+        peer.bind(node);
+        List<Content> files;
+        synchronized (shares) {
+            files = new ArrayList<>(shares.values());
+        }
+        node.execute(() -> {
+            for (Content c : files) {
+                peer.share(c);
+            }
+            peer.start();
+        });
+        return new Member(node, null, peer, spec, shares);
+    }
+
+    // ---- Network ----
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String overlay() {
+        return "napster";
+    }
+
+    @Override
+    public Transport transport() {
+        return transport;
+    }
+
+    @Override
+    public List<PeerId> peers() {
+        return registry.ids();
+    }
+
+    @Override
+    public synchronized PeerId addPeer(PeerSpec spec) {
+        PeerId id = registry.nextId();
+        if (id.equals(SERVER)) {
+            throw new IllegalStateException("the index server must be started first");
+        }
+        registry.add(startPeer(id, spec, 0, Member.noShares()));
+        return id;
+    }
+
+    @Override
+    public synchronized void kill(PeerId id) {
+        Member m = registry.alive(id);
+        if (m.isServer()) {
+            m.server.stop();
+        } else {
+            m.peer.stop();
+        }
+        m.node.kill();
+    }
+
+    @Override
+    public synchronized void revive(PeerId id) {
+        Member old = registry.get(id);
+        if (old.alive()) {
+            throw new OverlayException("peer " + id + " is already running; kill it first with `peer kill " + id + "`");
+        }
+        int port = old.node.address().port();
+        if (old.isServer()) {
+            // A restarted server starts with an empty index: the peers fill it again when they log back in.
+            registry.replace(id, startServer(NodeConfig.named(id.label()).withPort(port)));
+        } else {
+            registry.replace(id, startPeer(id, old.spec, port, old.shares));
+        }
+    }
+
+    @Override
+    public void share(PeerId id, Content content) {
+        Member m = peerMember(id);
+        if (content.name().indexOf('"') >= 0) {
+            throw new IllegalArgumentException("file names may not contain double quotes: " + content.name());
+        }
+        synchronized (m.shares) {
+            m.shares.put(content.name(), content);
+        }
+        m.node.execute(() -> m.peer.share(content));
+    }
+
+    /** Stops sharing the file named {@code fileName} on peer {@code id}. */
+    public void unshare(PeerId id, String fileName) {
+        Member m = peerMember(id);
+        synchronized (m.shares) {
+            if (m.shares.remove(fileName) == null) {
+                throw new OverlayException("peer " + id + " does not share \"" + fileName + "\"; `peer info " + id + "` lists its files");
+            }
+        }
+        m.node.execute(() -> m.peer.unshare(fileName));
+    }
+
+    @Override
+    public CompletableFuture<SearchResult> search(PeerId from, Query query) {
+        Member m = peerMember(from);
+        return onPeer(m, peer -> peer.search(query));
+    }
+
+    /** The files {@code target} shares, as the index server lists them to {@code from} (OpenNap browse). */
+    public CompletableFuture<List<Hit>> browse(PeerId from, PeerId target) {
+        Member m = peerMember(from);
+        return onPeer(m, peer -> peer.browse(target.label()));
+    }
+
+    @Override
+    public CompletableFuture<TransferResult> download(PeerId to, ContentId what, DownloadProgress progress) {
+        Member m = peerMember(to);
+        Content known = findShared(what);
+        if (known == null) {
+            throw new OverlayException("no peer of this network has shared " + what.shortHex()
+                    + "; `search` for the file and download one of its hits");
+        }
+        String fileName = known.name();
+        long size = known.size();
+        return onPeer(m, peer -> peer.download(what, fileName, size, progress));
+    }
+
+    /** The verified bytes {@code id} downloaded, or null (files over 256 MiB are verified but not kept). */
+    public Content downloaded(PeerId id, ContentId what) {
+        Member m = peerMember(id);
+        CompletableFuture<Content> f = onPeer(m, peer -> CompletableFuture.completedFuture(peer.downloaded(what)));
+        try {
+            return transport.await(f, java.time.Duration.ofSeconds(5));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new OverlayException("peer " + id + " did not answer; is the network running?");
+        }
+    }
+
+    /** The server's load now: connected peers, index size, message rate since the previous reading. */
+    public synchronized ServerLoad serverLoad() {
+        Member m = registry.get(SERVER);
+        long received = 0;
+        long sent = 0;
+        for (Counts c : transport.metrics().peer(SERVER.label()).values()) {
+            received += c.messagesReceived();
+            sent += c.messagesSent();
+        }
+        long now = transport.clock().nanos();
+        double seconds = (now - lastLoadNanos) / 1e9;
+        double rate = seconds <= 0 ? 0 : (received - lastLoadMessages) / seconds;
+        lastLoadNanos = now;
+        lastLoadMessages = received;
+        boolean alive = m.alive();
+        return new ServerLoad(alive, alive ? m.server.connectedPeers() : 0, alive ? m.server.indexedFiles() : 0,
+                received, sent, rate);
+    }
+
+    /** One peer's state; for peer 0 the details hold the server's load. */
+    public PeerInfo info(PeerId id) {
+        Member m = registry.get(id);
+        boolean alive = m.alive();
+        if (m.isServer()) {
+            List<PeerId> connected = new ArrayList<>();
+            for (PeerId p : registry.ids()) {
+                Member other = registry.get(p);
+                if (!other.isServer() && alive && other.alive() && other.peer.loggedIn()) {
+                    connected.add(p);
+                }
+            }
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("connectedPeers", Integer.toString(alive ? m.server.connectedPeers() : 0));
+            details.put("indexedFiles", Integer.toString(alive ? m.server.indexedFiles() : 0));
+            return new PeerInfo(id, m.node.address(), Role.INDEX_SERVER, alive, connected, 0, details);
+        }
+        boolean in = alive && m.peer.loggedIn();
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("loggedIn", Boolean.toString(in));
+        details.put("uploads", Integer.toString(alive ? m.peer.activeUploads() : 0));
+        details.put("downloads", Integer.toString(alive ? m.peer.activeDownloads() : 0));
+        return new PeerInfo(id, m.node.address(), Role.PEER, alive, in ? List.of(SERVER) : List.of(),
+                m.shares.size(), details);
+    }
+
+    @Override
+    public synchronized Topology topology() {
+        List<PeerInfo> infos = new ArrayList<>();
+        List<Topology.Edge> edges = new ArrayList<>();
+        for (PeerId id : registry.ids()) {
+            PeerInfo info = info(id);
+            if (id.equals(SERVER)) {
+                ServerLoad load = serverLoadPeek();
+                Map<String, String> details = new LinkedHashMap<>(info.details());
+                details.put("messagesReceived", Long.toString(load.messagesReceived()));
+                info = new PeerInfo(info.id(), info.address(), info.role(), info.alive(), info.neighbours(), 0, details);
+            } else if (!info.neighbours().isEmpty()) {
+                edges.add(new Topology.Edge(SERVER, id));
+            }
+            infos.add(info);
+        }
+        return new Topology(infos, edges);
+    }
+
+    private ServerLoad serverLoadPeek() {
+        long received = 0;
+        long sent = 0;
+        for (Counts c : transport.metrics().peer(SERVER.label()).values()) {
+            received += c.messagesReceived();
+            sent += c.messagesSent();
+        }
+        return new ServerLoad(registry.isAlive(SERVER), 0, 0, received, sent, 0);
+    }
+
+    @Override
+    public synchronized void close() {
+        for (Member m : registry.all()) {
+            if (m.alive()) {
+                if (m.isServer()) {
+                    m.server.stop();
+                } else {
+                    m.peer.stop();
+                }
+                m.node.close();
+            }
+        }
+    }
+
+    // ---- helpers ----
+
+    private Member peerMember(PeerId id) {
+        Member m = registry.alive(id);
+        if (m.isServer()) {
+            throw new OverlayException("peer 0 is the index server: it only keeps the index; use a peer 1.."
+                    + (registry.size() - 1));
+        }
+        return m;
+    }
+
+    /** Runs {@code action} on the peer's thread and hands its future's outcome back. */
+    private static <T> CompletableFuture<T> onPeer(Member m, Function<NapsterPeer, CompletableFuture<T>> action) {
+        CompletableFuture<T> out = new CompletableFuture<>();
+        m.node.execute(() -> {
+            try {
+                action.apply(m.peer).whenComplete((v, e) -> {
+                    if (e != null) {
+                        out.completeExceptionally(e);
+                    } else {
+                        out.complete(v);
+                    }
+                });
+            } catch (RuntimeException e) {
+                out.completeExceptionally(e);
+            }
+        });
+        return out;
+    }
+
+    private Content findShared(ContentId id) {
+        Map<ContentId, Content> none = new HashMap<>();
+        for (Member m : registry.all()) {
+            synchronized (m.shares) {
+                for (Content c : m.shares.values()) {
+                    if (c.id().equals(id)) {
+                        return c;
+                    }
+                }
+            }
+        }
+        return none.get(id);
+    }
+}

@@ -1,0 +1,229 @@
+package p2plab.napster.server;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import p2plab.common.content.ContentId;
+import p2plab.common.content.Keywords;
+import p2plab.common.time.Cancellable;
+import p2plab.common.transport.Link;
+import p2plab.common.transport.Node;
+import p2plab.common.transport.PeerHandler;
+import p2plab.napster.index.IndexEntry;
+import p2plab.napster.index.IndexStore;
+import p2plab.napster.index.SharedFile;
+import p2plab.napster.wire.NapMessage;
+import p2plab.napster.wire.NapMessage.Browse;
+import p2plab.napster.wire.NapMessage.BrowseEnd;
+import p2plab.napster.wire.NapMessage.BrowseResult;
+import p2plab.napster.wire.NapMessage.DownloadAck;
+import p2plab.napster.wire.NapMessage.DownloadRequest;
+import p2plab.napster.wire.NapMessage.ErrorMessage;
+import p2plab.napster.wire.NapMessage.GetError;
+import p2plab.napster.wire.NapMessage.Invalid;
+import p2plab.napster.wire.NapMessage.Login;
+import p2plab.napster.wire.NapMessage.LoginAck;
+import p2plab.napster.wire.NapMessage.Ping;
+import p2plab.napster.wire.NapMessage.Search;
+import p2plab.napster.wire.NapMessage.SearchEnd;
+import p2plab.napster.wire.NapMessage.SearchResult;
+import p2plab.napster.wire.NapMessage.Share;
+import p2plab.napster.wire.NapMessage.Unshare;
+
+/**
+ * The central index server: peers log in, tell it what they share, and ask it where files are.
+ * It never carries file bytes. Everything it knows is in memory, so a crash loses the whole
+ * index; peers rebuild it by logging in and sharing again.
+ *
+ * <p>A peer leaves the index when its connection closes or when it has been silent for the
+ * heartbeat timeout. The index itself is an {@link IndexStore}, chosen by whoever builds the server.
+ */
+public final class IndexServer implements PeerHandler<NapMessage> {
+    private final IndexStore store;
+    private final ServerSettings settings;
+    private final Map<String, Session> sessions = new HashMap<>();
+    private Node<NapMessage> node;
+    private Cancellable sweep = Cancellable.NONE;
+    // Read by other threads (the shell); written only on the server's thread.
+    private volatile int connectedPeers;
+    private volatile int indexedFiles;
+
+    public IndexServer(IndexStore store, ServerSettings settings) {
+        this.store = store;
+        this.settings = settings;
+    }
+
+    /** The node this server runs on; call right after opening it, before anyone connects. */
+    public void bind(Node<NapMessage> serverNode) {
+        this.node = serverNode;
+    }
+
+    /** Starts the heartbeat sweep; call on the server's thread. */
+    public void start() {
+        Duration period = settings.heartbeatTimeout().dividedBy(4);
+        sweep = node.clock().every(period.isZero() ? Duration.ofMillis(1) : period, this::dropSilentPeers);
+    }
+
+    public int connectedPeers() {
+        return connectedPeers;
+    }
+
+    public int indexedFiles() {
+        return indexedFiles;
+    }
+
+    // ---- events ----
+
+    @Override
+    public void onConnected(Link<NapMessage> link) {
+        link.attach(new Session(link, node.clock().nanos()));
+    }
+
+    @Override
+    public void onMessage(Link<NapMessage> link, NapMessage message) {
+        Session s = (Session) link.attachment();
+        s.lastHeardNanos = node.clock().nanos();
+        if (message instanceof Invalid bad) {
+            onInvalid(s, bad);
+        } else if (!s.loggedIn()) {
+            if (message instanceof Login login) {
+                onLogin(s, login);
+            } else {
+                link.send(new ErrorMessage("log in first: send a Login (type 2) before " + message.type().label()));
+            }
+        } else if (message instanceof Share m) {
+            onShare(s, m);
+        } else if (message instanceof Unshare m) {
+            onUnshare(s, m);
+        } else if (message instanceof Search m) {
+            onSearch(s, m);
+        } else if (message instanceof DownloadRequest m) {
+            onDownloadRequest(s, m);
+        } else if (message instanceof Browse m) {
+            onBrowse(s, m);
+        } else if (message instanceof Ping) {
+            return; // the heartbeat: hearing it was the point
+        } else {
+            link.send(new ErrorMessage("the server does not accept " + message.type().label() + " (type "
+                    + message.type().code() + ") from a client"));
+        }
+    }
+
+    @Override
+    public void onClosed(Link<NapMessage> link, String reason) {
+        Session s = (Session) link.attachment();
+        if (s != null) {
+            leave(s);
+        }
+    }
+
+    // ---- one method per request ----
+
+    private void onInvalid(Session s, Invalid bad) {
+        s.link.send(new ErrorMessage(bad.reason() + "; see the Napster message layouts in docs/napster.md"));
+        if (bad.oversized()) {
+            s.link.close(); // a client that sends oversized frames is broken or hostile
+        }
+    }
+
+    private void onLogin(Session s, Login login) {
+        Session ghost = sessions.get(login.nick());
+        if (ghost != null) {
+            // The same peer is back (it restarted before we noticed it left): the new login wins.
+            leave(ghost);
+            ghost.link.close();
+        }
+        s.nick = login.nick();
+        s.host = s.link.remote().host();
+        s.dataPort = login.port();
+        s.linkType = login.linkType();
+        sessions.put(s.nick, s);
+        connectedPeers = sessions.size();
+        s.link.send(new LoginAck(s.nick + "@p2plab"));
+    }
+
+    private void onShare(Session s, Share m) {
+        SharedFile file = new SharedFile(m.file(), new ContentId(m.hash()), m.size());
+        s.files.put(file.name(), file);
+        store.register(s.nick, file);
+        indexedFiles = store.size();
+    }
+
+    private void onUnshare(Session s, Unshare m) {
+        if (s.files.remove(m.file()) == null) {
+            s.link.send(new ErrorMessage("you do not share \"" + m.file() + "\""));
+            return;
+        }
+        store.unregister(s.nick, m.file());
+        indexedFiles = store.size();
+    }
+
+    private void onSearch(Session s, Search m) {
+        int cap = m.maxResults() == 0 ? settings.maxResults() : Math.min(m.maxResults(), settings.maxResults());
+        List<IndexEntry> found = store.search(Keywords.of(m.text()), cap);
+        for (IndexEntry e : found) {
+            Session holder = sessions.get(e.peer());
+            if (holder == null) {
+                continue; // an IndexStore that kept a departed peer's files: do not send anyone there
+            }
+            SharedFile f = e.file();
+            s.link.send(new SearchResult(m.searchId(), f.name(), f.id().hex(), f.size(), holder.nick, holder.host,
+                    holder.linkType));
+        }
+        s.link.send(new SearchEnd(m.searchId()));
+    }
+
+    private void onDownloadRequest(Session s, DownloadRequest m) {
+        Session holder = sessions.get(m.nick());
+        SharedFile f = holder == null ? null : holder.files.get(m.file());
+        if (f == null || holder.dataPort == 0) {
+            s.link.send(new GetError(m.nick(), m.file()));
+            return;
+        }
+        s.link.send(new DownloadAck(holder.nick, holder.host, holder.dataPort, f.name(), f.id().hex(), holder.linkType));
+    }
+
+    private void onBrowse(Session s, Browse m) {
+        Session target = sessions.get(m.nick());
+        if (target != null) {
+            for (SharedFile f : target.files.values()) {
+                s.link.send(new BrowseResult(target.nick, f.name(), f.id().hex(), f.size()));
+            }
+        }
+        s.link.send(new BrowseEnd(m.nick()));
+    }
+
+    // ---- departures ----
+
+    private void dropSilentPeers() {
+        long now = node.clock().nanos();
+        long limit = settings.heartbeatTimeout().toNanos();
+        List<Session> silent = new ArrayList<>();
+        for (Session s : sessions.values()) {
+            if (now - s.lastHeardNanos > limit) {
+                silent.add(s);
+            }
+        }
+        for (Session s : silent) {
+            leave(s);
+            s.link.close();
+        }
+    }
+
+    /** Forgets a peer: out of the session table and out of the index. */
+    private void leave(Session s) {
+        if (s.loggedIn() && sessions.get(s.nick) == s) {
+            sessions.remove(s.nick);
+            store.removePeer(s.nick);
+            connectedPeers = sessions.size();
+            indexedFiles = store.size();
+        }
+    }
+
+    /** Stops the timers (the node is going away). */
+    public void stop() {
+        sweep.cancel();
+    }
+}
