@@ -26,11 +26,11 @@ final class SupernodeGraphs {
         if (supernodes <= links + 1) {
             return complete(supernodes);
         }
+        if ((long) supernodes * degree % 2 != 0) {
+            degree--; // a regular graph needs an even number of link ends
+        }
         if (degree < 3) {
             return degree == 2 ? Topologies.ring(supernodes) : Topologies.line(supernodes);
-        }
-        if ((long) supernodes * degree % 2 != 0) {
-            degree--;
         }
         return Topologies.randomRegular(supernodes, degree, seed);
     }

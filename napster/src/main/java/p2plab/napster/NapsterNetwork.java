@@ -1,7 +1,6 @@
 package p2plab.napster;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +62,7 @@ public final class NapsterNetwork implements Network {
     /** Starts the index server and {@code spec.peers()} peers. */
     public static NapsterNetwork start(NetworkSpec spec, Transport transport, Supplier<IndexStore> indexes) {
         NapsterNetwork network = new NapsterNetwork(spec.name(), transport, NapsterOptions.parse(spec.options()), indexes);
-        network.startServer(NodeConfig.named(SERVER.label()));
+        network.registry.add(network.startServer(NodeConfig.named(SERVER.label())));
         for (int i = 0; i < spec.peers(); i++) {
             network.addPeer(spec.peerSpec());
         }
@@ -343,7 +342,6 @@ public final class NapsterNetwork implements Network {
     }
 
     private Content findShared(ContentId id) {
-        Map<ContentId, Content> none = new HashMap<>();
         for (Member m : registry.all()) {
             synchronized (m.shares) {
                 for (Content c : m.shares.values()) {
@@ -353,6 +351,6 @@ public final class NapsterNetwork implements Network {
                 }
             }
         }
-        return none.get(id);
+        return null;
     }
 }

@@ -84,5 +84,14 @@ public sealed interface PeerMessage {
 
     /** Any other id (extension protocol, fast extension...): decoded so the link survives, then ignored. */
     record Other(int id, byte[] payload) implements PeerMessage {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Other x && x.id == id && Arrays.equals(payload, x.payload);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * id + Arrays.hashCode(payload);
+        }
     }
 }

@@ -11,6 +11,9 @@ public interface FrameDecoder<M> {
     /**
      * Decodes one message from the front of {@code in}.
      *
+     * <p>{@code in} (and any slice of it) is valid only during this call: over TCP it is a view
+     * of the socket's receive buffer. Copy whatever the message keeps.
+     *
      * @return the message, with {@code in}'s position moved past its bytes; or {@code null}
      *         when more bytes are needed, with the position left where it was
      * @throws MalformedFrameException when the bytes can never become a valid message (bad

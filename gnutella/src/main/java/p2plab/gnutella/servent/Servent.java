@@ -66,6 +66,10 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
     private Guid serventId;
     private Cancellable repairTimer;
     private int repairsWithoutProgress;
+    private final List<DegreeWaiter> degreeWaiters = new ArrayList<>();
+
+    private record DegreeWaiter(int degree, CompletableFuture<Void> done) {
+    }
 
     public Servent(ServentConfig config, ForwardingRule rule, SharedFiles files) {
         this.config = config;
@@ -94,6 +98,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
             if (error != null) {
                 pongs.forget(remote);
                 done.complete(false);
+                scheduleRepair();
                 return;
             }
             Connection c = connection(link);
@@ -148,6 +153,17 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
             d.start(c);
         });
         return d.result();
+    }
+
+    /** Completes once this servent has at least {@code degree} neighbours (both ends of a handshake count only when done). */
+    public CompletableFuture<Void> whenDegreeAtLeast(int degree) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (neighbours.size() >= degree) {
+            done.complete(null);
+        } else {
+            degreeWaiters.add(new DegreeWaiter(degree, done));
+        }
+        return done;
     }
 
     /** Ends every running search now with the hits it has (its servent is about to die). */
@@ -206,7 +222,10 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
                 repairsWithoutProgress = 0;
                 scheduleRepair();
             }
-            case AWAIT_RESPONSE -> c.handshake.complete(false);
+            case AWAIT_RESPONSE -> {
+                c.handshake.complete(false);
+                scheduleRepair();
+            }
             case DOWNLOAD -> c.download.onClosed(reason);
             default -> { }
         }
@@ -253,6 +272,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
                     c.state = Connection.State.OPENED;
                     c.link.close();
                     c.handshake.complete(false);
+                    scheduleRepair();
                 }
             }
             default -> c.link.close();
@@ -266,6 +286,13 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
         if (neighbours.size() >= config.targetDegree()) {
             repairsWithoutProgress = 0;
         }
+        degreeWaiters.removeIf(w -> {
+            if (neighbours.size() >= w.degree()) {
+                w.done().complete(null);
+                return true;
+            }
+            return false;
+        });
     }
 
     private Map<String, String> myHeaders() {

@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoop;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -163,17 +164,19 @@ final class TcpNode<M> implements Node<M> {
         // On success the handler completes `result` after onConnected; here we only translate failures.
         connecting.addListener((ChannelFutureListener) f -> {
             if (!f.isSuccess()) {
-                result.completeExceptionally(connectFailure(remote, f.cause()));
+                result.completeExceptionally(isAlive() ? connectFailure(remote, f.cause())
+                        : new ConnectFailedException(label() + " stopped before its connection to " + remote + " was open"));
             }
         });
         return result;
     }
 
     private static ConnectFailedException connectFailure(Address remote, Throwable cause) {
-        if (cause instanceof ConnectException && !(cause instanceof io.netty.channel.ConnectTimeoutException)) {
+        if (cause instanceof ConnectException && !(cause instanceof ConnectTimeoutException)) {
             return new ConnectFailedException("nobody listens at " + remote);
         }
-        return new ConnectFailedException("could not connect to " + remote + ": " + cause.getMessage());
+        return new ConnectFailedException("could not connect to " + remote + ": "
+                + (cause.getMessage() != null ? cause.getMessage() : cause.toString()));
     }
 
     @Override

@@ -1,0 +1,354 @@
+package p2plab.gnutella;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import p2plab.common.content.Content;
+import p2plab.common.content.ContentId;
+import p2plab.common.overlay.DownloadProgress;
+import p2plab.common.overlay.Hit;
+import p2plab.common.overlay.Network;
+import p2plab.common.overlay.NetworkSpec;
+import p2plab.common.overlay.OverlayException;
+import p2plab.common.overlay.PeerId;
+import p2plab.common.overlay.PeerInfo;
+import p2plab.common.overlay.PeerRegistry;
+import p2plab.common.overlay.PeerSpec;
+import p2plab.common.overlay.Query;
+import p2plab.common.overlay.Role;
+import p2plab.common.overlay.SearchResult;
+import p2plab.common.overlay.Topology;
+import p2plab.common.overlay.TransferResult;
+import p2plab.common.topology.Graph;
+import p2plab.common.topology.Topologies;
+import p2plab.common.transport.Address;
+import p2plab.common.transport.NodeConfig;
+import p2plab.common.transport.Transport;
+import p2plab.gnutella.message.GnutellaCodec;
+import p2plab.gnutella.routing.ForwardingRule;
+import p2plab.gnutella.servent.FoundFile;
+import p2plab.gnutella.servent.SearchOutcome;
+import p2plab.gnutella.servent.Servent;
+import p2plab.gnutella.servent.ServentConfig;
+import p2plab.gnutella.servent.SharedFiles;
+
+/**
+ * A running Gnutella network: servents wired along a generated graph (every edge a real 0.6
+ * handshake), peers added later join through known hosts and Ping/Pong. Searches and downloads
+ * run on the asking servent; their figures come from the transport's tallies.
+ */
+public final class GnutellaNetwork implements Network {
+    private static final Duration WIRING_TIMEOUT = Duration.ofSeconds(120);
+    private static final int KNOWN_HOSTS = 3;
+
+    private final NetworkSpec spec;
+    private final Transport transport;
+    private final GnutellaOptions options;
+    private final Supplier<? extends ForwardingRule> rules;
+    private final GnutellaCodec format = new GnutellaCodec();
+    private final PeerRegistry<Servent> peers = new PeerRegistry<>(Servent::isAlive);
+    private final Map<Address, PeerId> byAddress = new ConcurrentHashMap<>();
+    private final Map<ContentId, FoundFile> lastFound = new ConcurrentHashMap<>();
+    private final Map<PeerId, List<CompletableFuture<?>>> pending = new ConcurrentHashMap<>();
+    private final SplittableRandom random;
+    private final Graph graph;
+
+    GnutellaNetwork(NetworkSpec spec, Transport transport, GnutellaOptions options,
+                    Supplier<? extends ForwardingRule> rules) {
+        this.spec = spec;
+        this.transport = transport;
+        this.options = options;
+        this.rules = rules;
+        this.random = new SplittableRandom(spec.seed() ^ 0x6E757465L);
+        this.graph = graph(spec);
+        for (int i = 0; i < graph.size(); i++) {
+            int d = graph.degree(i);
+            open(peers.nextId(), spec.peerSpec(), ServentConfig.defaults().withDegree(d, Math.max(8, d + 4)), new SharedFiles());
+        }
+        wire();
+    }
+
+    private static Graph graph(NetworkSpec spec) {
+        int n = spec.peers();
+        try {
+            if (spec.topology() != null) {
+                return Topologies.generate(spec.topology(), n, spec.seed());
+            }
+            int d = Math.min(4, Math.max(0, n - 1));
+            if ((long) n * d % 2 != 0) {
+                d--;
+            }
+            return Topologies.randomRegular(n, d, spec.seed());
+        } catch (IllegalArgumentException e) {
+            throw new OverlayException(e.getMessage());
+        }
+    }
+
+    /** One handshake per graph edge, opened by the lower id; waits until all are done. */
+    private void wire() {
+        List<CompletableFuture<Boolean>> edges = new ArrayList<>();
+        for (int a = 0; a < graph.size(); a++) {
+            Servent from = peers.get(PeerId.of(a));
+            for (int b : graph.neighbours(a)) {
+                if (a < b) {
+                    Address to = peers.get(PeerId.of(b)).address();
+                    CompletableFuture<Boolean> edge = new CompletableFuture<>();
+                    from.node().execute(() -> from.connectTo(to).whenComplete((ok, e) -> edge.complete(ok != null && ok)));
+                    edges.add(edge);
+                }
+            }
+        }
+        // The opener is done at the 200 OK; the other end only at the confirmation, so wait for both.
+        List<CompletableFuture<?>> all = new ArrayList<>(edges);
+        for (int a = 0; a < graph.size(); a++) {
+            Servent s = peers.get(PeerId.of(a));
+            int degree = graph.degree(a);
+            CompletableFuture<Void> full = new CompletableFuture<>();
+            s.node().execute(() -> s.whenDegreeAtLeast(degree).whenComplete((v, e) -> full.complete(null)));
+            all.add(full);
+        }
+        try {
+            transport.await(CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)), WIRING_TIMEOUT);
+        } catch (TimeoutException e) {
+            throw new OverlayException("the gnutella network did not finish its handshakes within "
+                    + WIRING_TIMEOUT.toSeconds() + " s; try fewer peers");
+        }
+        long failed = edges.stream().filter(f -> !f.join()).count();
+        if (failed > 0) {
+            throw new OverlayException(failed + " of " + edges.size() + " gnutella handshakes failed; try again or use fewer peers");
+        }
+    }
+
+    private Servent open(PeerId id, PeerSpec p, ServentConfig config, SharedFiles files) {
+        Servent s = new Servent(config, rules.get(), files);
+        NodeConfig nc = NodeConfig.named(id.label()).withRates(p.uploadBytesPerSec(), p.downloadBytesPerSec());
+        Address old = id.value() < peers.size() ? peers.get(id).address() : null;
+        if (old != null) {
+            nc = nc.withPort(old.port());
+        }
+        s.start(transport.open(nc, format, s));
+        if (id.value() < peers.size()) {
+            peers.replace(id, s);
+        } else {
+            peers.add(s);
+        }
+        byAddress.put(s.address(), id);
+        return s;
+    }
+
+    @Override
+    public String name() {
+        return spec.name();
+    }
+
+    @Override
+    public String overlay() {
+        return "gnutella";
+    }
+
+    @Override
+    public Transport transport() {
+        return transport;
+    }
+
+    @Override
+    public List<PeerId> peers() {
+        return peers.ids();
+    }
+
+    /** The graph the network was wired from (peers added later are not in it). */
+    public Graph graph() {
+        return graph;
+    }
+
+    public GnutellaOptions options() {
+        return options;
+    }
+
+    /** A new servent that joins through a few running peers, then finds more with Ping/Pong. */
+    @Override
+    public PeerId addPeer(PeerSpec p) {
+        PeerId id = peers.nextId();
+        int degree = spec.topology() != null && "random-regular".equals(spec.topology().kind()) && spec.topology().degree() > 0
+                ? spec.topology().degree() : 4;
+        Servent s = open(id, p, ServentConfig.defaults().withDegree(degree, Math.max(8, degree + 4)), new SharedFiles());
+        List<Address> hosts = knownHosts(id, List.of());
+        s.node().execute(() -> s.join(hosts));
+        return id;
+    }
+
+    private List<Address> knownHosts(PeerId self, List<Address> preferred) {
+        List<Address> hosts = new ArrayList<>(preferred);
+        List<PeerId> alive = peers.aliveIds();
+        alive.remove(self);
+        for (int i = 0; i < KNOWN_HOSTS && !alive.isEmpty(); i++) {
+            Address a = peers.get(alive.remove(random.nextInt(alive.size()))).address();
+            if (!hosts.contains(a)) {
+                hosts.add(a);
+            }
+        }
+        return hosts;
+    }
+
+    @Override
+    public void kill(PeerId id) {
+        Servent s = peers.alive(id);
+        s.abandonSearches();
+        s.node().kill();
+        failPending(id, "peer " + id + " was killed before its request started");
+    }
+
+    @Override
+    public void revive(PeerId id) {
+        Servent old = peers.get(id);
+        if (old.isAlive()) {
+            throw new OverlayException("peer " + id + " is running already; `peer kill " + id + "` first");
+        }
+        Servent s = open(id, spec.peerSpec(), old.config(), old.files());
+        List<Address> former = new ArrayList<>();
+        if (id.value() < graph.size()) {
+            for (int n : graph.neighbours(id.value())) {
+                if (peers.isAlive(PeerId.of(n))) {
+                    former.add(peers.get(PeerId.of(n)).address());
+                }
+            }
+        }
+        List<Address> hosts = knownHosts(id, former);
+        s.node().execute(() -> s.join(hosts));
+    }
+
+    @Override
+    public void share(PeerId id, Content content) {
+        peers.alive(id).share(content);
+    }
+
+    @Override
+    public CompletableFuture<SearchResult> search(PeerId from, Query query) {
+        Servent s = peers.alive(from);
+        int ttl = query.ttl() == 0 ? options.ttl() : query.ttl();
+        if (ttl > ServentConfig.MAX_TTL) {
+            throw new OverlayException("--ttl must be 1..10 in Gnutella (0.6 forbids more than 10), got " + ttl);
+        }
+        SearchTally tally = new SearchTally(transport.metrics());
+        CompletableFuture<SearchResult> result = track(from, new CompletableFuture<>());
+        s.node().execute(() -> {
+            try {
+                s.search(query.text(), ttl, options.searchWindow(), tally)
+                        .thenAccept(outcome -> result.complete(toResult(from, query, ttl, outcome, tally)));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(new OverlayException("search failed: " + e.getMessage()));
+            }
+        });
+        return result;
+    }
+
+    private SearchResult toResult(PeerId from, Query query, int ttl, SearchOutcome o, SearchTally tally) {
+        List<Hit> hits = new ArrayList<>();
+        for (FoundFile f : o.hits()) {
+            PeerId holder = byAddress.get(f.holder());
+            if (holder != null) {
+                hits.add(new Hit(holder, f.content(), f.name(), f.size(), f.hops()));
+                lastFound.put(f.content(), f);
+            }
+        }
+        int firstHops = hits.isEmpty() ? -1 : o.hopsToFirstHit();
+        return new SearchResult("gnutella", from, query, hits, firstHops, tally.messages(), tally.duplicates(),
+                tally.peersReached(from.label()), o.latencyMillis(), o.durationMillis(), true,
+                Map.of("ttl", Integer.toString(ttl), "rounds", Integer.toString(o.guids().size())));
+    }
+
+    @Override
+    public CompletableFuture<TransferResult> download(PeerId to, ContentId what, DownloadProgress progress) {
+        Servent s = peers.alive(to);
+        FoundFile source = sourceOf(to, what);
+        PeerId holder = byAddress.get(source.holder());
+        CompletableFuture<TransferResult> result = track(to, new CompletableFuture<>());
+        s.node().execute(() -> s.download(source, progress).whenComplete((d, error) -> {
+            if (error != null) {
+                result.completeExceptionally(error);
+            } else {
+                result.complete(new TransferResult(to, what, source.name(), d.bytes(), d.durationMillis(),
+                        List.of(new TransferResult.Source(holder, d.bytes())), d.verified()));
+            }
+        }));
+        return result;
+    }
+
+    /** Where to download from: the last running holder a search found, else any running peer that shares it. */
+    private FoundFile sourceOf(PeerId to, ContentId what) {
+        FoundFile found = lastFound.get(what);
+        if (found != null) {
+            PeerId holder = byAddress.get(found.holder());
+            if (holder != null && !holder.equals(to) && peers.isAlive(holder)) {
+                return found;
+            }
+        }
+        for (PeerId id : peers.aliveIds()) {
+            Servent s = peers.get(id);
+            int index = s.files().indexOf(what);
+            if (index >= 0 && !id.equals(to)) {
+                Content c = s.files().get(index);
+                return new FoundFile(s.address(), index, c.name(), c.size(), what, -1);
+            }
+        }
+        throw new OverlayException("no running peer other than " + to + " shares " + what.shortHex()
+                + "; share it or revive its holder first");
+    }
+
+    private <T> CompletableFuture<T> track(PeerId id, CompletableFuture<T> f) {
+        List<CompletableFuture<?>> list = pending.computeIfAbsent(id, k -> new java.util.concurrent.CopyOnWriteArrayList<>());
+        list.removeIf(CompletableFuture::isDone);
+        list.add(f);
+        return f;
+    }
+
+    private void failPending(PeerId id, String why) {
+        List<CompletableFuture<?>> list = pending.remove(id);
+        if (list != null) {
+            for (CompletableFuture<?> f : list) {
+                f.completeExceptionally(new OverlayException(why));
+            }
+        }
+    }
+
+    @Override
+    public Topology topology() {
+        List<PeerInfo> infos = new ArrayList<>();
+        List<Topology.Edge> edges = new ArrayList<>();
+        for (PeerId id : peers.ids()) {
+            Servent s = peers.get(id);
+            List<PeerId> neighbours = new ArrayList<>();
+            if (s.isAlive()) {
+                for (Address a : s.neighbourAddresses()) {
+                    PeerId n = byAddress.get(a);
+                    if (n != null) {
+                        neighbours.add(n);
+                        if (id.compareTo(n) < 0) {
+                            edges.add(new Topology.Edge(id, n));
+                        }
+                    }
+                }
+            }
+            infos.add(new PeerInfo(id, s.address(), Role.PEER, s.isAlive(), neighbours, s.files().size(),
+                    Map.of("target degree", Integer.toString(s.config().targetDegree()),
+                            "known hosts", Integer.toString(s.knownHosts()))));
+        }
+        return new Topology(infos, edges);
+    }
+
+    @Override
+    public void close() {
+        for (Servent s : peers.all()) {
+            if (s.isAlive()) {
+                s.abandonSearches();
+                s.node().close();
+            }
+        }
+    }
+}

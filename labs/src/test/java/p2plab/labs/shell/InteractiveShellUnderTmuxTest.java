@@ -1,0 +1,142 @@
+package p2plab.labs.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Drives the real interactive shell in a real terminal: tmux runs p2plab, the test types with
+ * {@code send-keys} and reads the screen with {@code capture-pane}. Tab completion, creating a
+ * network, killing a peer and a search whose output shows hops and message counts.
+ *
+ * <p>By default it runs {@code p2plab.labs.Main} on the test class path with the tiny test
+ * overlay. {@code -Dp2plab.tmux.overlay=gnutella -Dp2plab.tmux.jar=labs/target/p2plab.jar} runs
+ * the shipped jar on a real overlay. Without tmux it fails: CI must install it.
+ */
+class InteractiveShellUnderTmuxTest {
+    private static final long STEP_MILLIS = 30_000;
+
+    private final String session = "p2plab-test-" + ProcessHandle.current().pid();
+
+    @AfterEach
+    void killSession() throws Exception {
+        tmux(false, "kill-session", "-t", session);
+    }
+
+    @Test
+    void tabCompletesCreatesANetworkKillsAPeerAndSearches(@TempDir Path dir) throws Exception {
+        assertTrue(tmuxInstalled(), "tmux is not installed; the interactive shell test needs it (apt-get install -y tmux)");
+        String overlay = System.getProperty("p2plab.tmux.overlay", "tiny");
+        String jar = System.getProperty("p2plab.tmux.jar");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String launch = java + " -Dp2plab.history=" + dir.resolve("history") + " "
+                + (jar != null ? "-jar " + jar : "-cp " + System.getProperty("java.class.path") + " p2plab.labs.Main");
+        tmux(true, "new-session", "-d", "-s", session, "-x", "150", "-y", "50", "sh -c '" + launch + "; sleep 30'");
+
+        String screen = waitFor("the prompt", s -> s.contains("p2plab>"));
+        assertTrue(screen.contains(overlay), "the banner lists the overlays: " + screen);
+
+        // Tab completes the command, the subcommand and the overlay name.
+        keys("netw", "Tab");
+        waitFor("'network' completed", s -> lastLine(s).endsWith("p2plab> network"));
+        keys("cr", "Tab"); // completion already typed the space after "network"
+        waitFor("'create' completed", s -> lastLine(s).endsWith("network create"));
+        keys(overlay.substring(0, 2), "Tab");
+        waitFor("overlay name completed", s -> lastLine(s).endsWith("network create " + overlay));
+        keys("--peers 12 --seed 3", "Enter");
+        waitFor("prompt naming the network", s -> s.contains("p2plab [" + overlay + "-1]>"));
+
+        keys("share --catalogue 40", "Enter");
+        String shared = waitFor("catalogue shared", s -> s.contains("copies") && s.contains("try: search"));
+        Matcher m = Pattern.compile("try: search (\\d+) ([a-z0-9 ]+)").matcher(shared);
+        assertTrue(m.find(), shared);
+        String asker = m.group(1);
+        String words = m.group(2).trim();
+
+        String victim = asker.equals("5") ? "6" : "5";
+        keys("peer kill " + victim, "Enter");
+        waitFor("peer killed", s -> s.contains("killed peer " + victim));
+
+        keys("search " + asker + " " + words, "Enter");
+        String result = waitFor("search result", s -> s.contains("messages: ") && s.contains("latency: "));
+        assertTrue(result.contains("hops to first hit: "), result);
+        assertTrue(Pattern.compile("messages: \\d+").matcher(result).find(), result);
+
+        keys("quit", "Enter");
+        waitFor("shell ended", s -> lastLine(s).endsWith("]> quit") && !s.contains("error"));
+        assertTrue(waitForExit(), "the shell did not exit after quit");
+    }
+
+    /** After quit the JVM ends and tmux runs the `sleep`: no java child is left in the pane. */
+    private boolean waitForExit() throws Exception {
+        long deadline = System.currentTimeMillis() + STEP_MILLIS;
+        while (System.currentTimeMillis() < deadline) {
+            String cmd = tmux(true, "display-message", "-p", "-t", session, "#{pane_current_command}").trim();
+            if (!cmd.equals("java")) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    private static String lastLine(String screen) {
+        List<String> lines = screen.lines().filter(l -> !l.isBlank()).toList();
+        return lines.isEmpty() ? "" : lines.get(lines.size() - 1).stripTrailing();
+    }
+
+    private void keys(String... keys) throws Exception {
+        List<String> args = new ArrayList<>(List.of("send-keys", "-t", session));
+        for (String k : keys) {
+            args.add(k);
+        }
+        tmux(true, args.toArray(String[]::new));
+    }
+
+    private String waitFor(String what, Predicate<String> condition) throws Exception {
+        long deadline = System.currentTimeMillis() + STEP_MILLIS;
+        String screen = "";
+        while (System.currentTimeMillis() < deadline) {
+            screen = tmux(true, "capture-pane", "-p", "-t", session, "-S", "-200");
+            if (condition.test(screen)) {
+                return screen;
+            }
+            Thread.sleep(100);
+        }
+        fail("waited " + STEP_MILLIS / 1000 + " s for " + what + "; the screen shows:\n" + screen);
+        return screen;
+    }
+
+    private static boolean tmuxInstalled() {
+        try {
+            return new ProcessBuilder("tmux", "-V").redirectErrorStream(true).start().waitFor(10, TimeUnit.SECONDS);
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    private static String tmux(boolean check, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("tmux"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(10, TimeUnit.SECONDS), "tmux hung: " + cmd);
+        if (check) {
+            assertEquals(0, p.exitValue(), "tmux failed: " + cmd + "\n" + out);
+        }
+        return out;
+    }
+}

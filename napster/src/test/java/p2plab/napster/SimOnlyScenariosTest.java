@@ -1,0 +1,78 @@
+package p2plab.napster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import p2plab.common.overlay.NetworkSpec;
+import p2plab.common.overlay.Overlay;
+import p2plab.common.overlay.PeerId;
+import p2plab.common.overlay.Query;
+import p2plab.common.transport.Transport;
+import p2plab.common.transport.sim.SimConfig;
+import p2plab.common.transport.sim.SimTransport;
+
+/** Scenarios that need control over time only simulation gives. */
+class SimOnlyScenariosTest extends NapsterScenarios {
+    private SimConfig config = SimConfig.seeded(5);
+
+    @Override
+    protected Transport newTransport() {
+        return new SimTransport(config);
+    }
+
+    @Test
+    void silentPeerIsDroppedAfterTheHeartbeatTimeout() {
+        // Crashes are never reported by the connection here, so only the heartbeat can find them.
+        config = config.withFailureDetection(Duration.ofHours(1));
+        start(2, Map.of("heartbeat", "1s", "heartbeatTimeout", "3s"));
+        shareAndWait(1, file("Cobalt Tide.mp3", 1), 2, file("Cobalt Rain.mp3", 1));
+        net.kill(PeerId.of(1));
+        transport.advance(Duration.ofSeconds(2));
+        assertEquals(2, net.serverLoad().indexedFiles(), "still within the timeout");
+        transport.advance(Duration.ofSeconds(2)); // timeout 3 s, checked every 0.75 s
+        assertEquals(1, net.serverLoad().connectedPeers());
+        assertEquals(Set.of(2), holders(await(net.search(PeerId.of(2), Query.of("cobalt")))));
+    }
+
+    @Test
+    void livePeersAreNeverDroppedByTheHeartbeat() {
+        start(2, Map.of("heartbeat", "1s", "heartbeatTimeout", "3s"));
+        transport.advance(Duration.ofMinutes(2));
+        assertEquals(2, net.serverLoad().connectedPeers());
+    }
+
+    @Test
+    void serviceLoaderFindsNapster() {
+        Overlay found = ServiceLoader.load(Overlay.class).stream().map(ServiceLoader.Provider::get)
+                .filter(o -> o.name().equals("napster")).findFirst().orElseThrow();
+        transport = newTransport();
+        net = (NapsterNetwork) found.create(NetworkSpec.of("sl", 2, 1), transport);
+        assertEquals(3, net.peers().size());
+        assertEquals("index server", net.topology().peers().get(0).role().toString());
+    }
+
+    @Test
+    void sameSeedSameRun() {
+        long[] first = run();
+        long[] second = run();
+        assertEquals(first[0], second[0]);
+        assertEquals(first[1], second[1]);
+    }
+
+    private long[] run() {
+        start(5, Map.of());
+        shareAndWait(1, file("Onyx One.mp3", 70_000), 2, file("Onyx Two.mp3", 1), 3, file("Onyx One.mp3", 70_000));
+        await(net.search(PeerId.of(4), Query.of("onyx")));
+        await(net.download(PeerId.of(5), file("Onyx One.mp3", 70_000).id()));
+        long[] out = {net.metrics().total().bytesSent(), transport.clock().nanos()};
+        net.close();
+        transport.close();
+        net = null;
+        transport = null;
+        return out;
+    }
+}
