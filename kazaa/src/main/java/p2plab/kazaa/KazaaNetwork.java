@@ -282,6 +282,9 @@ public final class KazaaNetwork implements Network, Bootstrap {
                 s.neighbours().forEach(n -> neighbours.add(PeerId.of(n)));
                 details.put("children", Integer.toString(s.children().size()));
                 details.put("indexed-files", Integer.toString(s.indexedFiles()));
+                if (s.backup() > 0) {
+                    details.put("standby-children", Integer.toString(s.backup()));
+                }
                 for (int n : s.neighbours()) {
                     if (p.id() < n) {
                         edges.add(new Topology.Edge(id, PeerId.of(n)));
@@ -290,6 +293,9 @@ public final class KazaaNetwork implements Network, Bootstrap {
             } else if (alive && s.parent() >= 0) {
                 neighbours.add(PeerId.of(s.parent()));
                 details.put("supernode", Integer.toString(s.parent()));
+                if (s.backup() >= 0) {
+                    details.put("backup", Integer.toString(s.backup()));
+                }
                 edges.add(new Topology.Edge(id, PeerId.of(s.parent())));
             } else if (alive) {
                 details.put("supernode", "none (attaching)");

@@ -78,12 +78,14 @@ public abstract class KazaaScenarios {
         transport.advance(Duration.ofSeconds(1));
         SearchResult r = Fixtures.search(n, 12, "open road", 0);
         assertEquals(1, r.hits().size());
-        long supernodeMessagesBefore = supernodeTraffic(n);
         TransferResult t = transport.await(n.download(PeerId.of(12), c.id()), Fixtures.WAIT);
         assertTrue(t.verified());
         assertEquals(300_000, t.bytes());
         assertEquals(List.of(new TransferResult.Source(PeerId.of(17), 300_000)), t.sources());
-        assertEquals(supernodeMessagesBefore, supernodeTraffic(n), "no supernode takes part in a download");
+        assertEquals(5, sent(n, PeerId.of(17), "kazaa/DownloadData"), "300,000 bytes in 64 KiB chunks, from the holder");
+        for (PeerId s : n.supernodes()) {
+            assertEquals(0, sent(n, s, "kazaa/DownloadData") + sent(n, s, "kazaa/DownloadRequest"), "supernode " + s + " took no part");
+        }
     }
 
     @Test
@@ -113,13 +115,33 @@ public abstract class KazaaScenarios {
         assertEquals(new HashSet<>(children), holders);
     }
 
-    private static long supernodeTraffic(KazaaNetwork n) {
-        long sum = 0;
-        for (PeerId s : n.supernodes()) {
-            for (var c : n.transport().metrics().peer(s.label()).values()) {
-                sum += c.messagesReceived();
+    @Test
+    void ordinaryNodesNeverReceiveAQueryNorHoldOthersMetadata() throws TimeoutException {
+        KazaaNetwork n = build(30, Map.of("supernode-ratio", "0.1"));
+        for (int p = 3; p < 30; p++) {
+            n.share(PeerId.of(p), Fixtures.file("lake " + p + " song.mp3"));
+        }
+        transport.advance(Duration.ofSeconds(1));
+        for (int asker = 3; asker < 30; asker += 5) {
+            assertEquals(26, Fixtures.search(n, asker, "lake song", 0).hits().size());
+        }
+        for (PeerId p : n.peers()) {
+            boolean supernode = n.supernodes().contains(p);
+            var counts = n.transport().metrics().peer(p.label());
+            var queries = counts.get("kazaa/Query");
+            long received = queries == null ? 0 : queries.messagesReceived();
+            if (supernode) {
+                assertTrue(received > 0, "supernode " + p + " took part");
+            } else {
+                assertEquals(0, received, "ordinary node " + p + " received a query");
+                assertEquals(0, n.status(p).indexedFiles(), "ordinary node " + p + " indexes nothing");
+                assertTrue(counts.get("kazaa/FileList") == null || counts.get("kazaa/FileList").messagesReceived() == 0);
             }
         }
-        return sum;
+    }
+
+    private static long sent(KazaaNetwork n, PeerId p, String type) {
+        var c = n.transport().metrics().peer(p.label()).get(type);
+        return c == null ? 0 : c.messagesSent();
     }
 }

@@ -41,6 +41,8 @@ import p2plab.napster.wire.NapsterCodec;
  */
 public final class NapsterNetwork implements Network {
     private static final PeerId SERVER = PeerId.of(0);
+    /** Leaves room in a 2,048-byte Share for the quotes, the hash and the numbers. */
+    static final int MAX_NAME_BYTES = 1_900;
 
     private final String name;
     private final Transport transport;
@@ -170,6 +172,10 @@ public final class NapsterNetwork implements Network {
         if (content.name().indexOf('"') >= 0) {
             throw new IllegalArgumentException("file names may not contain double quotes: " + content.name());
         }
+        if (content.name().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+            throw new IllegalArgumentException("file name of more than " + MAX_NAME_BYTES
+                    + " bytes does not fit in a Napster message; rename the file");
+        }
         synchronized (m.shares) {
             m.shares.put(content.name(), content);
         }
@@ -190,6 +196,10 @@ public final class NapsterNetwork implements Network {
     @Override
     public CompletableFuture<SearchResult> search(PeerId from, Query query) {
         Member m = peerMember(from);
+        if (String.join(" ", query.keywords()).length() > MAX_NAME_BYTES / 2) {
+            throw new IllegalArgumentException("a search of more than " + MAX_NAME_BYTES / 2
+                    + " characters does not fit in a Napster message; use fewer keywords");
+        }
         return onPeer(m, peer -> peer.search(query));
     }
 
@@ -225,6 +235,11 @@ public final class NapsterNetwork implements Network {
 
     /** The server's load now: connected peers, index size, message rate since the previous reading. */
     public synchronized ServerLoad serverLoad() {
+        return readLoad(true);
+    }
+
+    /** Reads the load; {@code advance} starts a new rate window (only {@link #serverLoad()} does). */
+    private synchronized ServerLoad readLoad(boolean advance) {
         Member m = registry.get(SERVER);
         long received = 0;
         long sent = 0;
@@ -235,15 +250,17 @@ public final class NapsterNetwork implements Network {
         long now = transport.clock().nanos();
         double seconds = (now - lastLoadNanos) / 1e9;
         double rate = seconds <= 0 ? 0 : (received - lastLoadMessages) / seconds;
-        lastLoadNanos = now;
-        lastLoadMessages = received;
+        if (advance) {
+            lastLoadNanos = now;
+            lastLoadMessages = received;
+        }
         boolean alive = m.alive();
         return new ServerLoad(alive, alive ? m.server.connectedPeers() : 0, alive ? m.server.indexedFiles() : 0,
                 received, sent, rate);
     }
 
     /** One peer's state; for peer 0 the details hold the server's load. */
-    public PeerInfo info(PeerId id) {
+    public synchronized PeerInfo info(PeerId id) {
         Member m = registry.get(id);
         boolean alive = m.alive();
         if (m.isServer()) {
@@ -254,9 +271,12 @@ public final class NapsterNetwork implements Network {
                     connected.add(p);
                 }
             }
+            ServerLoad load = readLoad(false);
             Map<String, String> details = new LinkedHashMap<>();
-            details.put("connectedPeers", Integer.toString(alive ? m.server.connectedPeers() : 0));
-            details.put("indexedFiles", Integer.toString(alive ? m.server.indexedFiles() : 0));
+            details.put("connectedPeers", Integer.toString(load.connectedPeers()));
+            details.put("indexedFiles", Integer.toString(load.indexedFiles()));
+            details.put("messagesReceived", Long.toString(load.messagesReceived()));
+            details.put("messagesPerSecond", String.format(java.util.Locale.ROOT, "%.1f", load.messagesPerSecond()));
             return new PeerInfo(id, m.node.address(), Role.INDEX_SERVER, alive, connected, 0, details);
         }
         boolean in = alive && m.peer.loggedIn();
@@ -274,27 +294,12 @@ public final class NapsterNetwork implements Network {
         List<Topology.Edge> edges = new ArrayList<>();
         for (PeerId id : registry.ids()) {
             PeerInfo info = info(id);
-            if (id.equals(SERVER)) {
-                ServerLoad load = serverLoadPeek();
-                Map<String, String> details = new LinkedHashMap<>(info.details());
-                details.put("messagesReceived", Long.toString(load.messagesReceived()));
-                info = new PeerInfo(info.id(), info.address(), info.role(), info.alive(), info.neighbours(), 0, details);
-            } else if (!info.neighbours().isEmpty()) {
+            if (!id.equals(SERVER) && !info.neighbours().isEmpty()) {
                 edges.add(new Topology.Edge(SERVER, id));
             }
             infos.add(info);
         }
         return new Topology(infos, edges);
-    }
-
-    private ServerLoad serverLoadPeek() {
-        long received = 0;
-        long sent = 0;
-        for (Counts c : transport.metrics().peer(SERVER.label()).values()) {
-            received += c.messagesReceived();
-            sent += c.messagesSent();
-        }
-        return new ServerLoad(registry.isAlive(SERVER), 0, 0, received, sent, 0);
     }
 
     @Override

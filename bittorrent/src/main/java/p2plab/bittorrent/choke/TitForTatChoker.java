@@ -12,7 +12,8 @@ import java.util.random.RandomGenerator;
  * most (by download rate; when seeding, the ones that take the most, by upload rate), plus one
  * optimistic unchoke rotated every {@code optimisticPeriod}, where peers that connected recently
  * get three chances, so newcomers with nothing to trade get a first piece. Snubbed peers (no data
- * for a minute) lose their regular slot; only the optimistic one can still pick them.
+ * for a minute) lose their regular slot; only the optimistic one can still pick them. Peers tied
+ * on rate (typically at zero) are ordered at random, not by id, so no one is favoured by name.
  */
 public final class TitForTatChoker implements Choker {
     public static final long DEFAULT_OPTIMISTIC_NANOS = 30_000_000_000L;
@@ -38,14 +39,16 @@ public final class TitForTatChoker implements Choker {
     public Set<String> unchoke(List<ChokeCandidate> peers, boolean seeding, long nowNanos, RandomGenerator random) {
         List<ChokeCandidate> ranked = new ArrayList<>();
         for (ChokeCandidate c : peers) {
-            if (c.interested() && (seeding || !c.snubbed())) {
+            // while leeching, a regular slot is earned by uploading to us; others wait for the optimistic one
+            if (c.interested() && (seeding || (!c.snubbed() && c.downloadRate() > 0))) {
                 ranked.add(c);
             }
         }
         Comparator<ChokeCandidate> byRate = seeding
                 ? Comparator.comparingDouble(ChokeCandidate::uploadRate).reversed()
                 : Comparator.comparingDouble(ChokeCandidate::downloadRate).reversed();
-        ranked.sort(byRate.thenComparing(ChokeCandidate::key));
+        java.util.Collections.shuffle(ranked, new java.util.Random(random.nextLong()));
+        ranked.sort(byRate); // stable: ties keep their shuffled order
         Set<String> chosen = new HashSet<>();
         for (int i = 0; i < ranked.size() && chosen.size() < slots; i++) {
             chosen.add(ranked.get(i).key());

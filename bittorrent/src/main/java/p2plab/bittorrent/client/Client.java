@@ -85,6 +85,10 @@ public final class Client implements AutoCloseable {
         return new Client(holder[0], tc, options);
     }
 
+    public TrackerClient trackerClient() {
+        return tracker;
+    }
+
     public PeerEngine engine() {
         return engine;
     }

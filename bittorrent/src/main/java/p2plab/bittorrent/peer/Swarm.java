@@ -155,9 +155,6 @@ public final class Swarm implements PickerView {
             availability[i]--;
         }
         releaseRequests(c);
-        if (!c.amChoking) {
-            rechoke();
-        }
     }
 
     // ---- messages ----
@@ -231,11 +228,25 @@ public final class Swarm implements PickerView {
 
     void onInterested(Connection c, boolean interested) {
         c.peerInterested = interested;
-        if (interested && c.amChoking) {
-            rechoke(); // fill a free slot now instead of at the next period
-        } else if (!interested && !c.amChoking) {
-            rechoke();
+        if (interested && c.amChoking && !stopped && usefulUnchokes() < FREE_SLOT_LIMIT
+                && (storage.complete() || usefulUnchokes() == 0) && !(choker instanceof p2plab.bittorrent.choke.FreeRiderChoker)) {
+            // An idle upload slot is filled at once rather than at the next period (a leecher only
+            // when it serves nobody, so that tit-for-tat decides); everything else waits for the
+            // choker, so interest flapping does not churn chokes.
+            c.amChoking = false;
+            c.send(new PeerMessage.Unchoke());
         }
+    }
+
+    /** Upload slots (4 regular + 1 optimistic) that are free may be filled between rechokes. */
+    private static final int FREE_SLOT_LIMIT = 5;
+
+    private int usefulUnchokes() {
+        int n = 0;
+        for (Connection o : connections.keySet()) {
+            n += !o.amChoking && o.peerInterested ? 1 : 0;
+        }
+        return n;
     }
 
     void onRequest(Connection c, PeerMessage.Request r) {
@@ -255,8 +266,7 @@ public final class Swarm implements PickerView {
 
     void onPiece(Connection c, PeerMessage.Piece p) {
         long key = blockKey(p.index(), p.begin());
-        boolean asked = c.outstanding.remove(key);
-        if (asked) {
+        if (c.outstanding.remove(key)) {
             unrequest(key);
         }
         int n = p.block().length;
@@ -266,7 +276,9 @@ public final class Swarm implements PickerView {
         bytesDown += n;
         downWindow += n;
         sources.merge(c.peerKey, (long) n, Long::sum);
-        Storage.Outcome outcome = asked ? storage.receive(p.index(), p.begin(), p.block(), c.peerKey) : Storage.Outcome.IGNORED;
+        // Blocks that were in flight when the peer choked us (or we cancelled) are still welcome:
+        // storage checks size and alignment, and the piece hash catches anything forged.
+        Storage.Outcome outcome = storage.receive(p.index(), p.begin(), p.block(), c.peerKey);
         if (outcome != Storage.Outcome.IGNORED) {
             cancelDuplicates(key, c);
         }

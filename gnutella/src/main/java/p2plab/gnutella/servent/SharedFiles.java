@@ -12,6 +12,7 @@ import p2plab.common.content.Keywords;
  */
 public final class SharedFiles {
     private final List<Content> files = new ArrayList<>();
+    private final List<List<String>> words = new ArrayList<>(); // each file's keywords, computed once
 
     public synchronized int add(Content content) {
         int existing = indexOf(content.id());
@@ -19,6 +20,7 @@ public final class SharedFiles {
             return existing;
         }
         files.add(content);
+        words.add(content.keywords());
         return files.size() - 1;
     }
 
@@ -37,13 +39,16 @@ public final class SharedFiles {
 
     /** Indexes of the files whose name holds every keyword of {@code text}. */
     public synchronized List<Integer> matching(String text) {
+        if (files.isEmpty()) {
+            return List.of(); // most servents share nothing: skip parsing the text
+        }
         List<String> words = Keywords.of(text);
         List<Integer> out = new ArrayList<>();
         if (words.isEmpty()) {
             return out;
         }
         for (int i = 0; i < files.size(); i++) {
-            if (files.get(i).keywords().containsAll(words)) {
+            if (this.words.get(i).containsAll(words)) {
                 out.add(i);
             }
         }

@@ -16,12 +16,13 @@ import p2plab.kazaa.election.ElectionParams;
  * @param attachTimeout  how long a node waits for one supernode to accept it before trying the next
  * @param attachTries    supernodes a node tries from its list before asking the bootstrap again
  * @param reviewInterval how often a supernode reports its load and reviews its role
+ * @param backup         an ordinary node also keeps a link to a second supernode, to fail over in one round trip
  */
 public record KazaaSettings(int ttl, ElectionParams election, int links, Duration searchWindow,
-                            Duration attachTimeout, int attachTries, Duration reviewInterval) {
+                            Duration attachTimeout, int attachTries, Duration reviewInterval, boolean backup) {
 
     public static final List<String> KEYS = List.of("ttl", "supernode-ratio", "max-children", "links",
-            "search-window-ms", "attach-timeout-ms", "review-interval-ms");
+            "search-window-ms", "attach-timeout-ms", "review-interval-ms", "backup");
 
     public static final int DEFAULT_TTL = 3;
     /**
@@ -46,7 +47,7 @@ public record KazaaSettings(int ttl, ElectionParams election, int links, Duratio
 
     public static KazaaSettings defaults() {
         return new KazaaSettings(DEFAULT_TTL, ElectionParams.forRatio(DEFAULT_RATIO), DEFAULT_LINKS,
-                Duration.ofSeconds(3), Duration.ofSeconds(2), 5, Duration.ofSeconds(5));
+                Duration.ofSeconds(3), Duration.ofSeconds(2), 5, Duration.ofSeconds(5), false);
     }
 
     /** Reads the options; an unknown key or a bad value is a one-line {@link OverlayException}. */
@@ -68,7 +69,7 @@ public record KazaaSettings(int ttl, ElectionParams election, int links, Duratio
         }
         return new KazaaSettings(ttl, new ElectionParams(ratio, maxChildren), integer(options, "links", d.links()),
                 millis(options, "search-window-ms", d.searchWindow()), millis(options, "attach-timeout-ms", d.attachTimeout()),
-                d.attachTries(), millis(options, "review-interval-ms", d.reviewInterval()));
+                d.attachTries(), millis(options, "review-interval-ms", d.reviewInterval()), bool(options, "backup", d.backup()));
     }
 
     /**
@@ -85,7 +86,7 @@ public record KazaaSettings(int ttl, ElectionParams election, int links, Duratio
     }
 
     public KazaaSettings withTtl(int t) {
-        return new KazaaSettings(t, election, links, searchWindow, attachTimeout, attachTries, reviewInterval);
+        return new KazaaSettings(t, election, links, searchWindow, attachTimeout, attachTries, reviewInterval, backup);
     }
 
     private static int integer(Map<String, String> o, String key, int fallback) {
@@ -98,6 +99,18 @@ public record KazaaSettings(int ttl, ElectionParams election, int links, Duratio
         } catch (NumberFormatException e) {
             throw new OverlayException("kazaa option " + key + " must be a whole number, got '" + v + "'");
         }
+    }
+
+    private static boolean bool(Map<String, String> o, String key, boolean fallback) {
+        String v = o.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        return switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new OverlayException("kazaa option " + key + " must be true or false, got '" + v + "'");
+        };
     }
 
     private static double number(Map<String, String> o, String key, double fallback) {

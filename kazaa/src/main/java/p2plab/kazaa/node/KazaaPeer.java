@@ -326,10 +326,11 @@ public final class KazaaPeer implements PeerHandler<KazaaMessage>, SupernodeHost
     @Override
     public void changed() {
         if (supernode != null) {
-            status = new PeerStatus(Role.SUPERNODE, -1, supernode.neighbourIds(), supernode.childIds(), shared.size(),
+            status = new PeerStatus(Role.SUPERNODE, -1, supernode.backupCount(), supernode.neighbourIds(), supernode.childIds(), shared.size(),
                     supernode.indexedFiles());
         } else {
-            status = new PeerStatus(Role.ORDINARY_NODE, ordinary == null ? -1 : ordinary.parentId(), List.of(), List.of(),
+            status = new PeerStatus(Role.ORDINARY_NODE, ordinary == null ? -1 : ordinary.parentId(),
+                    ordinary == null ? -1 : ordinary.backupId(), List.of(), List.of(),
                     shared.size(), 0);
         }
     }

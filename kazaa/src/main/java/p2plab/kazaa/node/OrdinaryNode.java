@@ -27,6 +27,10 @@ import p2plab.kazaa.wire.PeerRef;
  * supernodes of its refresh list one after another, each for at most {@code attach-timeout},
  * then a fresh list from the bootstrap; once accepted it uploads its file list again. If no
  * supernode answers at all, the election may make it a supernode itself.
+ *
+ * <p>With the {@code backup} option the node also keeps a standby link to a second supernode,
+ * which does not index it. When the first one dies, it attaches for real on the standby link:
+ * one round trip instead of a search through the list.
  */
 final class OrdinaryNode {
     private final OrdinaryHost host;
@@ -39,6 +43,8 @@ final class OrdinaryNode {
     private PeerRef parentRef;
     private Link<KazaaMessage> pending;
     private Cancellable pendingTimeout = Cancellable.NONE;
+    private Link<KazaaMessage> backup;
+    private Link<KazaaMessage> backupPending;
     private Cancellable retry = Cancellable.NONE;
     private int fruitlessRounds;
     private boolean uploadScheduled;
@@ -99,17 +105,54 @@ final class OrdinaryNode {
                 }
                 return;
             }
-            pending = link;
             link.attach(target);
-            Candidate me = host.candidate();
-            link.send(new Attach(host.self(), me.uploadBytesPerSec(), me.downloadBytesPerSec(), me.firewalled(), me.uptimeMillis()));
-            pendingTimeout = node.clock().schedule(settings.attachTimeout(), () -> {
-                if (pending == link) {
-                    pending = null;
+            askToAttach(link);
+        });
+    }
+
+    /** Sends Attach on {@code link} and gives the supernode {@code attach-timeout} to answer. */
+    private void askToAttach(Link<KazaaMessage> link) {
+        pending = link;
+        link.send(attach(false));
+        pendingTimeout = node.clock().schedule(settings.attachTimeout(), () -> {
+            if (pending == link) {
+                pending = null;
+                link.close();
+                attachNext();
+            }
+        });
+    }
+
+    private Attach attach(boolean asBackup) {
+        Candidate me = host.candidate();
+        return new Attach(host.self(), me.uploadBytesPerSec(), me.downloadBytesPerSec(), me.firewalled(), me.uptimeMillis(), asBackup);
+    }
+
+    /** Opens a standby link to a known supernode other than ours, if the option asks for one. */
+    private void seekBackup() {
+        if (!settings.backup() || stopped || parent == null || backup != null || backupPending != null) {
+            return;
+        }
+        List<PeerRef> others = new ArrayList<>();
+        for (PeerRef r : supernodes.values()) {
+            if (r.id() != parentRef.id()) {
+                others.add(r);
+            }
+        }
+        if (others.isEmpty()) {
+            return;
+        }
+        PeerRef target = others.get(node.random().nextInt(others.size()));
+        node.connect(target.address()).whenComplete((link, error) -> {
+            if (error != null || stopped || backup != null || backupPending != null || parent == null) {
+                if (link != null) {
                     link.close();
-                    attachNext();
                 }
-            });
+                return;
+            }
+            link.attach(target);
+            backupPending = link;
+            link.send(attach(true));
         });
     }
 
@@ -124,6 +167,15 @@ final class OrdinaryNode {
     }
 
     void onAttachAck(Link<KazaaMessage> link, AttachAck ack) {
+        if (link == backupPending) {
+            backupPending = null;
+            if (ack.accepted() && parent != null && !stopped) {
+                backup = link;
+            } else {
+                link.close();
+            }
+            return;
+        }
         if (link != pending) {
             return;
         }
@@ -142,6 +194,7 @@ final class OrdinaryNode {
         toTry.clear();
         link.send(new FileList(host.sharedFiles()));
         host.changed();
+        seekBackup();
     }
 
     /** Our shared files changed: upload the whole list again, once per batch of changes. */
@@ -189,11 +242,24 @@ final class OrdinaryNode {
             pending = null;
             pendingTimeout.cancel();
             attachNext();
+        } else if (link == backup || link == backupPending) {
+            backup = null;
+            backupPending = null;
+            seekBackup();
         } else if (link == parent) {
-            // Our supernode is gone: fail over to the others we were told about, in random order.
             PeerRef dead = parentRef;
             parent = null;
             supernodes.remove(dead.id());
+            if (backup != null && backup.isOpen()) {
+                // The standby supernode takes us at once: attach for real on its link.
+                Link<KazaaMessage> standby = backup;
+                backup = null;
+                parentRef = null;
+                host.changed();
+                askToAttach(standby);
+                return;
+            }
+            // No standby: fail over to the others we were told about, in random order.
             List<PeerRef> list = new ArrayList<>(supernodes.values());
             for (int i = list.size() - 1; i > 0; i--) {
                 int j = node.random().nextInt(i + 1);
@@ -218,6 +284,14 @@ final class OrdinaryNode {
             pending.close();
             pending = null;
         }
+        if (backup != null) {
+            backup.close();
+        }
+        if (backupPending != null) {
+            backupPending.close();
+        }
+        backup = null;
+        backupPending = null;
     }
 
     private void remember(List<PeerRef> list) {
@@ -237,6 +311,11 @@ final class OrdinaryNode {
     /** The supernode we are attached to, or -1. */
     int parentId() {
         return parent == null ? -1 : parentRef.id();
+    }
+
+    /** The standby supernode, or -1. */
+    int backupId() {
+        return backup == null ? -1 : ((PeerRef) backup.attachment()).id();
     }
 
     List<PeerRef> knownSupernodes() {

@@ -10,6 +10,8 @@ final class Child {
     final long attachedAtNanos;
     /** Promoted by us: its next message on this link is a supernode hello. */
     boolean promoted;
+    /** Only a standby link: not indexed, not counted, until it attaches for real. */
+    boolean backup;
 
     Child(PeerRef ref, Candidate declared, long attachedAtNanos) {
         this.ref = ref;

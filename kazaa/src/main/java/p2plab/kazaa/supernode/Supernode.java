@@ -45,6 +45,7 @@ public final class Supernode {
     private final FileIndex index = new FileIndex();
     private final QueryRoutes routes;
     private final Map<Integer, Link<KazaaMessage>> children = new LinkedHashMap<>();
+    private final Map<Integer, Link<KazaaMessage>> backups = new LinkedHashMap<>();
     private final Map<Integer, Link<KazaaMessage>> neighbours = new LinkedHashMap<>();
     private final Map<Integer, PeerRef> known = new LinkedHashMap<>();
     private final Set<Integer> connecting = new HashSet<>();
@@ -105,6 +106,21 @@ public final class Supernode {
             return;
         }
         int id = a.self().id();
+        Candidate declared = new Candidate(id, a.uploadBytesPerSec(), a.downloadBytesPerSec(), a.firewalled(), a.uptimeMillis());
+        if (a.backup()) {
+            boolean room = backups.size() < settings.hardChildLimit() && !children.containsKey(id);
+            if (room) {
+                Child standby = new Child(a.self(), declared, node.clock().nanos());
+                standby.backup = true;
+                link.attach(standby);
+                backups.put(id, link);
+            }
+            link.send(new AttachAck(room, listForChildren()));
+            return;
+        }
+        if (link.attachment() instanceof Child c && c.backup) {
+            backups.remove(id); // our standby child's supernode died: it attaches for real
+        }
         Link<KazaaMessage> old = children.get(id);
         if (old != null && old != link) {
             forgetChild(id);
@@ -114,7 +130,6 @@ public final class Supernode {
             link.send(new AttachAck(false, listForChildren()));
             return;
         }
-        Candidate declared = new Candidate(id, a.uploadBytesPerSec(), a.downloadBytesPerSec(), a.firewalled(), a.uptimeMillis());
         link.attach(new Child(a.self(), declared, node.clock().nanos()));
         children.put(id, link);
         link.send(new AttachAck(true, listForChildren()));
@@ -150,7 +165,7 @@ public final class Supernode {
         if (!active) {
             return;
         }
-        boolean fromChild = link.attachment() instanceof Child;
+        boolean fromChild = link.attachment() instanceof Child c && !c.backup;
         boolean fromSupernode = link.attachment() instanceof Neighbour;
         if (!fromChild && !fromSupernode) {
             return; // only children and supernode links may search through us
@@ -292,7 +307,9 @@ public final class Supernode {
     }
 
     public void onClosed(Link<KazaaMessage> link) {
-        if (link.attachment() instanceof Child c && children.get(c.ref.id()) == link) {
+        if (link.attachment() instanceof Child c && c.backup) {
+            backups.remove(c.ref.id(), link);
+        } else if (link.attachment() instanceof Child c && children.get(c.ref.id()) == link) {
             forgetChild(c.ref.id());
             host.changed();
         } else if (link.attachment() instanceof Neighbour n && neighbours.get(n.ref.id()) == link) {
@@ -426,6 +443,11 @@ public final class Supernode {
             l.close();
         }
         children.clear();
+        for (Link<KazaaMessage> l : new ArrayList<>(backups.values())) {
+            l.attach(null);
+            l.close();
+        }
+        backups.clear();
         host.stepDown(others);
     }
 
@@ -490,6 +512,11 @@ public final class Supernode {
 
     public List<Integer> childIds() {
         return List.copyOf(children.keySet());
+    }
+
+    /** Nodes that keep a standby link to us. */
+    public int backupCount() {
+        return backups.size();
     }
 
     public List<Integer> neighbourIds() {

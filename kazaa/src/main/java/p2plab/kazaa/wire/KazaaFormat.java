@@ -13,7 +13,7 @@ import p2plab.common.transport.MalformedFrameException;
  *
  * <pre>
  *  type  message          fields
- *   0    Attach           peer, upload i64, download i64, firewalled u8, uptime-ms i64
+ *   0    Attach           peer, upload i64, download i64, firewalled u8, uptime-ms i64, backup u8
  *   1    AttachAck        accepted u8, peers
  *   2    FileList         u16 n, n x (name str, size i64, sha256 32)
  *   3    Query            guid 16, ttl u8, hops u8, keywords str
@@ -99,7 +99,8 @@ public final class KazaaFormat extends LengthPrefixedFormat<KazaaMessage> {
     protected byte[] encodeBody(KazaaMessage m) {
         BodyWriter w = new BodyWriter().u8(typeOf(m));
         if (m instanceof KazaaMessage.Attach a) {
-            w.peer(a.self()).i64(a.uploadBytesPerSec()).i64(a.downloadBytesPerSec()).bool(a.firewalled()).i64(a.uptimeMillis());
+            w.peer(a.self()).i64(a.uploadBytesPerSec()).i64(a.downloadBytesPerSec()).bool(a.firewalled()).i64(a.uptimeMillis())
+                    .bool(a.backup());
         } else if (m instanceof KazaaMessage.AttachAck a) {
             w.bool(a.accepted()).peers(a.supernodes());
         } else if (m instanceof KazaaMessage.FileList f) {
@@ -135,7 +136,7 @@ public final class KazaaFormat extends LengthPrefixedFormat<KazaaMessage> {
         KazaaMessage m;
         try {
             m = switch (type) {
-                case 0 -> new KazaaMessage.Attach(r.peer(), r.i64(), r.i64(), r.bool(), r.i64());
+                case 0 -> new KazaaMessage.Attach(r.peer(), r.i64(), r.i64(), r.bool(), r.i64(), r.bool());
                 case 1 -> new KazaaMessage.AttachAck(r.bool(), r.peers());
                 case 2 -> new KazaaMessage.FileList(files(r));
                 case 3 -> new KazaaMessage.Query(r.guid(), r.u8(), r.u8(), r.string());

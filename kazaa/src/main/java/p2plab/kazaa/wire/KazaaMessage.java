@@ -15,9 +15,12 @@ public sealed interface KazaaMessage {
     /** Most files in one file list or query hit (the count is a u16 on the wire). */
     int MAX_FILES = 65_535;
 
-    /** Ordinary node -> supernode: "take me as your child"; carries what the election weighs. */
+    /**
+     * Ordinary node -> supernode: "take me as your child" (or, with {@code backup}, "keep a link
+     * for me to fail over to"); carries what the election weighs.
+     */
     record Attach(PeerRef self, long uploadBytesPerSec, long downloadBytesPerSec, boolean firewalled,
-                  long uptimeMillis) implements KazaaMessage {
+                  long uptimeMillis, boolean backup) implements KazaaMessage {
         public Attach {
             require(self != null, "attach needs the sender");
             require(uploadBytesPerSec >= 0 && downloadBytesPerSec >= 0, "rates are >= 0");

@@ -31,7 +31,8 @@ class KazaaFormatTest {
 
     static Stream<KazaaMessage> everyMessage() {
         return Stream.of(
-                new KazaaMessage.Attach(A, 100_000, 0, true, 123_456),
+                new KazaaMessage.Attach(A, 100_000, 0, true, 123_456, false),
+                new KazaaMessage.Attach(B, 0, 0, false, 0, true),
                 new KazaaMessage.AttachAck(true, List.of(A, B)),
                 new KazaaMessage.AttachAck(false, List.of()),
                 new KazaaMessage.FileList(List.of(FILE, new SharedFile("été ☀.ogg", 0, ID))),
@@ -74,7 +75,7 @@ class KazaaFormatTest {
         assertEquals(GUID, FORMAT.traceKey(new KazaaMessage.Query(GUID, 3, 0, "x")));
         assertEquals(GUID, FORMAT.traceKey(new KazaaMessage.QueryHit(GUID, 0, A, List.of())));
         assertNull(FORMAT.traceKey(new KazaaMessage.FileList(List.of())));
-        assertNull(FORMAT.traceKey(new KazaaMessage.Attach(A, 0, 0, false, 0)));
+        assertNull(FORMAT.traceKey(new KazaaMessage.Attach(A, 0, 0, false, 0, false)));
     }
 
     @Test
@@ -136,8 +137,8 @@ class KazaaFormatTest {
     @Test
     void invalidFieldValuesAreRejected() {
         // Attach with firewalled = 2
-        byte[] attach = body(new KazaaMessage.Attach(A, 1, 1, false, 1));
-        attach[attach.length - 9] = 2;
+        byte[] attach = body(new KazaaMessage.Attach(A, 1, 1, false, 1, false));
+        attach[attach.length - 10] = 2; // firewalled, before uptime (8) and backup (1)
         assertThrows(MalformedFrameException.class, () -> decode(attach));
         // a download chunk that claims to run past the end of the file
         byte[] data = body(new KazaaMessage.DownloadData(ID, 0, 3, new byte[] {1, 2, 3}));

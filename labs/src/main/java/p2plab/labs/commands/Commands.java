@@ -29,18 +29,30 @@ public final class Commands {
 
     public Commands(Lab lab) {
         this.lab = lab;
-        Console console = lab.console();
         this.root = new CommandLine(new RootCommand(), new LabFactory(lab));
         root.addSubcommand(new RunCommand(lab, this));
-        root.setOut(console.out());
-        root.setErr(console.err());
-        root.setColorScheme(CommandLine.Help.defaultColorScheme(console.ansi() ? Ansi.ON : Ansi.OFF));
-        root.setUsageHelpWidth(Math.max(60, Math.min(console.width(), 120)));
         root.getCommandSpec().usageMessage().footer("",
                 "Overlays: " + (lab.overlays().names().isEmpty() ? "none installed" : String.join(", ", lab.overlays().names())),
                 "Type `help <command>` for its options; docs/shell.md has an example session.");
         root.setExecutionExceptionHandler((ex, cmd, parsed) -> failure(ex));
         root.setParameterExceptionHandler(this::usageError);
+        if (lab.console() != null) {
+            useConsole();
+        }
+    }
+
+    /**
+     * Sends picocli's own output (help, usage) to the session's console, coloured only if the
+     * console is. The interactive shell builds the command tree while the terminal starts, and
+     * calls this once the terminal is there.
+     */
+    public Commands useConsole() {
+        Console console = lab.console();
+        root.setOut(console.out());
+        root.setErr(console.err());
+        root.setColorScheme(CommandLine.Help.defaultColorScheme(console.ansi() ? Ansi.ON : Ansi.OFF));
+        root.setUsageHelpWidth(Math.max(60, Math.min(console.width(), 120)));
+        return this;
     }
 
     /** The command tree, for tab completion. */
@@ -168,6 +180,6 @@ public final class Commands {
     }
 
     private static String oneLine(String s) {
-        return s == null ? "" : s.strip().replaceAll("\\s*\\R\\s*", " ");
+        return s == null ? "" : s.strip().replaceAll("\\s*\\R\\s*", " ").replaceAll("\\.$", "");
     }
 }

@@ -29,7 +29,9 @@ public final class SourceTree {
 
     private static boolean isParentPom(Path pom) {
         try {
-            return Files.readString(pom).contains("<artifactId>p2plab-parent</artifactId>");
+            String text = Files.readString(pom);
+            // the parent itself, not a module that names it as its parent
+            return text.contains("<artifactId>p2plab-parent</artifactId>") && text.contains("<modules>");
         } catch (IOException e) {
             return false;
         }

@@ -3,6 +3,7 @@ package p2plab.labs.shell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jline.builtins.Completers;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
@@ -19,10 +20,10 @@ import picocli.CommandLine.Model.CommandSpec;
 final class CommandCompleter implements Completer {
     private static final Set<String> TAKE_FILES = Set.of("share", "run", "source", "export", "topology");
 
-    private final CommandSpec spec;
+    private final Supplier<CommandSpec> spec;
     private final Completer files = new Completers.FileNameCompleter();
 
-    CommandCompleter(CommandSpec spec) {
+    CommandCompleter(Supplier<CommandSpec> spec) {
         this.spec = spec;
     }
 
@@ -32,7 +33,7 @@ final class CommandCompleter implements Completer {
         String[] args = words.toArray(String[]::new);
         List<CharSequence> found = new ArrayList<>();
         try {
-            AutoComplete.complete(spec, args, line.wordIndex(), line.wordCursor(), line.cursor(), found);
+            AutoComplete.complete(spec.get(), args, line.wordIndex(), line.wordCursor(), line.cursor(), found);
         } catch (RuntimeException e) {
             found.clear(); // a half-typed line picocli cannot read: offer nothing rather than fail
         }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -33,40 +35,53 @@ public final class InteractiveShell {
     }
 
     public static int run(boolean debug) throws IOException {
-        try (Terminal terminal = TerminalBuilder.builder().system(true).name("p2plab").build()) {
+        // Building the command tree (picocli reflection) and starting the terminal take about the
+        // same time; doing them side by side brings the prompt up sooner.
+        Lab lab = new Lab(Overlays.discover(), null);
+        lab.debug(debug);
+        CompletableFuture<Commands> building = CompletableFuture.supplyAsync(() -> new Commands(lab));
+        try (Terminal terminal = TerminalBuilder.builder().system(true).name("p2plab").build(); lab) {
             PrintWriter w = terminal.writer();
             boolean ansi = !Terminal.TYPE_DUMB.equals(terminal.getType()) && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType())
                     && System.getenv("NO_COLOR") == null;
             Console console = new Console(w, w, ansi, terminal::getWidth);
-            try (Lab lab = new Lab(Overlays.discover(), console)) {
-                lab.debug(debug);
-                Commands commands = new Commands(lab);
-                DefaultParser parser = new DefaultParser();
-                parser.setEscapeChars(new char[0]); // backslashes are path characters here, not escapes
-                LineReader reader = LineReaderBuilder.builder()
-                        .terminal(terminal)
-                        .appName("p2plab")
-                        .parser(parser)
-                        .completer(new CommandCompleter(commands.spec()))
-                        .variable(LineReader.HISTORY_FILE, historyFile())
-                        .variable(LineReader.HISTORY_SIZE, 2000)
-                        .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
-                        .build();
-                console.println(console.colour(Console.Colour.BOLD, "P2P Lab") + " - overlays: "
-                        + (lab.overlays().names().isEmpty() ? "none installed" : String.join(", ", lab.overlays().names()))
-                        + ". Type `help`, Tab completes, `quit` leaves.");
-                loop(reader, lab, commands);
-                try {
-                    reader.getHistory().save();
-                } catch (IOException e) {
-                    console.error("could not save history to " + historyFile() + ": " + e.getMessage());
+            lab.console(console);
+            Supplier<Commands> commands = new Supplier<>() {
+                private Commands ready;
+
+                @Override
+                public synchronized Commands get() {
+                    if (ready == null) {
+                        ready = building.join().useConsole();
+                    }
+                    return ready;
                 }
+            };
+            DefaultParser parser = new DefaultParser();
+            parser.setEscapeChars(new char[0]); // backslashes are path characters here, not escapes
+            LineReader reader = LineReaderBuilder.builder()
+                    .terminal(terminal)
+                    .appName("p2plab")
+                    .parser(parser)
+                    .completer(new CommandCompleter(() -> commands.get().spec()))
+                    .variable(LineReader.HISTORY_FILE, historyFile())
+                    .variable(LineReader.HISTORY_SIZE, 2000)
+                    .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
+                    .build();
+            console.println(console.colour(Console.Colour.BOLD, "P2P Lab") + " - overlays: "
+                    + (lab.overlays().names().isEmpty() ? "none installed" : String.join(", ", lab.overlays().names()))
+                    + ". Type `help`, Tab completes, `quit` leaves.");
+            loop(reader, lab, commands);
+            try {
+                reader.getHistory().save();
+            } catch (IOException e) {
+                console.error("could not save history to " + historyFile() + ": " + e.getMessage());
             }
             return 0;
         }
     }
 
-    private static void loop(LineReader reader, Lab lab, Commands commands) {
+    private static void loop(LineReader reader, Lab lab, Supplier<Commands> commands) {
         while (!lab.quitRequested()) {
             String line;
             try {
@@ -76,7 +91,7 @@ public final class InteractiveShell {
             } catch (EndOfFileException e) {
                 return; // Ctrl-D leaves
             }
-            commands.runLine(line);
+            commands.get().runLine(line);
         }
     }
 

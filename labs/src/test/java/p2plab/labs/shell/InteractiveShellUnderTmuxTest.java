@@ -98,12 +98,10 @@ class InteractiveShellUnderTmuxTest {
         return lines.isEmpty() ? "" : lines.get(lines.size() - 1).stripTrailing();
     }
 
-    private void keys(String... keys) throws Exception {
-        List<String> args = new ArrayList<>(List.of("send-keys", "-t", session));
-        for (String k : keys) {
-            args.add(k);
-        }
-        tmux(true, args.toArray(String[]::new));
+    /** Types {@code text} literally, then presses {@code key} (Tab, Enter). */
+    private void keys(String text, String key) throws Exception {
+        tmux(true, "send-keys", "-t", session, "-l", "--", text);
+        tmux(true, "send-keys", "-t", session, key);
     }
 
     private String waitFor(String what, Predicate<String> condition) throws Exception {

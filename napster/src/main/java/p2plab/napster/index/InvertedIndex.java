@@ -17,11 +17,16 @@ import p2plab.common.content.Keywords;
  * it (its posting list). A search walks the shortest posting list and keeps the entries that
  * the other lists also hold, so its cost follows the rarest keyword, not the index size.
  *
+ * <p>Common words (in at least 1/32 of the entries) also keep a bitset of their entries, so
+ * checking a candidate against them costs one bit test.
+ *
  * <p>Removing an entry only blanks its slot; when blanks outnumber live entries the index is
  * renumbered in one pass (posting lists stay sorted, because renumbering keeps the order).
  */
 public final class InvertedIndex implements IndexStore {
     private static final int MIN_COMPACT = 4096;
+    /** A word in at least 1/32 of the entries gets a bitset (next/8 bytes, at most its list's 4 bytes an entry). */
+    private static final int DENSE_RATIO = 32;
 
     private IndexEntry[] entries = new IndexEntry[1024]; // by number; null once removed
     private int next;
@@ -105,16 +110,23 @@ public final class InvertedIndex implements IndexStore {
         }
         Arrays.sort(lists, Comparator.comparingInt(IntList::size));
         IntList shortest = lists[0];
+        for (int l = 1; l < lists.length; l++) {
+            if ((long) lists[l].size() * DENSE_RATIO >= next) {
+                lists[l].indexBits(); // a common word: a bitset is no bigger than its list, and O(1) to test
+            }
+        }
         int[] cursor = new int[lists.length];
         List<IndexEntry> out = new ArrayList<>(Math.min(maxResults, 16));
         candidates:
         for (int i = 0; i < shortest.size() && out.size() < maxResults; i++) {
             int id = shortest.get(i);
-            IndexEntry e = entries[id];
-            if (e == null) {
-                continue;
-            }
             for (int l = 1; l < lists.length; l++) {
+                if (lists[l].hasBits()) {
+                    if (!lists[l].containsBit(id)) {
+                        continue candidates;
+                    }
+                    continue;
+                }
                 int at = lists[l].seek(cursor[l], id);
                 cursor[l] = at;
                 if (at == lists[l].size()) {
@@ -124,7 +136,10 @@ public final class InvertedIndex implements IndexStore {
                     continue candidates;
                 }
             }
-            out.add(e);
+            IndexEntry e = entries[id]; // looked at last: most candidates fail a cheaper test first
+            if (e != null) {
+                out.add(e);
+            }
         }
         return out;
     }

@@ -36,8 +36,9 @@ import p2plab.napster.wire.NapMessage.Unshare;
  * <pre>
  *   length u16 LE | type u16 LE | body (length bytes)
  *
- *   0b 00  c8 00  "p1.1 FILENAME CONTAINS ..."    a search (type 200 = 0x00c8)
- *   22 00  02 00  70 33 20 ...                      "p3 x 6000 \"p2plab\" 0", a login (type 2)
+ *   2e 00  c8 00  70 31 2e 31 20 ...   a search (type 200 = 0x00c8) of 46 bytes:
+ *                                       p1.1 FILENAME CONTAINS "velvet" MAX_RESULTS 10
+ *   14 00  02 00  70 33 20 78 20 ...   a login (type 2) of 20 bytes: p3 x 6000 "p2plab" 0
  * </pre>
  *
  * Bodies are UTF-8 text, fields separated by one space, file names and client names in double

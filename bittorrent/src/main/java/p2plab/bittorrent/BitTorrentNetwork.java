@@ -1,0 +1,389 @@
+package p2plab.bittorrent;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import p2plab.bittorrent.choke.Choker;
+import p2plab.bittorrent.choke.Chokers;
+import p2plab.bittorrent.choke.FreeRiderChoker;
+import p2plab.bittorrent.client.Client;
+import p2plab.bittorrent.client.ClientOptions;
+import p2plab.bittorrent.metainfo.Metainfo;
+import p2plab.bittorrent.metainfo.Torrents;
+import p2plab.bittorrent.peer.Connection;
+import p2plab.bittorrent.peer.SwarmResult;
+import p2plab.bittorrent.peer.SwarmStatus;
+import p2plab.bittorrent.picker.Pickers;
+import p2plab.bittorrent.picker.PiecePicker;
+import p2plab.bittorrent.storage.ContentStore;
+import p2plab.bittorrent.storage.MemoryStore;
+import p2plab.bittorrent.storage.PieceStore;
+import p2plab.bittorrent.tracker.TrackerClient;
+import p2plab.bittorrent.tracker.TrackerServer;
+import p2plab.common.content.Content;
+import p2plab.common.content.ContentId;
+import p2plab.common.content.Digests;
+import p2plab.common.overlay.DownloadProgress;
+import p2plab.common.overlay.Hit;
+import p2plab.common.overlay.Network;
+import p2plab.common.overlay.NetworkSpec;
+import p2plab.common.overlay.OverlayException;
+import p2plab.common.overlay.PeerId;
+import p2plab.common.overlay.PeerInfo;
+import p2plab.common.overlay.PeerRegistry;
+import p2plab.common.overlay.PeerSpec;
+import p2plab.common.overlay.Query;
+import p2plab.common.overlay.Role;
+import p2plab.common.overlay.SearchResult;
+import p2plab.common.overlay.Topology;
+import p2plab.common.overlay.TransferResult;
+import p2plab.common.transport.NodeConfig;
+import p2plab.common.transport.Transport;
+
+/**
+ * A running BitTorrent network: the tracker as peer 0, clients from 1 on. {@code share} makes a
+ * torrent of the content, lists it at the tracker and seeds it; {@code search} asks the tracker's
+ * {@code /search}; {@code download} joins the torrent's swarm. Protocol logic lives in
+ * {@link Client} and below; this class builds, wires and translates ids.
+ */
+public final class BitTorrentNetwork implements Network {
+    private static final PeerId TRACKER = PeerId.of(0);
+
+    private final String name;
+    private final Transport transport;
+    private final BitTorrentOptions options;
+    private final Supplier<PiecePicker> pickers;
+    private final Supplier<Choker> chokers;
+    private final PeerRegistry<Member> registry = new PeerRegistry<>(this::isAlive);
+    private final Map<ContentId, Metainfo> torrents = new ConcurrentHashMap<>();
+    private final Map<ContentId, String> names = new ConcurrentHashMap<>();
+    private final Map<String, PeerId> byPeerKey = new ConcurrentHashMap<>();
+    private TrackerServer tracker;
+
+    private boolean isAlive(Member m) {
+        return m.client == null ? tracker.node().isAlive() : m.client.isAlive();
+    }
+
+    private BitTorrentNetwork(String name, Transport transport, BitTorrentOptions options, Supplier<PiecePicker> pickers,
+                              Supplier<Choker> chokers) {
+        this.name = name;
+        this.transport = transport;
+        this.options = options;
+        this.pickers = pickers != null ? pickers : Pickers.byName(options.picker());
+        this.chokers = chokers != null ? chokers : Chokers.byName(options.choker());
+    }
+
+    public static BitTorrentNetwork start(NetworkSpec spec, Transport transport, Supplier<PiecePicker> pickers,
+                                          Supplier<Choker> chokers) {
+        BitTorrentOptions options = BitTorrentOptions.parse(spec.options());
+        if (options.freeRiders() > spec.peers()) {
+            throw new OverlayException("free-riders (" + options.freeRiders() + ") cannot exceed --peers (" + spec.peers() + ")");
+        }
+        BitTorrentNetwork n = new BitTorrentNetwork(spec.name(), transport, options, pickers, chokers);
+        n.tracker = TrackerServer.start(transport, TRACKER.label(), 0, options.interval());
+        n.registry.add(new Member(null, PeerSpec.UNLIMITED, false));
+        for (int i = 0; i < spec.peers(); i++) {
+            n.startPeer(n.registry.nextId(), spec.peerSpec(), i >= spec.peers() - options.freeRiders(), 0, null);
+        }
+        return n;
+    }
+
+    public String announceUrl() {
+        return tracker.announceUrl();
+    }
+
+    private PeerId startPeer(PeerId id, PeerSpec spec, boolean freeRider, int port, Member old) {
+        ClientOptions co = ClientOptions.defaults().withPicker(pickers)
+                .withChoker(freeRider ? FreeRiderChoker::new : chokers)
+                .withPeer(ClientOptions.defaults().peer().withPipeline(Math.max(1, options.pipeline())))
+                .withMaxReannounce(options.interval());
+        NodeConfig cfg = NodeConfig.named(id.label()).withRates(spec.uploadBytesPerSec(), spec.downloadBytesPerSec());
+        Client client = Client.open(transport, id.label(), port, cfg, co);
+        Member m = new Member(client, spec, freeRider);
+        byPeerKey.put(client.peerKey(), id);
+        if (old == null) {
+            registry.add(m);
+        } else {
+            registry.replace(id, m);
+            for (Held h : old.held.values()) {
+                m.held.put(h.content, new Held(h.content, h.meta, h.store, null));
+                client.get(h.meta, h.store).thenAccept(t -> m.held.put(h.content, new Held(h.content, h.meta, h.store, t)));
+            }
+        }
+        return id;
+    }
+
+    // ---- Network ----
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String overlay() {
+        return "bittorrent";
+    }
+
+    @Override
+    public Transport transport() {
+        return transport;
+    }
+
+    @Override
+    public List<PeerId> peers() {
+        return registry.ids();
+    }
+
+    @Override
+    public synchronized PeerId addPeer(PeerSpec spec) {
+        return startPeer(registry.nextId(), spec, false, 0, null);
+    }
+
+    @Override
+    public synchronized void kill(PeerId id) {
+        Member m = registry.alive(id);
+        if (m.client == null) {
+            tracker.node().kill();
+        } else {
+            m.client.kill();
+        }
+    }
+
+    @Override
+    public synchronized void revive(PeerId id) {
+        Member old = registry.get(id);
+        if (isAlive(old)) {
+            throw new OverlayException("peer " + id + " is already running; kill it first with `peer kill " + id + "`");
+        }
+        if (old.client == null) {
+            int port = tracker.node().address().port();
+            TrackerServer fresh = TrackerServer.start(transport, TRACKER.label(), port, options.interval());
+            for (Metainfo meta : torrents.values()) {
+                fresh.publish(meta);
+            }
+            tracker = fresh;
+            registry.replace(id, new Member(null, PeerSpec.UNLIMITED, false));
+            return;
+        }
+        startPeer(id, old.spec, old.freeRider, old.client.address().port(), old);
+    }
+
+    /** Makes a torrent of {@code content}, lists it at the tracker, and seeds it from peer {@code id}. */
+    @Override
+    public void share(PeerId id, Content content) {
+        Member m = client(id);
+        Metainfo meta = torrents.computeIfAbsent(content.id(), k -> Torrents.of(content, tracker.announceUrl(), options.pieceLength()));
+        names.put(content.id(), content.name());
+        TrackerServer t = tracker;
+        t.node().execute(() -> t.publish(meta));
+        PieceStore store = new ContentStore(content);
+        m.held.put(content.id(), new Held(content.id(), meta, store, null));
+        m.client.seed(meta, store).thenAccept(tr -> m.held.put(content.id(), new Held(content.id(), meta, store, tr)));
+    }
+
+    @Override
+    public CompletableFuture<SearchResult> search(PeerId from, Query query) {
+        Member m = client(from);
+        long start = transport.clock().nanos();
+        TrackerClient tc = m.client.trackerClient();
+        CompletableFuture<SearchResult> result = new CompletableFuture<>();
+        tc.node().execute(() -> tc.search(tracker.announceUrl(), query.text()).whenComplete((found, e) -> {
+            double ms = (transport.clock().nanos() - start) / 1e6;
+            if (e != null) {
+                result.completeExceptionally(new OverlayException("search failed: " + e.getMessage()
+                        + "; is the tracker (peer 0) up? revive it with `peer revive 0`"));
+                return;
+            }
+            List<Hit> hits = new ArrayList<>();
+            for (TrackerClient.Found f : found) {
+                ContentId id = contentOf(f.infoHash());
+                if (id != null) {
+                    hits.add(new Hit(TRACKER, id, f.name(), f.length(), 1));
+                }
+            }
+            result.complete(new SearchResult("bittorrent", from, query, hits, hits.isEmpty() ? -1 : 1, 2, 0, 1, ms, ms,
+                    false, Map.of("seeds", found.isEmpty() ? "0" : Long.toString(found.get(0).seeds()))));
+        }));
+        return result;
+    }
+
+    private ContentId contentOf(byte[] infoHash) {
+        for (Map.Entry<ContentId, Metainfo> e : torrents.entrySet()) {
+            if (java.util.Arrays.equals(e.getValue().infoHash(), infoHash)) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public CompletableFuture<TransferResult> download(PeerId to, ContentId what, DownloadProgress progress) {
+        Member m = client(to);
+        Metainfo meta = torrents.get(what);
+        if (meta == null) {
+            throw new OverlayException("no torrent for " + what.shortHex() + " in this network; `search` for the file first");
+        }
+        Held existing = m.held.get(what);
+        PieceStore store = existing != null ? existing.store : new MemoryStore(meta.pieceLength());
+        CompletableFuture<TransferResult> result = new CompletableFuture<>();
+        CompletableFuture<Client.Torrent> started = existing != null && existing.torrent != null
+                ? CompletableFuture.completedFuture(existing.torrent) : m.client.get(meta, store);
+        started.thenAccept(t -> {
+            m.held.put(what, new Held(what, meta, store, t));
+            t.onStatus(s -> progress.update(s.bytesHave(), s.bytesTotal(), s.unchokedBy()));
+            t.completion().thenAccept(r -> result.complete(toTransfer(to, what, meta, store, r)));
+        });
+        return result;
+    }
+
+    private TransferResult toTransfer(PeerId to, ContentId what, Metainfo meta, PieceStore store, SwarmResult r) {
+        List<TransferResult.Source> sources = new ArrayList<>();
+        r.sources().entrySet().stream().sorted(Map.Entry.comparingByValue(java.util.Comparator.reverseOrder()))
+                .forEach(e -> {
+                    PeerId p = byPeerKey.get(e.getKey());
+                    if (p != null) {
+                        sources.add(new TransferResult.Source(p, e.getValue()));
+                    }
+                });
+        boolean verified = r.complete() && ContentId.of(sha256(store, meta.totalLength())).equals(what);
+        return new TransferResult(to, what, names.getOrDefault(what, meta.name()), r.bytes(), r.durationNanos() / 1e6, sources,
+                verified);
+    }
+
+    private static byte[] sha256(PieceStore store, long size) {
+        java.security.MessageDigest d = Digests.sha256();
+        for (long off = 0; off < size; off += 1 << 20) {
+            d.update(store.read(off, (int) Math.min(1 << 20, size - off)));
+        }
+        return d.digest();
+    }
+
+    /** The bytes peer {@code id} holds for {@code what} (complete or not), for checks. */
+    public byte[] bytes(PeerId id, ContentId what) {
+        Held h = client(id).held.get(what);
+        if (h == null) {
+            throw new OverlayException("peer " + id + " holds no torrent for " + what.shortHex());
+        }
+        return h.store.read(0, (int) h.meta.totalLength());
+    }
+
+    /** The live state of peer {@code id}'s swarm for {@code what}, or null when it has none. */
+    public SwarmStatus status(PeerId id, ContentId what) {
+        Held h = registry.get(id).held.get(what);
+        return h == null || h.torrent == null ? null : h.torrent.swarm().status();
+    }
+
+    /** How many running peers hold each piece of {@code what}. */
+    public int[] replication(ContentId what) {
+        Metainfo meta = torrents.get(what);
+        int[] counts = new int[meta.pieceCount()];
+        for (PeerId id : registry.aliveIds()) {
+            Held h = registry.get(id).held.get(what);
+            if (h != null && h.torrent != null) {
+                for (int i = 0; i < counts.length; i++) {
+                    counts[i] += h.torrent.swarm().storage().have().has(i) ? 1 : 0;
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** Payload bytes peer {@code id} uploaded for {@code what}. */
+    public long uploaded(PeerId id, ContentId what) {
+        Held h = registry.get(id).held.get(what);
+        return h == null || h.torrent == null ? 0 : h.torrent.swarm().bytesUp();
+    }
+
+    public Metainfo torrent(ContentId what) {
+        return torrents.get(what);
+    }
+
+    @Override
+    public Topology topology() {
+        List<PeerInfo> infos = new ArrayList<>();
+        List<Topology.Edge> edges = new ArrayList<>();
+        for (PeerId id : registry.ids()) {
+            PeerInfo info = info(id);
+            infos.add(info);
+            for (PeerId n : info.neighbours()) {
+                if (id.compareTo(n) < 0) {
+                    edges.add(new Topology.Edge(id, n));
+                }
+            }
+        }
+        return new Topology(infos, edges);
+    }
+
+    /** One peer as the shell shows it: role, swarm neighbours, and per torrent pieces, rates and choke state. */
+    public PeerInfo info(PeerId id) {
+        Member m = registry.get(id);
+        if (m.client == null) {
+            return new PeerInfo(id, tracker.node().address(), Role.TRACKER, tracker.node().isAlive(), List.of(), torrents.size(),
+                    Map.of("torrents", Integer.toString(torrents.size())));
+        }
+        List<PeerId> neighbours = new ArrayList<>();
+        Map<String, String> details = new LinkedHashMap<>();
+        boolean seedOfAll = !m.held.isEmpty();
+        for (Held h : m.held.values()) {
+            if (h.torrent == null) {
+                seedOfAll = false;
+                continue;
+            }
+            SwarmStatus s = h.torrent.swarm().status();
+            seedOfAll &= s.piecesHave() == s.pieces();
+            details.put(names.getOrDefault(h.content, h.meta.name()), s.line());
+            for (Connection c : h.torrent.swarm().connections()) {
+                PeerId n = byPeerKey.get(c.peerKey());
+                if (n != null && !neighbours.contains(n)) {
+                    neighbours.add(n);
+                }
+            }
+        }
+        if (m.freeRider) {
+            details.put("free-rider", "true");
+        }
+        return new PeerInfo(id, m.client.address(), seedOfAll ? Role.SEED : Role.LEECHER, m.client.isAlive(), neighbours, m.held.size(),
+                details);
+    }
+
+    private Member client(PeerId id) {
+        if (id.equals(TRACKER)) {
+            throw new OverlayException("peer 0 is the tracker; it neither shares nor downloads. Use peers 1.." + (registry.size() - 1));
+        }
+        return registry.alive(id);
+    }
+
+    @Override
+    public void close() {
+        for (Member m : registry.all()) {
+            if (m.client != null && m.client.isAlive()) {
+                m.client.kill();
+            }
+        }
+        tracker.close();
+    }
+
+    /** A torrent held by a peer: its data store, and its running torrent once started. */
+    private record Held(ContentId content, Metainfo meta, PieceStore store, Client.Torrent torrent) {
+    }
+
+    private static final class Member {
+        final Client client;
+        final PeerSpec spec;
+        final boolean freeRider;
+        final Map<ContentId, Held> held = new ConcurrentHashMap<>();
+
+        Member(Client client, PeerSpec spec, boolean freeRider) {
+            this.client = client;
+            this.spec = spec;
+            this.freeRider = freeRider;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package p2plab.napster.bench;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import p2plab.common.content.Catalogue;
+import p2plab.common.content.CatalogueSpec;
+import p2plab.common.overlay.NetworkSpec;
+import p2plab.common.overlay.PeerId;
+import p2plab.common.overlay.Query;
+import p2plab.common.transport.tcp.TcpTransport;
+import p2plab.napster.NapsterNetwork;
+import p2plab.napster.NapsterOverlay;
+
+/**
+ * The index server over TCP on loopback: P logged-in peers share F files in total, then the
+ * peers search as fast as the server answers, with C searches in flight at all times (closed
+ * loop). Latency is from the search request to its end marker, as each peer saw it.
+ *
+ * <p>Args: peers (1000), shared files (100000), result cap (100), in flight (256), seconds (10).
+ */
+public final class NapsterTcpBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int peers = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
+        int shares = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        int cap = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+        int inFlight = args.length > 3 ? Integer.parseInt(args[3]) : 256;
+        int seconds = args.length > 4 ? Integer.parseInt(args[4]) : 10;
+
+        Catalogue catalogue = Catalogue.generate(CatalogueSpec.of(Math.max(1, shares / 10), 1).withSizes(64, 64));
+        int[][] placement = NapsterSimBenchmark.place(catalogue, peers, shares);
+        List<Query> queries = catalogue.queries(10_000, 5).stream().map(Query::of).toList();
+
+        try (TcpTransport tcp = new TcpTransport()) {
+            NapsterNetwork net = (NapsterNetwork) new NapsterOverlay().create(NetworkSpec.of("bench", peers, 1)
+                    .withOptions(Map.of("maxResults", Integer.toString(cap))), tcp);
+            long t0 = System.nanoTime();
+            for (int p = 0; p < peers; p++) {
+                for (int rank : placement[p]) {
+                    net.share(PeerId.of(p + 1), catalogue.entry(rank).content());
+                }
+            }
+            while (net.serverLoad().indexedFiles() < shares || net.serverLoad().connectedPeers() < peers) {
+                if (System.nanoTime() - t0 > TimeUnit.SECONDS.toNanos(120)) {
+                    throw new IllegalStateException("not built after 120 s: " + net.serverLoad());
+                }
+                Thread.sleep(50);
+            }
+            System.out.printf("%,d peers logged in, %,d files indexed over TCP in %.1f s%n", peers, shares,
+                    (System.nanoTime() - t0) / 1e9);
+
+            // Warm-up, then the measured run.
+            run(net, queries, peers, inFlight, 3, new ConcurrentHistogram(3_600_000_000L, 3), new AtomicLong());
+            Histogram latency = new ConcurrentHistogram(3_600_000_000L, 3);
+            AtomicLong hits = new AtomicLong();
+            long received0 = net.serverLoad().messagesReceived();
+            net.serverLoad();
+            long done = run(net, queries, peers, inFlight, seconds, latency, hits);
+            var load = net.serverLoad();
+            System.out.printf("cap %d, %d in flight: %,d searches in %d s = %,.0f searches/s; latency p50 %.2f ms, "
+                            + "p99 %.2f ms, max %.2f ms; %.1f hits per search; server received %,.0f messages/s%n",
+                    cap, inFlight, done, seconds, done / (double) seconds, latency.getValueAtPercentile(50) / 1e6,
+                    latency.getValueAtPercentile(99) / 1e6, latency.getMaxValue() / 1e6, hits.get() / (double) done,
+                    (load.messagesReceived() - received0) / (double) seconds);
+            net.close();
+        }
+    }
+
+    /** Keeps {@code inFlight} searches running for {@code seconds}; returns how many completed. */
+    private static long run(NapsterNetwork net, List<Query> queries, int peers, int inFlight, int seconds,
+                            Histogram latency, AtomicLong hits) throws InterruptedException {
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong completed = new AtomicLong();
+        CountDownLatch drained = new CountDownLatch(inFlight);
+        for (int i = 0; i < inFlight; i++) {
+            next(net, queries, peers, stop, completed, latency, hits, drained);
+        }
+        Thread.sleep(seconds * 1000L);
+        long count = completed.get();
+        stop.set(true);
+        drained.await(30, TimeUnit.SECONDS);
+        return count;
+    }
+
+    private static void next(NapsterNetwork net, List<Query> queries, int peers, AtomicBoolean stop, AtomicLong completed,
+                             Histogram latency, AtomicLong hits, CountDownLatch drained) {
+        if (stop.get()) {
+            drained.countDown();
+            return;
+        }
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        Query q = queries.get(r.nextInt(queries.size()));
+        long start = System.nanoTime();
+        net.search(PeerId.of(1 + r.nextInt(peers)), q).whenComplete((result, error) -> {
+            if (error != null) {
+                System.err.println("search failed: " + error.getMessage());
+                drained.countDown();
+                return;
+            }
+            if (!stop.get()) {
+                latency.recordValue(System.nanoTime() - start);
+                hits.addAndGet(result.hits().size());
+                completed.incrementAndGet();
+            }
+            next(net, queries, peers, stop, completed, latency, hits, drained);
+        });
+    }
+
+}

@@ -1,0 +1,167 @@
+package p2plab.napster.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import p2plab.common.time.Clock;
+import p2plab.common.time.VirtualClock;
+import p2plab.common.transport.Address;
+import p2plab.common.transport.Link;
+import p2plab.common.transport.Node;
+import p2plab.napster.index.InvertedIndex;
+import p2plab.napster.wire.NapMessage;
+
+/** The server's state machine driven by hand, without a transport: what it answers to each request. */
+class IndexServerTest {
+    private static final String HASH = "0f".repeat(32);
+    private final VirtualClock clock = new VirtualClock();
+    private IndexServer server;
+
+    @BeforeEach
+    void setUp() {
+        server = new IndexServer(new InvertedIndex(), ServerSettings.DEFAULTS);
+        server.bind(new FakeNode(clock));
+        server.start();
+    }
+
+    private FakeLink connect(String host) {
+        FakeLink link = new FakeLink(new Address(host, 6000));
+        server.onConnected(link);
+        return link;
+    }
+
+    private FakeLink login(String nick, String host) {
+        FakeLink link = connect(host);
+        server.onMessage(link, new NapMessage.Login(nick, "x", 6600, "test", 0));
+        assertEquals(new NapMessage.LoginAck(nick + "@p2plab"), link.sent.remove(0));
+        return link;
+    }
+
+    @Test
+    void malformedFrameIsAnsweredWithAnErrorMessageAndTheConnectionStays() {
+        FakeLink link = login("p1", "127.0.0.2");
+        server.onMessage(link, new NapMessage.Invalid(100, "malformed Share (100): missing field", false));
+        NapMessage.ErrorMessage error = assertInstanceOf(NapMessage.ErrorMessage.class, link.sent.get(0));
+        assertTrue(error.text().startsWith("malformed Share (100): missing field"), error.text());
+        assertTrue(link.open);
+    }
+
+    @Test
+    void oversizedFrameIsAnsweredThenTheConnectionIsClosed() {
+        FakeLink link = login("p1", "127.0.0.2");
+        server.onMessage(link, new NapMessage.Invalid(200, "Search frame of 5000 bytes exceeds its limit of 2048 bytes", true));
+        assertInstanceOf(NapMessage.ErrorMessage.class, link.sent.get(0));
+        assertFalse(link.open);
+    }
+
+    @Test
+    void requestsBeforeLoginAreRefused() {
+        FakeLink link = connect("127.0.0.2");
+        server.onMessage(link, new NapMessage.Search("x.1", "a", 10));
+        NapMessage.ErrorMessage error = assertInstanceOf(NapMessage.ErrorMessage.class, link.sent.get(0));
+        assertTrue(error.text().contains("log in first"), error.text());
+        assertEquals(0, server.connectedPeers());
+    }
+
+    @Test
+    void searchAnswersResultsThenEndAndDownloadRequestPointsAtTheHolder() {
+        FakeLink holder = login("p1", "127.0.0.2");
+        server.onMessage(holder, new NapMessage.Share("Quartz Night.mp3", HASH, 77));
+        FakeLink asker = login("p2", "127.0.0.3");
+        server.onMessage(asker, new NapMessage.Search("p2.1", "night quartz", 100));
+        assertEquals(List.of(new NapMessage.SearchResult("p2.1", "Quartz Night.mp3", HASH, 77, "p1", "127.0.0.2", 0),
+                new NapMessage.SearchEnd("p2.1")), asker.sent);
+        asker.sent.clear();
+        server.onMessage(asker, new NapMessage.DownloadRequest("p1", "Quartz Night.mp3"));
+        server.onMessage(asker, new NapMessage.DownloadRequest("p1", "Other.mp3"));
+        assertEquals(List.of(new NapMessage.DownloadAck("p1", "127.0.0.2", 6600, "Quartz Night.mp3", HASH, 0),
+                new NapMessage.GetError("p1", "Other.mp3")), asker.sent);
+    }
+
+    @Test
+    void resultCapIsTheSmallerOfTheClientsAndTheServers() {
+        FakeLink holder = login("p1", "127.0.0.2");
+        for (int i = 0; i < 150; i++) {
+            server.onMessage(holder, new NapMessage.Share("song " + i + ".mp3", HASH, i));
+        }
+        server.onMessage(holder, new NapMessage.Search("p1.1", "song", 7));
+        assertEquals(7 + 1, holder.sent.size());
+        holder.sent.clear();
+        server.onMessage(holder, new NapMessage.Search("p1.2", "song", 1000));
+        assertEquals(100 + 1, holder.sent.size());
+    }
+
+    @Test
+    void closedConnectionTakesThePeersFilesOutOfTheIndex() {
+        FakeLink holder = login("p1", "127.0.0.2");
+        server.onMessage(holder, new NapMessage.Share("a.mp3", HASH, 1));
+        assertEquals(1, server.indexedFiles());
+        server.onClosed(holder, "connection lost");
+        assertEquals(0, server.indexedFiles());
+        assertEquals(0, server.connectedPeers());
+    }
+
+    @Test
+    void aSecondLoginWithTheSameNickReplacesTheGhost() {
+        FakeLink old = login("p1", "127.0.0.2");
+        server.onMessage(old, new NapMessage.Share("a.mp3", HASH, 1));
+        FakeLink fresh = login("p1", "127.0.0.2");
+        assertFalse(old.open);
+        assertEquals(1, server.connectedPeers());
+        assertEquals(0, server.indexedFiles(), "the new session shares again itself");
+        server.onClosed(old, "closed");
+        assertEquals(1, server.connectedPeers(), "closing the ghost does not log the new session out");
+        assertTrue(fresh.open);
+    }
+
+    @Test
+    void unshareOfAFileNotSharedIsAnError() {
+        FakeLink link = login("p1", "127.0.0.2");
+        server.onMessage(link, new NapMessage.Unshare("nope.mp3"));
+        assertInstanceOf(NapMessage.ErrorMessage.class, link.sent.get(0));
+    }
+
+    /** A link that records what the server sends. */
+    private static final class FakeLink implements Link<NapMessage> {
+        final List<NapMessage> sent = new ArrayList<>();
+        final Address remote;
+        boolean open = true;
+        Object attachment;
+
+        FakeLink(Address remote) {
+            this.remote = remote;
+        }
+
+        @Override public Node<NapMessage> local() { return null; }
+        @Override public Address remote() { return remote; }
+        @Override public boolean outbound() { return false; }
+        @Override public boolean isOpen() { return open; }
+        @Override public void send(NapMessage message) { if (open) { sent.add(message); } }
+        @Override public void close() { open = false; }
+        @Override public Object attachment() { return attachment; }
+        @Override public void attach(Object a) { attachment = a; }
+    }
+
+    /** Just a clock; the server needs nothing else from its node. */
+    private record FakeNode(Clock clock) implements Node<NapMessage> {
+        @Override public Address address() { return new Address("127.0.0.1", 8888); }
+        @Override public String label() { return "p0"; }
+        @Override public RandomGenerator random() { return new SplittableRandom(1); }
+        @Override public CompletableFuture<Link<NapMessage>> connect(Address remote) { throw new UnsupportedOperationException(); }
+        @Override public Collection<Link<NapMessage>> links() { return List.of(); }
+        @Override public void execute(Runnable task) { task.run(); }
+        @Override public boolean isAlive() { return true; }
+        @Override public void kill() { }
+        @Override public void close() { }
+    }
+}
