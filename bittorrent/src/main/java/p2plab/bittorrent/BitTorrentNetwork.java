@@ -2,7 +2,6 @@ package p2plab.bittorrent;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +28,7 @@ import p2plab.bittorrent.tracker.TrackerServer;
 import p2plab.common.content.Content;
 import p2plab.common.content.ContentId;
 import p2plab.common.content.Digests;
+import p2plab.common.metrics.Tally;
 import p2plab.common.overlay.DownloadProgress;
 import p2plab.common.overlay.Hit;
 import p2plab.common.overlay.Network;
@@ -64,6 +64,7 @@ public final class BitTorrentNetwork implements Network {
     private final Map<ContentId, Metainfo> torrents = new ConcurrentHashMap<>();
     private final Map<ContentId, String> names = new ConcurrentHashMap<>();
     private final Map<String, PeerId> byPeerKey = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong searches = new java.util.concurrent.atomic.AtomicLong();
     private TrackerServer tracker;
 
     private boolean isAlive(Member m) {
@@ -194,8 +195,12 @@ public final class BitTorrentNetwork implements Network {
         long start = transport.clock().nanos();
         TrackerClient tc = m.client.trackerClient();
         CompletableFuture<SearchResult> result = new CompletableFuture<>();
-        tc.node().execute(() -> tc.search(tracker.announceUrl(), query.text()).whenComplete((found, e) -> {
+        String trace = from.label() + "-" + searches.incrementAndGet();
+        Object tallyKey = "bittorrent-http:" + trace;
+        Tally tally = transport.metrics().openTally(tallyKey);
+        tc.node().execute(() -> tc.search(tracker.announceUrl(), query.text(), trace).whenComplete((found, e) -> {
             double ms = (transport.clock().nanos() - start) / 1e6;
+            transport.metrics().closeTally(tallyKey);
             if (e != null) {
                 result.completeExceptionally(new OverlayException("search failed: " + e.getMessage()
                         + "; is the tracker (peer 0) up? revive it with `peer revive 0`"));
@@ -208,7 +213,7 @@ public final class BitTorrentNetwork implements Network {
                     hits.add(new Hit(TRACKER, id, f.name(), f.length(), 1));
                 }
             }
-            result.complete(new SearchResult("bittorrent", from, query, hits, hits.isEmpty() ? -1 : 1, 2, 0, 1, ms, ms,
+            result.complete(new SearchResult("bittorrent", from, query, hits, hits.isEmpty() ? -1 : 1, tally.messages(), 0, 1, ms, ms,
                     false, Map.of("seeds", found.isEmpty() ? "0" : Long.toString(found.get(0).seeds()))));
         }));
         return result;

@@ -50,6 +50,7 @@ class BitTorrentNetworkTest {
             SearchResult found = sim.await(net.search(PeerId.of(2), Query.of("bunny")), Duration.ofSeconds(10));
             assertEquals(1, found.hits().size());
             assertEquals(file.id(), found.hits().get(0).content());
+            assertEquals(2, found.messages(), "one request and one reply, as the transport counted them");
             List<CompletableFuture<TransferResult>> downloads = new ArrayList<>();
             for (int p = 2; p <= 8; p++) {
                 downloads.add(net.download(PeerId.of(p), file.id()));

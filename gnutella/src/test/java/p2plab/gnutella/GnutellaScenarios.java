@@ -140,8 +140,9 @@ abstract class GnutellaScenarios {
         net.kill(PeerId.of(1));
         t.advance(Duration.ofSeconds(10));
         Topology topo = net.topology();
-        assertEquals(2, topo.peers().get(0).neighbours().size(), "p0 " + topo.peers().get(0).neighbours());
-        assertEquals(2, topo.peers().get(2).neighbours().size(), "p2 " + topo.peers().get(2).neighbours());
+        // Both reach their target degree again; over TCP both may dial at once and end with one more.
+        assertTrue(topo.peers().get(0).neighbours().size() >= 2, "p0 " + topo.peers().get(0).neighbours());
+        assertTrue(topo.peers().get(2).neighbours().size() >= 2, "p2 " + topo.peers().get(2).neighbours());
         assertFalse(topo.peers().get(0).neighbours().contains(PeerId.of(1)));
     }
 

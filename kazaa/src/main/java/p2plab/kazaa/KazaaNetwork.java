@@ -239,6 +239,12 @@ public final class KazaaNetwork implements Network, Bootstrap {
     @Override
     public CompletableFuture<SearchResult> search(PeerId from, Query query) {
         KazaaPeer p = peers.alive(from);
+        if (query.ttl() > 255) {
+            throw new OverlayException("--ttl must be at most 255 for kazaa (it is one byte on the wire), got " + query.ttl());
+        }
+        if (String.join(" ", query.keywords()).length() > 1_000) {
+            throw new OverlayException("a kazaa search holds at most 1,000 characters of keywords; use fewer words");
+        }
         CompletableFuture<SearchResult> result = new CompletableFuture<>();
         p.node().execute(() -> p.search(query, result));
         return result;

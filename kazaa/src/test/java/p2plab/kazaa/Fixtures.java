@@ -30,6 +30,21 @@ final class Fixtures {
         return new BytesContent(name, ("contents of " + name).getBytes());
     }
 
+    /** Lets the network run until its supernodes index {@code files} files in all (bounded by {@link #WAIT}). */
+    static void awaitIndexed(KazaaNetwork net, int files) {
+        for (long waited = 0; waited < WAIT.toMillis(); waited += 50) {
+            int indexed = 0;
+            for (PeerId s : net.supernodes()) {
+                indexed += net.status(s).indexedFiles();
+            }
+            if (indexed >= files) {
+                return;
+            }
+            net.transport().advance(Duration.ofMillis(50));
+        }
+        throw new AssertionError("the supernodes did not index " + files + " files within " + WAIT);
+    }
+
     static SearchResult search(KazaaNetwork net, int from, String text, int ttl) throws TimeoutException {
         CompletableFuture<SearchResult> f = net.search(PeerId.of(from), new Query(text, ttl));
         return net.transport().await(f, WAIT);

@@ -50,6 +50,16 @@ class KazaaOverlayTest {
         assertEquals(new ElectionParams(0.1, 7), s.election());
     }
 
+    @Test
+    void aSearchTtlBeyondOneByteIsAOneLineError() {
+        try (SimTransport sim = SimTransport.withSeed(1)) {
+            KazaaNetwork net = (KazaaNetwork) new KazaaOverlay().create(NetworkSpec.of("x", 10, 1), sim);
+            OverlayException e = assertThrows(OverlayException.class,
+                    () -> net.search(PeerId.of(3), new p2plab.common.overlay.Query("song", 300)));
+            assertTrue(e.getMessage().startsWith("--ttl must be at most 255"), e.getMessage());
+        }
+    }
+
     /** What a student's strategy looks like: here, "the highest ids serve, nobody ever changes". */
     static final class HighestIdsServe implements SupernodeElection {
         @Override

@@ -32,6 +32,11 @@ public abstract class KazaaScenarios {
     /** A fresh transport; in simulation crashes should be detected within a second. */
     protected abstract Transport newTransport(long seed);
 
+    /** Options every network of these scenarios gets on this transport (e.g. a longer search window). */
+    protected Map<String, String> transportOptions() {
+        return Map.of();
+    }
+
     @AfterEach
     void closeEverything() {
         if (net != null) {
@@ -44,7 +49,9 @@ public abstract class KazaaScenarios {
 
     private KazaaNetwork build(int peers, Map<String, String> options) {
         transport = newTransport(7);
-        net = Fixtures.network(transport, peers, null, options);
+        Map<String, String> all = new java.util.HashMap<>(options);
+        all.putAll(transportOptions());
+        net = Fixtures.network(transport, peers, null, all);
         return net;
     }
 
@@ -63,7 +70,7 @@ public abstract class KazaaScenarios {
             }
         }
         n.share(PeerId.of(39), Fixtures.file("Rare Bird - Evening Song.mp3"));
-        transport.advance(Duration.ofSeconds(1));
+        Fixtures.awaitIndexed(n, 1);
         SearchResult r = Fixtures.search(n, 20, "rare bird", 0);
         assertEquals(1, r.hits().size(), r.toString());
         assertEquals(PeerId.of(39), r.hits().get(0).holder());
@@ -75,9 +82,9 @@ public abstract class KazaaScenarios {
         KazaaNetwork n = build(20, Map.of("supernode-ratio", "0.1"));
         Content c = new p2plab.common.content.BytesContent("Big Sky - Open Road.ogg", new byte[300_000]);
         n.share(PeerId.of(17), c);
-        transport.advance(Duration.ofSeconds(1));
+        Fixtures.awaitIndexed(n, 1);
         SearchResult r = Fixtures.search(n, 12, "open road", 0);
-        assertEquals(1, r.hits().size());
+        assertEquals(1, r.hits().size(), r + " " + n.topology());
         TransferResult t = transport.await(n.download(PeerId.of(12), c.id()), Fixtures.WAIT);
         assertTrue(t.verified());
         assertEquals(300_000, t.bytes());
@@ -97,7 +104,7 @@ public abstract class KazaaScenarios {
         for (int c : children) {
             n.share(PeerId.of(c), Fixtures.file("orphan " + c + " tune.mp3"));
         }
-        transport.advance(Duration.ofSeconds(1));
+        Fixtures.awaitIndexed(n, children.size());
         n.kill(victim);
         PeerId asker = PeerId.of(n.status(n.supernodes().get(1)).children().get(0));
         SearchResult during = Fixtures.search(n, asker.value(), "tune", 0);
@@ -121,7 +128,7 @@ public abstract class KazaaScenarios {
         for (int p = 3; p < 30; p++) {
             n.share(PeerId.of(p), Fixtures.file("lake " + p + " song.mp3"));
         }
-        transport.advance(Duration.ofSeconds(1));
+        Fixtures.awaitIndexed(n, 27);
         for (int asker = 3; asker < 30; asker += 5) {
             assertEquals(26, Fixtures.search(n, asker, "lake song", 0).hits().size());
         }

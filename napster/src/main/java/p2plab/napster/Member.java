@@ -1,8 +1,6 @@
 package p2plab.napster;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import p2plab.common.content.Content;
 import p2plab.common.overlay.PeerSpec;
@@ -40,11 +38,5 @@ final class Member {
 
     boolean alive() {
         return node.isAlive();
-    }
-
-    List<Content> shareList() {
-        synchronized (shares) {
-            return new ArrayList<>(shares.values());
-        }
     }
 }

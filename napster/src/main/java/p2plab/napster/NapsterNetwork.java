@@ -187,7 +187,7 @@ public final class NapsterNetwork implements Network {
         Member m = peerMember(id);
         synchronized (m.shares) {
             if (m.shares.remove(fileName) == null) {
-                throw new OverlayException("peer " + id + " does not share \"" + fileName + "\"; `peer info " + id + "` lists its files");
+                throw new OverlayException("peer " + id + " does not share \"" + fileName + "\"; `peer list` shows how many files it shares");
             }
         }
         m.node.execute(() -> m.peer.unshare(fileName));
@@ -284,8 +284,11 @@ public final class NapsterNetwork implements Network {
         details.put("loggedIn", Boolean.toString(in));
         details.put("uploads", Integer.toString(alive ? m.peer.activeUploads() : 0));
         details.put("downloads", Integer.toString(alive ? m.peer.activeDownloads() : 0));
-        return new PeerInfo(id, m.node.address(), Role.PEER, alive, in ? List.of(SERVER) : List.of(),
-                m.shares.size(), details);
+        int shares;
+        synchronized (m.shares) {
+            shares = m.shares.size();
+        }
+        return new PeerInfo(id, m.node.address(), Role.PEER, alive, in ? List.of(SERVER) : List.of(), shares, details);
     }
 
     @Override

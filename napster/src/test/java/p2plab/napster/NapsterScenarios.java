@@ -260,6 +260,17 @@ abstract class NapsterScenarios {
     }
 
     @Test
+    void unsharedFileLeavesTheIndex() {
+        start(2, Map.of());
+        shareAndWait(1, file("Ivory Tide.mp3", 1), 1, file("Ivory Road.mp3", 1));
+        net.unshare(PeerId.of(1), "Ivory Tide.mp3");
+        waitUntil(() -> net.serverLoad().indexedFiles() == 1, Duration.ofSeconds(5), "unshared");
+        SearchResult r = await(net.search(PeerId.of(2), Query.of("ivory")));
+        assertEquals(List.of("Ivory Road.mp3"), r.hits().stream().map(Hit::name).toList());
+        assertThrows(OverlayException.class, () -> net.unshare(PeerId.of(1), "Ivory Tide.mp3"));
+    }
+
+    @Test
     void serverLoadIsQueryable() {
         start(3, Map.of());
         shareAndWait(1, file("A.mp3", 1), 2, file("B.mp3", 1), 3, file("C.mp3", 1));

@@ -1,15 +1,22 @@
 package p2plab.napster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import p2plab.common.overlay.NetworkSpec;
 import p2plab.common.overlay.Overlay;
+import p2plab.common.content.GeneratedContent;
 import p2plab.common.overlay.PeerId;
+import p2plab.common.overlay.PeerSpec;
+import p2plab.common.overlay.TransferResult;
 import p2plab.common.overlay.Query;
 import p2plab.common.transport.Transport;
 import p2plab.common.transport.sim.SimConfig;
@@ -43,6 +50,35 @@ class SimOnlyScenariosTest extends NapsterScenarios {
         start(2, Map.of("heartbeat", "1s", "heartbeatTimeout", "3s"));
         transport.advance(Duration.ofMinutes(2));
         assertEquals(2, net.serverLoad().connectedPeers());
+    }
+
+    @Test
+    void holderServesManyUploadsAtOnceWithinItsUploadRate() {
+        start(0, Map.of());
+        long rate = 1 << 20; // 1 MiB/s uplink
+        PeerId holder = net.addPeer(PeerSpec.rates(rate, 0));
+        List<PeerId> downloaders = List.of(net.addPeer(PeerSpec.UNLIMITED), net.addPeer(PeerSpec.UNLIMITED),
+                net.addPeer(PeerSpec.UNLIMITED));
+        waitUntil(() -> net.serverLoad().connectedPeers() == 4, Duration.ofSeconds(5), "logged in");
+        GeneratedContent c = file("Shared Album.flac", 2 << 20);
+        shareAndWait(holder.value(), c);
+        long start = transport.clock().nanos();
+        List<CompletableFuture<TransferResult>> running = new ArrayList<>();
+        for (PeerId d : downloaders) {
+            running.add(net.download(d, c.id()));
+        }
+        waitUntil(() -> uploads(holder) == 3, Duration.ofSeconds(2), "three uploads at once");
+        List<Double> seconds = new ArrayList<>();
+        for (CompletableFuture<TransferResult> f : running) {
+            TransferResult t = await(f);
+            assertTrue(t.verified());
+            seconds.add((transport.clock().nanos() - start) / 1e9);
+        }
+        // 6 MiB through a 1 MiB/s uplink takes 6 s at least; shared in turn, all three end near the end.
+        double all = 3.0 * c.size() / rate;
+        for (double s : seconds) {
+            assertTrue(s >= all * 0.9 && s <= all * 1.2, "finished after " + s + " s, expected about " + all);
+        }
     }
 
     @Test

@@ -14,9 +14,12 @@ import p2plab.bittorrent.storage.PieceStore;
 import p2plab.bittorrent.storage.Storage;
 import p2plab.bittorrent.tracker.AnnounceResponse;
 import p2plab.bittorrent.tracker.TrackerClient;
+import p2plab.bittorrent.wire.PeerMessage;
 import p2plab.bittorrent.wire.PeerWireFormat;
 import p2plab.common.time.Cancellable;
 import p2plab.common.transport.Address;
+import p2plab.common.transport.Link;
+import p2plab.common.transport.PeerHandler;
 import p2plab.common.transport.Node;
 import p2plab.common.transport.NodeConfig;
 import p2plab.common.transport.Transport;
@@ -57,32 +60,37 @@ public final class Client implements AutoCloseable {
         boolean sim = transport.kind().equals("sim");
         NodeConfig cfg = new NodeConfig(label, port == 0 && sim ? SIM_PEER_PORT : port, nodeConfig.uploadBytesPerSec(),
                 nodeConfig.downloadBytesPerSec(), nodeConfig.idleTimeout());
-        // a throw-away randomness source would break determinism, so the id comes from the node's own
-        byte[][] id = new byte[1][];
-        PeerEngine[] holder = new PeerEngine[1];
-        Node<p2plab.bittorrent.wire.PeerMessage> node = transport.open(cfg, new PeerWireFormat(),
-                new p2plab.common.transport.PeerHandler<>() {
-                    @Override
-                    public void onConnected(p2plab.common.transport.Link<p2plab.bittorrent.wire.PeerMessage> link) {
-                        holder[0].onConnected(link);
-                    }
+        // The peer id comes from the node's own seeded randomness (deterministic in simulation),
+        // so the handler exists before the engine does and forwards to it once built.
+        PeerEngine[] engine = new PeerEngine[1];
+        Node<PeerMessage> node = transport.open(cfg, new PeerWireFormat(), new PeerHandler<>() {
+            @Override
+            public void onConnected(Link<PeerMessage> link) {
+                if (engine[0] == null) {
+                    link.close(); // over TCP a peer could dial in before the engine is built
+                    return;
+                }
+                engine[0].onConnected(link);
+            }
 
-                    @Override
-                    public void onMessage(p2plab.common.transport.Link<p2plab.bittorrent.wire.PeerMessage> link,
-                                          p2plab.bittorrent.wire.PeerMessage message) {
-                        holder[0].onMessage(link, message);
-                    }
+            @Override
+            public void onMessage(Link<PeerMessage> link, PeerMessage message) {
+                if (engine[0] != null) {
+                    engine[0].onMessage(link, message);
+                }
+            }
 
-                    @Override
-                    public void onClosed(p2plab.common.transport.Link<p2plab.bittorrent.wire.PeerMessage> link, String reason) {
-                        holder[0].onClosed(link, reason);
-                    }
-                });
-        id[0] = PeerIds.random(node.random());
-        holder[0] = new PeerEngine(id[0]);
-        holder[0].attach(node);
+            @Override
+            public void onClosed(Link<PeerMessage> link, String reason) {
+                if (engine[0] != null) {
+                    engine[0].onClosed(link, reason);
+                }
+            }
+        });
+        engine[0] = new PeerEngine(PeerIds.random(node.random()));
+        engine[0].attach(node);
         TrackerClient tc = TrackerClient.open(transport, label, sim ? SIM_TRACKER_CLIENT_PORT : 0);
-        return new Client(holder[0], tc, options);
+        return new Client(engine[0], tc, options);
     }
 
     public TrackerClient trackerClient() {
@@ -140,15 +148,19 @@ public final class Client implements AutoCloseable {
         return f;
     }
 
-    /** Leaves every swarm politely (event=stopped) and closes both nodes. */
+    /**
+     * Leaves every swarm politely (event=stopped) and closes both nodes; the tracker client's
+     * node a little later, so the stopped announces can still go out.
+     */
     @Override
     public void close() {
         peerNode.execute(() -> {
             for (Torrent t : List.copyOf(torrents)) {
                 t.stop();
             }
-            peerNode.close();
+            peerNode.execute(peerNode::close);
         });
+        tracker.node().clock().schedule(Duration.ofSeconds(2), () -> tracker.node().close());
     }
 
     /** Crashes: no goodbye to anyone. */

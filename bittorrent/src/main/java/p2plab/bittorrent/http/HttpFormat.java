@@ -84,6 +84,15 @@ public final class HttpFormat implements WireFormat<HttpMessage> {
         return out.toByteArray();
     }
 
+    /** Header that ties a request and its reply to one search, for the transport's tallies. */
+    public static final String TRACE_HEADER = "x-p2plab-trace";
+
+    @Override
+    public Object traceKey(HttpMessage message) {
+        String t = message.headers().get(TRACE_HEADER);
+        return t == null ? null : "bittorrent-http:" + t;
+    }
+
     @Override
     public FrameDecoder<HttpMessage> newDecoder() {
         return in -> {

@@ -21,6 +21,13 @@ public sealed interface HttpMessage {
             return new Request("GET", target, Map.of("host", host, "connection", "close", "user-agent", "p2plab"), new byte[0]);
         }
 
+        /** The same request with one more header. */
+        public Request with(String name, String value) {
+            Map<String, String> h = new LinkedHashMap<>(headers);
+            h.put(name, value);
+            return new Request(method, target, h, body);
+        }
+
         /** The path without the query string. */
         public String path() {
             int q = target.indexOf('?');
@@ -40,6 +47,13 @@ public sealed interface HttpMessage {
 
         public static Response ok(String contentType, byte[] body) {
             return new Response(200, "OK", Map.of("content-type", contentType, "connection", "close"), body);
+        }
+
+        /** The same response with one more header. */
+        public Response with(String name, String value) {
+            Map<String, String> h = new LinkedHashMap<>(headers);
+            h.put(name, value);
+            return new Response(status, reason, h, body);
         }
 
         public static Response error(int status, String reason, String text) {

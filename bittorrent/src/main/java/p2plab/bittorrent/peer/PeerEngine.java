@@ -32,6 +32,7 @@ public final class PeerEngine implements PeerHandler<PeerMessage> {
     private final byte[] peerId;
     private final Map<String, Swarm> swarms = new HashMap<>();
     private final Map<Address, Swarm> dialing = new HashMap<>();
+    private final Map<Connection, Swarm> byConnection = new HashMap<>();
     private Node<PeerMessage> node;
 
     public PeerEngine(byte[] peerId) {
@@ -139,8 +140,6 @@ public final class PeerEngine implements PeerHandler<PeerMessage> {
         byConnection.put(c, s);
         s.onHandshake(c);
     }
-
-    private final Map<Connection, Swarm> byConnection = new HashMap<>();
 
     private Swarm swarmOf(Connection c) {
         return byConnection.get(c);

@@ -44,13 +44,21 @@ public final class TrackerClient implements PeerHandler<HttpMessage> {
         if (!event.isEmpty()) {
             q.append("&event=").append(event);
         }
-        return get(announceUrl, q.toString()).thenApply(TrackerClient::parseAnnounce);
+        return get(announceUrl, q.toString(), null).thenApply(TrackerClient::parseAnnounce);
     }
 
     /** The lab's {@code /search}: torrents whose names hold every keyword, as name and info hash. */
     public CompletableFuture<List<Found>> search(String announceUrl, String keywords) {
+        return search(announceUrl, keywords, null);
+    }
+
+    /**
+     * As {@link #search(String, String)}, with {@code trace} sent in a header the tracker echoes,
+     * so a tally keyed {@code "bittorrent-http:" + trace} sees both messages.
+     */
+    public CompletableFuture<List<Found>> search(String announceUrl, String keywords, String trace) {
         String url = announceUrl.replaceFirst("/announce$", "/search");
-        return get(url, "q=" + Urls.encode(keywords.getBytes(StandardCharsets.UTF_8))).thenApply(body -> {
+        return get(url, "q=" + Urls.encode(keywords.getBytes(StandardCharsets.UTF_8)), trace).thenApply(body -> {
             Map<String, Object> d = Bencode.dict(Bencode.decode(body), "search reply");
             failure(d);
             List<Found> found = new ArrayList<>();
@@ -67,7 +75,7 @@ public final class TrackerClient implements PeerHandler<HttpMessage> {
     public record Found(String name, byte[] infoHash, long length, long seeds) {
     }
 
-    private CompletableFuture<byte[]> get(String url, String query) {
+    private CompletableFuture<byte[]> get(String url, String query, String trace) {
         Target t = Target.parse(url);
         CompletableFuture<byte[]> result = new CompletableFuture<>();
         String target = t.path + (t.path.contains("?") ? "&" : "?") + query;
@@ -78,7 +86,8 @@ public final class TrackerClient implements PeerHandler<HttpMessage> {
                 return;
             }
             link.attach(result);
-            link.send(HttpMessage.Request.get(target, t.address.toString()));
+            HttpMessage.Request request = HttpMessage.Request.get(target, t.address.toString());
+            link.send(trace == null ? request : request.with(HttpFormat.TRACE_HEADER, trace));
         });
         return result;
     }

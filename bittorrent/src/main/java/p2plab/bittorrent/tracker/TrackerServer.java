@@ -103,7 +103,8 @@ public final class TrackerServer implements PeerHandler<HttpMessage> {
         } catch (IllegalArgumentException e) {
             response = bencoded(Map.of("failure reason", e.getMessage()));
         }
-        link.send(response);
+        String trace = r.headers().get(HttpFormat.TRACE_HEADER);
+        link.send(trace == null ? response : response.with(HttpFormat.TRACE_HEADER, trace));
         link.close();
     }
 

@@ -2,12 +2,14 @@ package p2plab.common.content;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /** A piece of content's identity: the SHA-256 of its bytes, as 64 lower-case hex digits. */
 public record ContentId(String hex) {
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     public ContentId {
-        if (hex == null || !hex.matches("[0-9a-f]{64}")) {
+        if (hex == null || !SHA256_HEX.matcher(hex).matches()) {
             throw new IllegalArgumentException("a content id is 64 hex digits (a SHA-256), got '" + hex + "'");
         }
     }

@@ -2,7 +2,6 @@ package p2plab.gnutella.message;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,9 +129,5 @@ public final class GnutellaCodec implements WireFormat<GnutellaMessage> {
     @Override
     public FrameDecoder<GnutellaMessage> newDecoder() {
         return new GnutellaDecoder();
-    }
-
-    static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
     }
 }

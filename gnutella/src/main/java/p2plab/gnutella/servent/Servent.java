@@ -14,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.random.RandomGenerator;
 import p2plab.common.content.Content;
-import p2plab.common.content.ContentId;
 import p2plab.common.overlay.DownloadProgress;
 import p2plab.common.time.Cancellable;
 import p2plab.common.time.Clock;
@@ -50,8 +49,6 @@ import p2plab.gnutella.routing.SeenTable;
  * back on the connection its Ping or Query came in on, and is dropped if that GUID is unknown.
  */
 public final class Servent implements PeerHandler<GnutellaMessage> {
-    private static final String USER_AGENT = "p2plab-gnutella/0.1";
-
     private final ServentConfig config;
     private final ForwardingRule rule;
     private final SharedFiles files;
@@ -241,7 +238,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
                     c.link.close();
                     return;
                 }
-                Address listening = parseAddress(h.header("Listen-IP"));
+                Address listening = HandshakeHeaders.address(h.header("Listen-IP"));
                 if (listening != null) {
                     c.listening = listening;
                 }
@@ -250,7 +247,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
                     c.link.close();
                     return;
                 }
-                Map<String, String> headers = myHeaders();
+                Map<String, String> headers = new LinkedHashMap<>(myHeaders());
                 headers.putAll(tryHeaders());
                 c.send(Handshake.ok(headers));
                 c.state = Connection.State.AWAIT_CONFIRM;
@@ -265,7 +262,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
             case AWAIT_RESPONSE -> {
                 learnTryHeader(h.header("X-Try"));
                 if (h.accepted()) {
-                    c.send(Handshake.ok(Map.of("User-Agent", USER_AGENT)));
+                    c.send(Handshake.ok(Map.of("User-Agent", HandshakeHeaders.USER_AGENT)));
                     becomeNeighbour(c);
                     c.handshake.complete(true);
                 } else {
@@ -296,46 +293,18 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
     }
 
     private Map<String, String> myHeaders() {
-        Map<String, String> h = new LinkedHashMap<>();
-        h.put("User-Agent", USER_AGENT);
-        h.put("Listen-IP", node.address().toString());
-        h.put("X-Ultrapeer", "False");
-        return h;
+        return HandshakeHeaders.mine(node.address());
     }
 
-    /** X-Try: a few servents the other side could connect to instead or as well. */
     private Map<String, String> tryHeaders() {
-        List<String> addresses = new ArrayList<>();
-        for (Connection n : neighbours) {
-            if (addresses.size() == 5) {
-                break;
-            }
-            addresses.add(n.listening.toString());
-        }
-        return addresses.isEmpty() ? Map.of() : Map.of("X-Try", String.join(",", addresses));
+        return HandshakeHeaders.tryList(neighbourAddresses());
     }
 
     private void learnTryHeader(String value) {
-        if (value == null) {
-            return;
-        }
-        for (String s : value.split(",")) {
-            Address a = parseAddress(s.trim());
-            if (a != null && !a.equals(node.address())) {
+        for (Address a : HandshakeHeaders.parseTry(value)) {
+            if (!a.equals(node.address())) {
                 pongs.add(new Pong(a, 0, 0));
             }
-        }
-    }
-
-    private static Address parseAddress(String text) {
-        try {
-            Address a = text == null ? null : Address.parse(text);
-            if (a != null) {
-                a.ipv4();
-            }
-            return a;
-        } catch (IllegalArgumentException e) {
-            return null;
         }
     }
 
@@ -412,7 +381,9 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
         if (back == null) {
             Search s = searchesByGuid.get(d.guid());
             if (s != null) {
-                collect(s, (QueryHit) d.payload(), d.hops() + 1);
+                for (FoundFile f : Answers.found((QueryHit) d.payload(), d.hops() + 1)) {
+                    s.add(f, now());
+                }
             }
         } else if (d.ttl() > 1 && back.state == Connection.State.NEIGHBOUR) {
             back.send(d.forwarded());
@@ -478,43 +449,15 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
         }
     }
 
-    /** Answers a Query from the shared files, in as many QueryHits as needed. */
+    /** Answers a Query from the shared files, in as many QueryHits as needed, back where it came from. */
     private void answer(Connection to, Descriptor query) {
         List<Integer> matches = files.matching(((Query) query.payload()).text());
         if (matches.isEmpty()) {
             return;
         }
         int ttl = Math.min(ServentConfig.MAX_TTL, query.hops() + 1);
-        List<QueryHit.Result> batch = new ArrayList<>();
-        int bytes = 0;
-        for (int index : matches) {
-            Content c = files.get(index);
-            QueryHit.Result r = new QueryHit.Result(index, Math.min(c.size(), 0xFFFF_FFFFL), c.name(),
-                    "urn:sha256:" + c.id().hex());
-            int size = c.name().length() * 3 + 90;
-            if (batch.size() == QueryHit.MAX_RESULTS || bytes + size > 60_000) {
-                to.send(new Descriptor(query.guid(), ttl, 0, new QueryHit(node.address(), 1000, batch, serventId)));
-                batch = new ArrayList<>();
-                bytes = 0;
-            }
-            batch.add(r);
-            bytes += size;
-        }
-        to.send(new Descriptor(query.guid(), ttl, 0, new QueryHit(node.address(), 1000, batch, serventId)));
-    }
-
-    private void collect(Search s, QueryHit hit, int hops) {
-        for (QueryHit.Result r : hit.results()) {
-            String ext = r.extension();
-            if (!ext.startsWith("urn:sha256:")) {
-                continue; // without a hash the download could not be verified
-            }
-            try {
-                ContentId id = new ContentId(ext.substring("urn:sha256:".length()));
-                s.add(new FoundFile(hit.address(), r.index(), r.name(), r.size(), id, hops), now());
-            } catch (IllegalArgumentException e) {
-                // a malformed hash: skip this result
-            }
+        for (QueryHit hit : Answers.hits(files, matches, node.address(), serventId)) {
+            to.send(new Descriptor(query.guid(), ttl, 0, hit));
         }
     }
 

@@ -65,8 +65,9 @@ public final class GnutellaSimBenchmark {
         long duplicates = 0;
         long events = sim.eventsRun();
         long c3 = cpu.getCurrentThreadCpuTime();
+        long p3 = processCpuNanos();
         long t3 = System.nanoTime();
-        for (String text : texts) {
+        for (String text : queries == 0 ? List.<String>of() : texts) {
             SearchResult r = sim.await(net.search(PeerId.of(random.nextInt(peers)), new Query(text, ttl)), Duration.ofMinutes(1));
             messages += r.messages();
             reached += r.peersReached();
@@ -75,14 +76,16 @@ public final class GnutellaSimBenchmark {
         }
         long t4 = System.nanoTime();
         long c4 = cpu.getCurrentThreadCpuTime();
+        long p4 = processCpuNanos();
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         System.out.printf("%,d queries in %.1f s (%,d events, %,.0f events/s): %,.0f messages/query (Query+QueryHit), "
                         + "%,.0f duplicates/query, %,.0f peers reached/query, %.1f%% found something%n",
                 queries, (t4 - t3) / 1e9, sim.eventsRun() - events, (sim.eventsRun() - events) / ((t4 - t3) / 1e9),
                 (double) messages / queries, (double) duplicates / queries, (double) reached / queries, 100.0 * found / queries);
-        System.out.printf("CPU time of the simulating thread for the queries: %.1f s (wall %.1f s; the machine is shared)%n",
-                (c4 - c3) / 1e9, (t4 - t3) / 1e9);
+        System.out.printf("CPU time for the queries: %.1f s on the simulating thread, %.1f s for the whole JVM"
+                        + " (GC and JIT included); wall %.1f s on a shared machine%n",
+                (c4 - c3) / 1e9, (p4 - p3) / 1e9, (t4 - t3) / 1e9);
         System.out.printf("heap in use after the run (after GC): %,d MiB%n", heap >> 20);
 
         System.out.printf("%nmessages per query vs TTL (%d queries each, Query messages only, nothing matches)%n", tableQueries);
@@ -111,5 +114,10 @@ public final class GnutellaSimBenchmark {
                     (double) reach / tableQueries, (double) dup / tableQueries);
         }
         System.out.printf("total wall time %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 }

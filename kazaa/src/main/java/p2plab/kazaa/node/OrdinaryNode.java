@@ -42,6 +42,8 @@ final class OrdinaryNode {
     private Link<KazaaMessage> parent;
     private PeerRef parentRef;
     private Link<KazaaMessage> pending;
+    /** A connection to a candidate supernode is being opened (one attempt at a time). */
+    private boolean connecting;
     private Cancellable pendingTimeout = Cancellable.NONE;
     private Link<KazaaMessage> backup;
     private Link<KazaaMessage> backupPending;
@@ -66,7 +68,7 @@ final class OrdinaryNode {
     // ---- attaching ----
 
     private void attachNext() {
-        if (stopped || parent != null || pending != null) {
+        if (stopped || parent != null || pending != null || connecting) {
             return;
         }
         PeerRef next = pollCandidate();
@@ -94,7 +96,9 @@ final class OrdinaryNode {
             }
         }
         PeerRef target = next;
+        connecting = true;
         node.connect(target.address()).whenComplete((link, error) -> {
+            connecting = false;
             if (error != null || stopped) {
                 if (link != null) {
                     link.close();

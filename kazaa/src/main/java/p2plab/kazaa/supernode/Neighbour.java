@@ -6,7 +6,6 @@ import p2plab.kazaa.wire.PeerRef;
 final class Neighbour {
     final PeerRef ref;
     int children;
-    boolean helloSent;
 
     Neighbour(PeerRef ref) {
         this.ref = ref;

@@ -5,8 +5,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.HashSet;
-import java.util.Set;
 import p2plab.common.content.Keywords;
 import p2plab.common.time.Cancellable;
 import p2plab.common.transport.Link;
@@ -46,9 +44,7 @@ public final class Supernode {
     private final QueryRoutes routes;
     private final Map<Integer, Link<KazaaMessage>> children = new LinkedHashMap<>();
     private final Map<Integer, Link<KazaaMessage>> backups = new LinkedHashMap<>();
-    private final Map<Integer, Link<KazaaMessage>> neighbours = new LinkedHashMap<>();
-    private final Map<Integer, PeerRef> known = new LinkedHashMap<>();
-    private final Set<Integer> connecting = new HashSet<>();
+    private final SupernodeLinks links;
     private Cancellable reviewTimer = Cancellable.NONE;
     private boolean active;
 
@@ -57,6 +53,10 @@ public final class Supernode {
         this.node = host.node();
         this.settings = host.settings();
         this.routes = new QueryRoutes(settings.searchWindow().multipliedBy(2).toNanos());
+        this.links = new SupernodeLinks(host, children::size, () -> {
+            refreshChildren();
+            host.changed();
+        });
     }
 
     /**
@@ -70,7 +70,7 @@ public final class Supernode {
         active = true;
         index.replace(host.self(), host.sharedFiles());
         for (PeerRef r : knownSupernodes) {
-            learn(r);
+            links.learn(r);
         }
         if (promotedOn != null && promotedOn.isOpen()) {
             PeerRef parent = null;
@@ -80,7 +80,7 @@ public final class Supernode {
                 }
             }
             if (parent != null) {
-                adopt(promotedOn, parent);
+                links.adopt(promotedOn, parent);
             } else {
                 promotedOn.close();
             }
@@ -88,15 +88,14 @@ public final class Supernode {
         long first = settings.reviewInterval().toNanos();
         reviewTimer = node.clock().scheduleNanos(first / 2 + node.random().nextLong(first), this::reviewAndReschedule);
         if (seekLinks) {
-            maintainLinks();
+            links.maintain();
         }
         host.changed();
     }
 
     /** Links to exactly these supernodes now (used when a network is built from a topology). */
     public void linkTo(PeerRef other) {
-        learn(other);
-        connectTo(other);
+        links.linkTo(other);
     }
 
     // ---- children ----
@@ -184,12 +183,7 @@ public final class Supernode {
         if (q.ttl() == 0) {
             return;
         }
-        Query next = new Query(q.guid(), q.ttl() - 1, q.hops() + 1, q.keywords());
-        for (Link<KazaaMessage> l : neighbours.values()) {
-            if (l != from) {
-                l.send(next);
-            }
-        }
+        links.forward(new Query(q.guid(), q.ttl() - 1, q.hops() + 1, q.keywords()), from);
     }
 
     private void answer(Guid guid, int hops, String keywords, int excludedHolder, Link<KazaaMessage> back) {
@@ -222,88 +216,21 @@ public final class Supernode {
         if (!active) {
             return;
         }
-        PeerRef other = hello.self();
         if (link.attachment() instanceof Child c) {
             if (!c.promoted) {
                 return; // a child cannot open a supernode link on its attachment
             }
-            adopt(link, other);
-            shedChildrenTo(other);
-        } else if (!(link.attachment() instanceof Neighbour)) {
-            Link<KazaaMessage> existing = neighbours.get(other.id());
-            if (existing != null && existing != link) {
-                // Both ends opened a link at once: keep the one the lower id opened.
-                boolean keepNew = link.outbound() == (host.self().id() < other.id());
-                if (!keepNew) {
-                    link.close();
-                    return;
-                }
-                existing.attach(null);
-                existing.close();
-                neighbours.remove(other.id());
-            }
-            if (neighbours.size() >= 2 * settings.links()) {
-                link.send(new RoleChange(RoleChange.Change.DEMOTE, neighbourRefs())); // "not as your supernode link"
-                link.close();
-                return;
-            }
-            adopt(link, other);
-        }
-        Neighbour n = (Neighbour) link.attachment();
-        n.children = hello.children();
-        for (PeerRef r : hello.known()) {
-            learn(r);
-        }
-    }
-
-    private void adopt(Link<KazaaMessage> link, PeerRef other) {
-        Neighbour n = new Neighbour(other);
-        link.attach(n);
-        neighbours.put(other.id(), link);
-        connecting.remove(other.id());
-        learn(other);
-        sayHello(link);
-        refreshChildren();
-        host.changed();
-    }
-
-    private void sayHello(Link<KazaaMessage> link) {
-        ((Neighbour) link.attachment()).helloSent = true;
-        link.send(new SupernodeHello(host.self(), children.size(), sample(known.values(), LIST_FOR_CHILDREN)));
-    }
-
-    private void connectTo(PeerRef other) {
-        if (other.id() == host.self().id() || neighbours.containsKey(other.id()) || !connecting.add(other.id())) {
+            links.adopt(link, hello.self()); // the child we promoted: its attachment becomes a supernode link
+            links.heard(link, hello);
+            shedChildrenTo(hello.self());
             return;
         }
-        node.connect(other.address()).whenComplete((link, error) -> {
-            connecting.remove(other.id());
-            if (error != null) {
-                known.remove(other.id());
-                return;
-            }
-            if (!active || neighbours.containsKey(other.id())) {
-                link.close();
-                return;
-            }
-            adopt(link, other);
-        });
+        links.onHello(link, hello);
     }
 
     /** A neighbour says it is no (longer a) supernode. */
     public void onNeighbourDemoted(Link<KazaaMessage> link, RoleChange rc) {
-        if (link.attachment() instanceof Neighbour n) {
-            neighbours.remove(n.ref.id());
-            known.remove(n.ref.id());
-            link.attach(null);
-        }
-        link.close();
-        for (PeerRef r : rc.supernodes()) {
-            learn(r);
-        }
-        refreshChildren();
-        maintainLinks();
-        host.changed();
+        links.onDemoted(link, rc);
     }
 
     public void onClosed(Link<KazaaMessage> link) {
@@ -312,44 +239,8 @@ public final class Supernode {
         } else if (link.attachment() instanceof Child c && children.get(c.ref.id()) == link) {
             forgetChild(c.ref.id());
             host.changed();
-        } else if (link.attachment() instanceof Neighbour n && neighbours.get(n.ref.id()) == link) {
-            neighbours.remove(n.ref.id());
-            known.remove(n.ref.id());
-            if (active) {
-                refreshChildren();
-                maintainLinks();
-            }
+        } else if (links.onClosed(link)) {
             host.changed();
-        }
-    }
-
-    private void maintainLinks() {
-        if (!active || neighbours.size() + connecting.size() >= settings.links()) {
-            return;
-        }
-        List<PeerRef> candidates = new ArrayList<>();
-        for (PeerRef r : known.values()) {
-            if (r.id() != host.self().id() && !neighbours.containsKey(r.id()) && !connecting.contains(r.id())) {
-                candidates.add(r);
-            }
-        }
-        if (candidates.isEmpty()) {
-            for (PeerRef r : host.bootstrap()) {
-                if (r.id() != host.self().id() && !neighbours.containsKey(r.id()) && !connecting.contains(r.id())) {
-                    learn(r);
-                    candidates.add(r);
-                }
-            }
-        }
-        int wanted = settings.links() - neighbours.size() - connecting.size();
-        for (PeerRef r : sample(candidates, wanted)) {
-            connectTo(r);
-        }
-    }
-
-    private void learn(PeerRef r) {
-        if (r.id() != host.self().id() && (known.size() < KazaaMessage.MAX_LIST || known.containsKey(r.id()))) {
-            known.put(r.id(), r);
         }
     }
 
@@ -367,11 +258,9 @@ public final class Supernode {
 
     /** Reports load to the neighbours, relinks if isolated, and applies the election's decision. */
     public void review() {
-        for (Link<KazaaMessage> l : neighbours.values()) {
-            sayHello(l);
-        }
-        if (neighbours.isEmpty()) {
-            maintainLinks(); // cut off: find other supernodes (links lost later are replaced as they go)
+        links.sayHelloToAll();
+        if (links.isEmpty()) {
+            links.maintain(); // cut off: find other supernodes (links lost later are replaced as they go)
         }
         Decision d = host.election().review(view());
         if (d instanceof Decision.Promote p) {
@@ -390,12 +279,7 @@ public final class Supernode {
                 kids.add(c.now(now));
             }
         }
-        List<SupernodeView.Load> loads = new ArrayList<>();
-        for (Link<KazaaMessage> l : neighbours.values()) {
-            Neighbour n = (Neighbour) l.attachment();
-            loads.add(new SupernodeView.Load(n.ref.id(), n.children));
-        }
-        return new SupernodeView(host.candidate(), kids, loads, settings.election());
+        return new SupernodeView(host.candidate(), kids, links.loads(), settings.election());
     }
 
     private void promote(int childId) {
@@ -407,7 +291,7 @@ public final class Supernode {
         forgetChild(childId);
         List<PeerRef> list = new ArrayList<>();
         list.add(host.self());
-        list.addAll(sample(known.values(), LIST_FOR_CHILDREN));
+        list.addAll(links.someKnown(LIST_FOR_CHILDREN));
         link.send(new RoleChange(RoleChange.Change.PROMOTE, list));
         host.changed();
     }
@@ -426,18 +310,13 @@ public final class Supernode {
     private void demote() {
         active = false;
         reviewTimer.cancel();
-        List<PeerRef> others = neighbourRefs();
+        List<PeerRef> others = links.refs();
         if (others.isEmpty()) {
-            others = sample(known.values(), LIST_FOR_CHILDREN);
+            others = links.someKnown(LIST_FOR_CHILDREN);
         }
-        for (Link<KazaaMessage> l : new ArrayList<>(neighbours.values())) {
-            l.send(new RoleChange(RoleChange.Change.DEMOTE, others));
-            l.attach(null);
-            l.close();
-        }
-        neighbours.clear();
+        links.leave(others);
         for (Link<KazaaMessage> l : new ArrayList<>(children.values())) {
-            List<PeerRef> shuffled = sample(others, others.size());
+            List<PeerRef> shuffled = SupernodeLinks.sample(others, others.size(), node.random());
             l.send(new RefreshList(true, shuffled));
             l.attach(null);
             l.close();
@@ -454,31 +333,15 @@ public final class Supernode {
     /** Stops without a word (the peer crashed or closed). */
     public void stop() {
         active = false;
+        links.stop();
         reviewTimer.cancel();
     }
 
     // ---- lists ----
 
-    private List<PeerRef> neighbourRefs() {
-        List<PeerRef> refs = new ArrayList<>();
-        for (Link<KazaaMessage> l : neighbours.values()) {
-            refs.add(((Neighbour) l.attachment()).ref);
-        }
-        return refs;
-    }
-
     /** Supernodes a child may fail over to: our neighbours first, then others we know. */
     private List<PeerRef> listForChildren() {
-        List<PeerRef> list = new ArrayList<>(neighbourRefs());
-        for (PeerRef r : known.values()) {
-            if (list.size() >= LIST_FOR_CHILDREN) {
-                break;
-            }
-            if (!neighbours.containsKey(r.id())) {
-                list.add(r);
-            }
-        }
-        return list.size() > LIST_FOR_CHILDREN ? list.subList(0, LIST_FOR_CHILDREN) : list;
+        return links.list(LIST_FOR_CHILDREN);
     }
 
     private void refreshChildren() {
@@ -489,19 +352,6 @@ public final class Supernode {
         for (Link<KazaaMessage> l : children.values()) {
             l.send(refresh);
         }
-    }
-
-    /** Up to {@code n} of {@code from}, in a random order. */
-    private List<PeerRef> sample(Collection<PeerRef> from, int n) {
-        List<PeerRef> pool = new ArrayList<>(from);
-        int k = Math.min(n, pool.size());
-        for (int i = 0; i < k; i++) {
-            int j = i + node.random().nextInt(pool.size() - i);
-            PeerRef t = pool.get(i);
-            pool.set(i, pool.get(j));
-            pool.set(j, t);
-        }
-        return new ArrayList<>(pool.subList(0, k));
     }
 
     // ---- for display and tests ----
@@ -520,7 +370,7 @@ public final class Supernode {
     }
 
     public List<Integer> neighbourIds() {
-        return List.copyOf(neighbours.keySet());
+        return links.ids();
     }
 
     public int indexedFiles() {

@@ -60,6 +60,22 @@ final class Candidates {
         }
     }
 
+    /** Names of the files shared through the shell in the current network (for `download`). */
+    static final class SharedNames implements Iterable<String> {
+        private final Lab lab;
+
+        SharedNames(Lab lab) {
+            this.lab = lab;
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            List<String> names = new ArrayList<>();
+            lab.currentIfAny().ifPresent(n -> n.shared().forEach(c -> names.add(c.name())));
+            return names.iterator();
+        }
+    }
+
     static final class TopologyKinds implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {

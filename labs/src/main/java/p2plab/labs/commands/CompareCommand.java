@@ -69,7 +69,10 @@ final class CompareCommand extends LabCommand {
             }
         }
         if (json) {
-            printJson(java.util.Map.of("workload", w, "results", rows));
+            java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
+            doc.put("workload", w);
+            doc.put("results", rows);
+            printJson(doc);
             return;
         }
         println(w.queries() + " queries over " + w.files() + " files on " + w.peers() + " peers, seed " + w.seed()

@@ -28,7 +28,7 @@ final class DownloadCommand extends LabCommand {
     @Parameters(index = "0", paramLabel = "<peer>", completionCandidates = Candidates.PeerIds.class, description = "The peer that downloads.")
     String peer;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "<name-or-id>",
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "<name-or-id>", completionCandidates = Candidates.SharedNames.class,
             description = "A file name (as `search` shows it), its content id, or the first 8+ digits of the id.")
     List<String> what;
 

@@ -15,6 +15,9 @@ final class OverlaysCommand extends LabCommand {
 
     @Override
     void run() {
+        for (String problem : lab.overlays().problems()) {
+            console().error("an overlay could not be loaded and is left out: " + problem);
+        }
         if (lab.overlays().all().isEmpty()) {
             println("no overlay is installed in this build");
             return;

@@ -44,7 +44,10 @@ final class StatsCommand extends LabCommand {
             PeerId id = n.peer(peer);
             Map<String, Counts> byType = n.network().transport().metrics().peer(id.label());
             if (json) {
-                printJson(Map.of("peer", id, "byType", byType));
+                Map<String, Object> doc = new java.util.LinkedHashMap<>();
+                doc.put("peer", id);
+                doc.put("byType", byType);
+                printJson(doc);
                 return;
             }
             println("peer " + id + " on " + n.name());

@@ -56,6 +56,7 @@ public final class Grader {
         for (TestIdentifier id : GradingListener.allTests(plan)) {
             GradingListener.graded(id).ifPresent(g -> outcomes.add(TestOutcome.failed(GradingListener.name(id), g, why)));
         }
+        outcomes.sort(GradingListener::byNumber);
         return new GradeReport(lab.id(), lab.title(), impl, outcomes);
     }
 

@@ -61,7 +61,7 @@ public final class StudentCompiler {
         Path out;
         try {
             out = Files.createTempDirectory("p2plab-student-" + lab.id());
-            out.toFile().deleteOnExit();
+            deleteOnExit(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -98,6 +98,17 @@ public final class StudentCompiler {
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The compiled classes are needed until the JVM ends; then the folder goes. */
+    private static void deleteOnExit(Path folder) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Stream<Path> files = Files.walk(folder)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException | UncheckedIOException e) {
+                // a temp folder left behind is harmless
+            }
+        }, "p2plab-student-cleanup"));
     }
 
     private static String describe(DiagnosticCollector<JavaFileObject> diagnostics) {

@@ -63,7 +63,7 @@ public final class Lab implements AutoCloseable {
     public LabNetwork current() {
         if (current == null) {
             throw new LabException("no network yet; create one, e.g. `network create "
-                    + (overlays.names().isEmpty() ? "gnutella" : overlays.names().get(0)) + " --peers 20`");
+                    + (overlays.names().isEmpty() || overlays.has("gnutella") ? "gnutella" : overlays.names().get(0)) + " --peers 20`");
         }
         return networks.get(current);
     }

@@ -46,6 +46,14 @@ public final class InteractiveShell {
                     && System.getenv("NO_COLOR") == null;
             Console console = new Console(w, w, ansi, terminal::getWidth);
             lab.console(console);
+            // Ctrl-C at the prompt is handled by the line reader (it clears the line). While a
+            // command runs, a simulation cannot be cut short safely: leave at once, as a shell does.
+            terminal.handle(Terminal.Signal.INT, signal -> {
+                w.println();
+                w.println("interrupted; leaving p2plab");
+                w.flush();
+                Runtime.getRuntime().halt(130);
+            });
             Supplier<Commands> commands = new Supplier<>() {
                 private Commands ready;
 
@@ -71,6 +79,9 @@ public final class InteractiveShell {
             console.println(console.colour(Console.Colour.BOLD, "P2P Lab") + " - overlays: "
                     + (lab.overlays().names().isEmpty() ? "none installed" : String.join(", ", lab.overlays().names()))
                     + ". Type `help`, Tab completes, `quit` leaves.");
+            for (String problem : lab.overlays().problems()) {
+                console.error("an overlay could not be loaded and is left out: " + problem);
+            }
             loop(reader, lab, commands);
             try {
                 reader.getHistory().save();

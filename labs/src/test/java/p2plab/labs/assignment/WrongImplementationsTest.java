@@ -200,7 +200,7 @@ class WrongImplementationsTest {
 
     @Test
     void pickerThatAlwaysPicksPieceZeroLosesEverything() {
-        assertEquals(Set.of("4.1", "4.2", "4.3", "4.4", "4.5", "4.6"), failed("picker", PieceZero::new));
+        assertEquals(Set.of("4.1", "4.2", "4.3", "4.4", "4.5", "4.6", "4.8"), failed("picker", PieceZero::new));
     }
 
     @Test
@@ -241,6 +241,31 @@ class WrongImplementationsTest {
 
     // ---- Lab 6: distribution
 
+    /** Thinks peers do not help: D_p2p = D_cs. */
+    static final class ServerOnly implements p2plab.labs.assignment.distribution.DistributionModel {
+        private final ReferenceDistributionModel model = new ReferenceDistributionModel();
+
+        @Override
+        public double clientServer(int n, double fileBytes, double serverUpload, double minDownload) {
+            return n * fileBytes / serverUpload * 2; // and doubles it, for good measure
+        }
+
+        @Override
+        public double peerToPeer(int n, double fileBytes, double serverUpload, double minDownload, double sumPeerUpload) {
+            return clientServer(n, fileBytes, serverUpload, minDownload);
+        }
+
+        @Override
+        public int maxClientsClientServer(double seconds, double fileBytes, double serverUpload, double download) {
+            return model.maxClientsClientServer(seconds, fileBytes, serverUpload, download);
+        }
+
+        @Override
+        public int maxPeersPeerToPeer(double seconds, double fileBytes, double serverUpload, double peerUpload, double download) {
+            return model.maxPeersPeerToPeer(seconds, fileBytes, serverUpload, peerUpload, download);
+        }
+    }
+
     /** Forgets the slowest client's term of both bounds. */
     static final class ForgetsDownload implements p2plab.labs.assignment.distribution.DistributionModel {
         private final ReferenceDistributionModel model = new ReferenceDistributionModel();
@@ -269,5 +294,6 @@ class WrongImplementationsTest {
     @Test
     void distributionWithoutTheDownloadTermLosesThoseTests() {
         assertEquals(Set.of("6.2", "6.3", "6.4"), failed("distribution", ForgetsDownload::new));
+        assertEquals(Set.of("6.1", "6.2", "6.3", "6.4", "6.5", "6.9"), failed("distribution", ServerOnly::new));
     }
 }

@@ -33,8 +33,8 @@ class GradeCommandTest {
         assertEquals(0, grade("picker", "--student-dir", STUDENT.toString(), "--results", results.toString()), err.toString());
         JsonNode root = Json.mapper().readTree(results.toFile());
         assertEquals(0.0, root.get("score").asDouble());
-        assertEquals(20.0, root.get("max_score").asDouble());
-        assertTrue(out.toString().contains("score 0 of 20"), out.toString());
+        assertEquals(23.0, root.get("max_score").asDouble());
+        assertTrue(out.toString().contains("score 0 of 23"), out.toString());
         assertTrue(out.toString().contains("4.4 rarest first once we hold 4 pieces"), "the score table lists the tests:\n" + out);
     }
 

@@ -12,12 +12,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import p2plab.common.metrics.Json;
-import p2plab.labs.grading.fixture.Doubler;
 
 /** The grader on a fixture lab: points, statuses, failure output, timeouts and results.json. */
 class GraderTest {
     static final LabAssignment FIXTURE = new LabAssignment("fixture", 0, "Fixture lab",
-            "p2plab.labs.grading.fixture.FixtureLabTests", Doubler.class.getName(), "fixture.StudentDoubler", "no.such.Reference");
+            "p2plab.labs.grading.FixtureLab", Doubler.class.getName(), "fixture.StudentDoubler", "no.such.Reference");
 
     @Test
     void aCorrectImplementationEarnsEveryPoint() {

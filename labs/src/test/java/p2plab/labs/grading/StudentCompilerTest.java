@@ -8,14 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import p2plab.labs.grading.fixture.Doubler;
 
 /** Student sources compiled at run time: working code runs, broken code scores 0 with javac's message. */
 class StudentCompilerTest {
 
     @Test
     void compilesAndGradesAStudentsClass(@TempDir Path student) throws Exception {
-        write(student, "package fixture; public class StudentDoubler implements p2plab.labs.grading.fixture.Doubler {"
+        write(student, "package fixture; public class StudentDoubler implements p2plab.labs.grading.Doubler {"
                 + " public int twice(int x) { return x + x; } }");
         StudentBuild b = new StudentCompiler(student).build(GraderTest.FIXTURE);
         StudentBuild.Ready ready = assertInstanceOf(StudentBuild.Ready.class, b, () -> b.toString());
@@ -25,7 +24,7 @@ class StudentCompilerTest {
 
     @Test
     void aSyntaxErrorScoresZeroWithTheCompilersMessage(@TempDir Path student) throws Exception {
-        write(student, "package fixture; public class StudentDoubler implements p2plab.labs.grading.fixture.Doubler {"
+        write(student, "package fixture; public class StudentDoubler implements p2plab.labs.grading.Doubler {"
                 + " public int twice(int x) { return x + x } }");
         StudentBuild b = new StudentCompiler(student).build(GraderTest.FIXTURE);
         StudentBuild.Failed failed = assertInstanceOf(StudentBuild.Failed.class, b);

@@ -92,10 +92,13 @@ class StudentEditionTest {
         try (Stream<Path> s = Files.walk(sources)) {
             files = s.filter(p -> p.toString().endsWith(".java")).toList();
         }
+        String classpath = classpath();
+        assertTrue(classpath.contains("napster") && !classpath.matches(".*/labs/target[^/" + File.pathSeparator + "]*/classes.*"),
+                "the compile classpath lists the overlay modules but not this build's labs classes: " + classpath);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-            boolean ok = javac.getTask(null, fm, diagnostics, List.of("-d", out.toString(), "-classpath", classpath(), "-proc:none",
+            boolean ok = javac.getTask(null, fm, diagnostics, List.of("-d", out.toString(), "-classpath", classpath, "-proc:none",
                     "-nowarn", "-encoding", "UTF-8"), null, fm.getJavaFileObjectsFromPaths(files)).call();
             assertTrue(ok, "the student edition's labs module does not compile: " + diagnostics.getDiagnostics());
         }

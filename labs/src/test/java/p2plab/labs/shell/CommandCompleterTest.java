@@ -54,4 +54,11 @@ class CommandCompleterTest {
         assertEquals(List.of("--fraction", "0", "1"), complete("peer kill ")); // "other", the current network, has peers 0 and 1
         assertEquals(List.of("other", "tiny-1"), complete("network use "));
     }
+
+    @Test
+    void downloadCompletesTheNamesOfSharedFiles() {
+        assertEquals(0, commands.runLine("network create tiny --peers 4 --seed 7; share --catalogue 30"));
+        List<String> names = complete("download 1 Marb");
+        assertTrue(names.contains("Marble Falcon - Ocean.pdf"), names.toString());
+    }
 }

@@ -30,10 +30,12 @@ class InteractiveShellUnderTmuxTest {
     private static final long STEP_MILLIS = 30_000;
 
     private final String session = "p2plab-test-" + ProcessHandle.current().pid();
+    /** A private tmux server, so other tmux users on the machine cannot disturb the test (nor it them). */
+    private final String socket = "p2plab-test-" + ProcessHandle.current().pid();
 
     @AfterEach
     void killSession() throws Exception {
-        tmux(false, "kill-session", "-t", session);
+        tmux(false, "kill-server");
     }
 
     @Test
@@ -126,8 +128,8 @@ class InteractiveShellUnderTmuxTest {
         }
     }
 
-    private static String tmux(boolean check, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("tmux"));
+    private String tmux(boolean check, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -36,10 +36,6 @@ final class Upload {
         pump();
     }
 
-    boolean done() {
-        return next >= content.size() && inFlight == 0;
-    }
-
     private void pump() {
         long size = content.size();
         while (inFlight < window && next < size && link.isOpen()) {

@@ -121,12 +121,52 @@ public final class NapsterCodec implements WireFormat<NapMessage> {
         return null;
     }
 
+    /**
+     * Counted without encoding for the messages a simulation sends most (chunks, results,
+     * shares); the codec tests check that every count equals the encoded length.
+     */
     @Override
     public int sizeOf(NapMessage message) {
         if (message instanceof Chunk c) {
             return HEADER_BYTES + CHUNK_HEADER + c.data().length;
+        } else if (message instanceof SearchResult r) {
+            return HEADER_BYTES + utf8Length(r.searchId()) + 2 + utf8Length(r.file()) + 2 + utf8Length(r.hash()) + 1
+                    + digits(r.size()) + 7 + utf8Length(r.nick()) + 1 + utf8Length(r.ip()) + 1 + digits(r.linkType());
+        } else if (message instanceof Share sh) {
+            return HEADER_BYTES + utf8Length(sh.file()) + 3 + utf8Length(sh.hash()) + 1 + digits(sh.size()) + 6;
         }
         return encode(message).length;
+    }
+
+    /** Bytes of {@code s} in UTF-8, as {@link String#getBytes} would give them. */
+    static int utf8Length(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n += 1;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                n += 1; // an unpaired surrogate is written as '?'
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+
+    private static int digits(long v) {
+        int n = v < 0 ? 2 : 1;
+        long x = Math.abs(v / 10);
+        while (x > 0) {
+            n++;
+            x /= 10;
+        }
+        return n;
     }
 
     // ---- encoding ----

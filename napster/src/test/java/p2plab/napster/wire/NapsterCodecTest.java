@@ -102,6 +102,20 @@ class NapsterCodecTest {
         assertEquals(body, new String(frame, 4, frame.length - 4, StandardCharsets.US_ASCII));
     }
 
+    @ParameterizedTest
+    @MethodSource("awkwardNames")
+    void sizeWithoutEncodingMatchesTheEncodedLength(String name) {
+        for (NapMessage m : List.of(new NapMessage.Share(name, HASH, 0), new NapMessage.Share(name, HASH, Long.MAX_VALUE),
+                new NapMessage.SearchResult("p12.345", name, HASH, 9, "p100000", "127.1.134.160", -7),
+                new NapMessage.SearchResult("i", name, HASH, 1_000_000_000_000L, "n", "h", 0))) {
+            assertEquals(codec.encode(m).length, codec.sizeOf(m), m.toString());
+        }
+    }
+
+    static List<String> awkwardNames() {
+        return List.of("", "a", "Björk – Jóga.mp3", "東京 夜景.flac", "emoji \uD83C\uDFB5 song.mp3", "lone \uD83C surrogate");
+    }
+
     @Test
     void partialFramesWaitForMoreBytes() {
         byte[] frame = codec.encode(new NapMessage.Share("x y.mp3", HASH, 7));

@@ -25,11 +25,6 @@ final class AccessLink {
         return bytesPerSecond == 0;
     }
 
-    /** When a message handed over at {@code earliest} can start to go out. */
-    long startTime(long earliest) {
-        return Math.max(earliest, freeAt);
-    }
-
     /**
      * Reserves the link for {@code bytes} arriving from {@code earliest} on.
      *
@@ -39,7 +34,7 @@ final class AccessLink {
         if (unlimited()) {
             return earliest;
         }
-        if (earliest >= freeAt) {             // idle: a new busy period starts
+        if (earliest > freeAt) {              // idle: a new busy period starts
             busySince = earliest;
             busyBytes = 0;
         } else if (busyBytes > REBASE_BYTES) { // long busy period: carry on from the current end

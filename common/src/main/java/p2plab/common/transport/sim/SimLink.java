@@ -1,5 +1,6 @@
 package p2plab.common.transport.sim;
 
+import java.util.ArrayDeque;
 import p2plab.common.transport.Address;
 import p2plab.common.transport.FrameDecoder;
 import p2plab.common.transport.Link;
@@ -16,6 +17,11 @@ final class SimLink<M> implements Link<M> {
     /** Latest arrival time scheduled on this end; later messages never overtake it (FIFO). */
     long lastArrival;
     FrameDecoder<M> decoder; // only with wire check
+    /** Messages waiting for the sender's uplink (only when it has a rate). */
+    final ArrayDeque<SimTransport.Outgoing<M>> queue = new ArrayDeque<>(0);
+    /** Closed for sending, but its queue still drains before the remote hears of the close. */
+    boolean closing;
+    String closingReason;
     private Object attachment;
 
     SimLink(SimNode<M> local, Address remote, boolean outbound, long latencyNanos) {

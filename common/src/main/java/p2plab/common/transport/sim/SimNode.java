@@ -1,6 +1,7 @@
 package p2plab.common.transport.sim;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -36,6 +37,9 @@ final class SimNode<M> implements Node<M>, Clock {
     final AccessLink downlink;
     boolean alive = true;
     long diedAt = Long.MAX_VALUE;
+    /** Links with messages waiting for the uplink, served round robin; null until first needed. */
+    ArrayDeque<SimLink<M>> waiting;
+    boolean transmitting;
     private List<SimLink<M>> links;
     private RandomGenerator random;
 

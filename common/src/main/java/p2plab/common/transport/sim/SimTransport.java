@@ -2,6 +2,7 @@ package p2plab.common.transport.sim;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +11,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import p2plab.common.metrics.Metrics;
 import p2plab.common.time.Clock;
@@ -30,7 +30,8 @@ import p2plab.common.transport.WireFormat;
  *
  * <p>How long a message takes, from {@code send} to {@code onMessage}:
  * <ol>
- *   <li>it waits for the sender's uplink, then goes out at the uplink rate (serialization delay);</li>
+ *   <li>it waits for the sender's uplink, which serves the node's connections round robin, one
+ *       message at a time, and goes out at the uplink rate (serialization delay);</li>
  *   <li>its first byte reaches the receiver one link latency after it started to go out;</li>
  *   <li>the receiver's downlink takes it in at the downlink rate, one message after another;
  *       it is delivered when its last byte is in.</li>
@@ -199,6 +200,10 @@ public final class SimTransport implements Transport {
 
     // ---- messages ----
 
+    /** A message waiting for its sender's uplink. */
+    record Outgoing<M>(M message, byte[] wire, int typeId, int bytes, Object traceKey) {
+    }
+
     <M> void send(SimLink<M> link, M message) {
         SimNode<M> from = link.local;
         WireFormat<M> format = from.format;
@@ -206,26 +211,84 @@ public final class SimTransport implements Transport {
         byte[] wire = config.wireCheck() ? format.encode(message) : null;
         int bytes = wire != null ? wire.length : format.sizeOf(message);
         Object traceKey = metrics.tracing() ? format.traceKey(message) : null;
+        metrics.sent(from.counters, typeId, bytes, traceKey);
         if (!link.open || !from.alive) {
-            metrics.sent(from.counters, typeId, bytes, traceKey);
             metrics.dropped(from.counters, typeId);
             return;
         }
-        metrics.sent(from.counters, typeId, bytes, traceKey);
+        Outgoing<M> out = new Outgoing<>(message, wire, typeId, bytes, traceKey);
+        if (from.uplink.unlimited()) {
+            long now = clock.nanos();
+            transmit(link, out, now, now);
+            return;
+        }
+        // The uplink serves the node's connections round robin, one message at a time, as an
+        // access link interleaves the packets of several TCP flows: a small request on one
+        // connection waits for one message per busy connection, not for every queued byte.
+        if (link.queue.isEmpty()) {
+            if (from.waiting == null) {
+                from.waiting = new ArrayDeque<>(4);
+            }
+            from.waiting.add(link);
+        }
+        link.queue.add(out);
+        if (!from.transmitting) {
+            transmitNext(from);
+        }
+    }
+
+    /** Puts the next waiting message on the node's uplink and books the uplink until it is out. */
+    private <M> void transmitNext(SimNode<M> node) {
+        SimLink<M> link = node.waiting == null ? null : node.waiting.poll();
+        if (link == null) {
+            node.transmitting = false;
+            return;
+        }
+        Outgoing<M> out = link.queue.poll();
+        if (!link.queue.isEmpty()) {
+            node.waiting.add(link); // back of the round
+        }
+        node.transmitting = true;
         long now = clock.nanos();
-        long start = from.uplink.startTime(now);
-        long sent = from.uplink.reserve(now, bytes);
+        long sent = node.uplink.reserve(now, out.bytes());
+        transmit(link, out, now, sent);
+        if (link.closing && link.queue.isEmpty()) {
+            link.closing = false;
+            closeLater(link.twin, link.closingReason, link.latencyNanos);
+        }
+        clock.schedule(new VirtualClock.Event() {
+            @Override
+            protected void fire() {
+                transmitNext(node);
+            }
+        }, sent);
+    }
+
+    /** The message leaves the sender between {@code start} and {@code sent}; when is its last byte in? */
+    private <M> void transmit(SimLink<M> link, Outgoing<M> out, long start, long sent) {
         if (config.lossRate() > 0 && lossRandom.nextDouble() < config.lossRate()) {
-            metrics.dropped(from.counters, typeId);
+            metrics.dropped(link.local.counters, out.typeId());
             return;
         }
         SimLink<M> to = link.twin;
         long firstByteIn = start + link.latencyNanos;
         long lastByteIn = sent + link.latencyNanos;
-        long received = Math.max(lastByteIn, to.local.downlink.reserve(firstByteIn, bytes));
+        long received = Math.max(lastByteIn, to.local.downlink.reserve(firstByteIn, out.bytes()));
         received = Math.max(received, to.lastArrival);
         to.lastArrival = received;
-        clock.schedule(new Delivery<>(to, message, wire, typeId, bytes, traceKey, sent), received);
+        clock.schedule(new Delivery<>(to, out.message(), out.wire(), out.typeId(), out.bytes(), out.traceKey(), sent), received);
+    }
+
+    /** Messages still waiting on {@code end} will never leave: count them as dropped. */
+    private <M> void dropQueue(SimLink<M> end) {
+        Outgoing<M> out;
+        while ((out = end.queue.poll()) != null) {
+            metrics.dropped(end.local.counters, out.typeId());
+        }
+        if (end.local.waiting != null) {
+            end.local.waiting.remove(end);
+        }
+        end.closing = false;
     }
 
     /** A message on its way: when it fires, the last byte is in. */
@@ -288,7 +351,12 @@ public final class SimTransport implements Transport {
         if (end.local.alive) {
             notifyClosed(end, localReason, 0);
         }
-        closeLater(end.twin, remoteReason, end.latencyNanos);
+        if (end.queue.isEmpty()) {
+            closeLater(end.twin, remoteReason, end.latencyNanos);
+        } else {
+            end.closing = true; // the remote hears of it after the last queued message
+            end.closingReason = remoteReason;
+        }
     }
 
     private <M> void closeLater(SimLink<M> end, String reason, long delayNanos) {
@@ -296,6 +364,9 @@ public final class SimTransport implements Transport {
         clock.schedule(new VirtualClock.Event() {
             @Override
             protected void fire() {
+                if (end.open || end.closing) {
+                    dropQueue(end);
+                }
                 if (end.open) {
                     end.open = false;
                     end.local.linkList().remove(end);
@@ -328,9 +399,15 @@ public final class SimTransport implements Transport {
         long detect = config.failureDetection().toNanos();
         for (SimLink<M> end : node.linkList()) {
             end.open = false;
+            dropQueue(end);
             closeLater(end.twin, "connection lost: " + node.label() + " crashed", detect);
         }
         node.linkList().clear();
+        if (node.waiting != null) {
+            for (SimLink<M> closingEnd : new ArrayList<>(node.waiting)) {
+                dropQueue(closingEnd); // links closed gracefully just before the crash
+            }
+        }
         listening.remove(node.address, node);
     }
 
@@ -341,7 +418,12 @@ public final class SimTransport implements Transport {
         }
         for (SimLink<M> end : new ArrayList<>(node.linkList())) {
             end.open = false;
-            closeLater(end.twin, "closed by the remote peer", end.latencyNanos);
+            if (end.queue.isEmpty()) {
+                closeLater(end.twin, "closed by the remote peer", end.latencyNanos);
+            } else {
+                end.closing = true; // flushed first, like a socket closed after its last write
+                end.closingReason = "closed by the remote peer";
+            }
         }
         node.linkList().clear();
         node.alive = false;
@@ -365,16 +447,12 @@ public final class SimTransport implements Transport {
             }
         }
         try {
-            return future.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
+            return future.join(); // done already: join never blocks here
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
                 throw re;
             }
-            throw new CompletionException(cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CompletionException(e);
+            throw e;
         }
     }
 

@@ -3,6 +3,7 @@ package p2plab.common.transport.tcp;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import p2plab.common.transport.Link;
  *
  * <pre>
  *   socket
+ *     |  flush    FlushConsolidationHandler     one system call for many messages written together
  *     |  shaper   GlobalTrafficShapingHandler   the node's upload/download limits (shared)
  *     |  idle     IdleStateHandler              "nothing received for N s" events (optional)
  *     |  decoder  FrameDecoderAdapter           bytes  -> messages (the overlay's FrameDecoder)
@@ -24,7 +26,8 @@ import p2plab.common.transport.Link;
  *     v  peer     PeerHandlerAdapter            messages -> PeerHandler.onConnected/onMessage/onClosed
  * </pre>
  *
- * Why this order: the shaper sits next to the socket so it paces and counts real wire bytes,
+ * Why this order: flushes are merged next to the socket, so an answer made of many messages
+ * (a search's hundred results) leaves in one write instead of a hundred; the shaper sits next to it so it paces and counts real wire bytes,
  * framing included; the codec comes before the logic so the protocol only ever sees whole
  * messages, and never a ByteBuf. One {@link TcpLink} per connection is shared by the three
  * handlers at the bottom, so each can close it with a reason.
@@ -51,6 +54,7 @@ final class PeerChannelInitializer<M> extends ChannelInitializer<Channel> {
         TcpLink<M> link = new TcpLink<>(node, ch, remote, outbound);
 
         ChannelPipeline p = ch.pipeline();
+        p.addLast("flush", new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
         if (node.shaper() != null) {
             p.addLast("shaper", node.shaper());
         }

@@ -47,6 +47,7 @@ public final class TcpTransport implements Transport {
     private final RealClock clock;
     private final Metrics metrics;
     private final List<TcpNode<?>> nodes = new CopyOnWriteArrayList<>();
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private final AtomicInteger nodeCounter = new AtomicInteger();
     private volatile boolean closed;
 
@@ -58,8 +59,16 @@ public final class TcpTransport implements Transport {
     public TcpTransport(TcpOptions options) {
         this.options = options;
         this.threadPrefix = "p2plab-tcp-" + TRANSPORTS.incrementAndGet();
-        this.group = new MultiThreadIoEventLoopGroup(options.effectiveIoThreads(),
-                new DefaultThreadFactory(threadPrefix, true), NioIoHandler.newFactory());
+        // Remember the event-loop threads, so close() can wait until each has really ended.
+        DefaultThreadFactory factory = new DefaultThreadFactory(threadPrefix, true) {
+            @Override
+            protected Thread newThread(Runnable r, String name) {
+                Thread t = super.newThread(r, name);
+                threads.add(t);
+                return t;
+            }
+        };
+        this.group = new MultiThreadIoEventLoopGroup(options.effectiveIoThreads(), factory, NioIoHandler.newFactory());
         this.clock = new RealClock(group.next(), options.timeScale(), originNanos);
         this.metrics = new Metrics(clock::nanos);
     }
@@ -139,6 +148,14 @@ public final class TcpTransport implements Transport {
         }
         nodes.clear();
         group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+        for (Thread t : threads) {
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(5)); // the group reports "terminated" just before its threads exit
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     // ---- for nodes and tests in this package ----

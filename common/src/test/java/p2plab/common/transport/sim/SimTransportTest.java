@@ -91,6 +91,64 @@ class SimTransportTest {
     }
 
     @Test
+    void aSmallMessageOnAnotherConnectionDoesNotWaitBehindABacklog() throws Exception {
+        SimTransport s = sim();
+        Recorder busy = new Recorder(s);
+        Recorder quiet = new Recorder(s);
+        Node<Blob> a = s.open(NodeConfig.named("a").withRates(1_000_000, 0), new BlobFormat(), new Recorder(s));
+        Node<Blob> b = s.open(NodeConfig.named("b"), new BlobFormat(), busy);
+        Node<Blob> c = s.open(NodeConfig.named("c"), new BlobFormat(), quiet);
+        Link<Blob> ab = connect(s, a, b);
+        Link<Blob> ac = connect(s, a, c);
+        long start = s.clock().nanos();
+        for (int i = 0; i < 100; i++) {
+            ab.send(new Blob(i, 10_000));   // one second of uplink time queued for b
+        }
+        ac.send(new Blob(0, 20));           // then a tiny request for c
+        s.runUntilIdle(WAIT);
+
+        // Round robin: the block on the wire, then b's turn (it was waiting first), then c's
+        // 20 bytes; 20 ms instead of the full second behind all 100 blocks.
+        assertEquals(start + 20_000_000L + 20_000L + LATENCY, quiet.arrivals.get(0).nanos());
+        // b's transfer is delayed by exactly those 20 bytes.
+        assertEquals(start + 1_000_020_000L + LATENCY, busy.arrivals.get(99).nanos());
+    }
+
+    @Test
+    void aGracefulCloseDeliversWhatWasQueuedBeforeTheRemoteHearsOfIt() throws Exception {
+        SimTransport s = sim();
+        Recorder rx = new Recorder(s);
+        Node<Blob> a = s.open(NodeConfig.named("a").withRates(1_000_000, 0), new BlobFormat(), new Recorder(s));
+        Node<Blob> b = s.open(NodeConfig.named("b"), new BlobFormat(), rx);
+        Link<Blob> link = connect(s, a, b);
+        for (int i = 0; i < 10; i++) {
+            link.send(new Blob(i, 10_000));
+        }
+        link.close();
+        s.runUntilIdle(WAIT);
+        assertEquals(10, rx.arrivals.size());
+        assertEquals(1, rx.closed.size());
+        assertTrue(rx.closed.get(0).nanos() >= rx.arrivals.get(9).nanos());
+    }
+
+    @Test
+    void aCrashLosesWhatWasStillQueued() throws Exception {
+        SimTransport s = sim();
+        Recorder rx = new Recorder(s);
+        Node<Blob> a = s.open(NodeConfig.named("a").withRates(1_000_000, 0), new BlobFormat(), new Recorder(s));
+        Node<Blob> b = s.open(NodeConfig.named("b"), new BlobFormat(), rx);
+        Link<Blob> link = connect(s, a, b);
+        for (int i = 0; i < 10; i++) {
+            link.send(new Blob(i, 10_000)); // 10 ms each
+        }
+        s.advance(Duration.ofMillis(35));   // three blocks are out, the fourth is on the wire
+        a.kill();
+        s.runUntilIdle(WAIT);
+        assertEquals(3, rx.arrivals.size());
+        assertEquals(7, s.metrics().snapshot().byPeer().get("a").dropped());
+    }
+
+    @Test
     void messagesOnOneLinkArriveInOrderWhateverTheirSizes() throws Exception {
         SimTransport s = sim(SimConfig.seeded(3).withLatency(
                 LatencyModel.uniform(Duration.ofMillis(1), Duration.ofMillis(200), 3)));

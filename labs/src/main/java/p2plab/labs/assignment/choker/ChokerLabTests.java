@@ -16,11 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import p2plab.bittorrent.choke.ChokeCandidate;
 import p2plab.bittorrent.choke.Choker;
+import p2plab.bittorrent.picker.Pickers;
+import p2plab.labs.assignment.sim.SwarmRun;
 import p2plab.labs.grading.Graded;
 import p2plab.labs.grading.Subject;
 import p2plab.labs.grading.Visibility;
 
-/** Lab 5: tit-for-tat with four regular slots, the optimistic unchoke and anti-snubbing. 20 points. */
+/** Lab 5: tit-for-tat with four regular slots, the optimistic unchoke and anti-snubbing. 23 points. */
 @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 public class ChokerLabTests {
     private static final long S = 1_000_000_000L;
@@ -144,5 +146,13 @@ public class ChokerLabTests {
         // 5 candidates for the optimistic slot, the newcomer with 3 tickets of 7: 3/7 = 0.43 (uniform: 0.2)
         double share = picked / (double) trials;
         assertTrue(share > 0.33 && share < 0.53, "the newcomer got the optimistic slot " + picked + " times in " + trials);
+    }
+
+    @Test
+    @DisplayName("5.8 in a simulated swarm with your choker, five leechers all get the whole file")
+    @Graded(points = 3)
+    void swarm() {
+        SwarmRun.Outcome o = SwarmRun.run(Pickers.byName("rarest"), ChokerLabTests::choker, 5, 512 * 1024, 5);
+        assertEquals(5, o.correct(), "leechers that finished with the right bytes within 10 simulated minutes");
     }
 }

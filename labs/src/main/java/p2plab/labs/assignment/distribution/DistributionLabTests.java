@@ -7,14 +7,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import p2plab.bittorrent.choke.Chokers;
+import p2plab.bittorrent.picker.Pickers;
 import p2plab.common.transport.sim.SimTransport;
 import p2plab.labs.experiment.distribution.ClientServerDistribution;
 import p2plab.labs.experiment.distribution.DistributionTheory;
+import p2plab.labs.assignment.sim.SwarmRun;
 import p2plab.labs.grading.Graded;
 import p2plab.labs.grading.Subject;
 import p2plab.labs.grading.Visibility;
 
-/** Lab 6: the distribution-time bounds, checked against the theory and a simulated server. 20 points. */
+/** Lab 6: the distribution-time bounds, checked against the theory and a simulated server. 22 points. */
 @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 public class DistributionLabTests {
     private static final double MB = 1_000_000;
@@ -133,5 +136,20 @@ public class DistributionLabTests {
                 assertTrue(DistributionTheory.clientServer(c + 1, f, us, d) > t, (c + 1) + " clients must miss T = " + t);
             }
         }
+    }
+
+    @Test
+    @DisplayName("6.9 a simulated BitTorrent swarm takes at least your D_p2p")
+    @Graded(points = 2)
+    void swarmRespectsTheBound() {
+        int leechers = 5;
+        int file = 512 * 1024;
+        SwarmRun.Outcome o = SwarmRun.run(Pickers.byName("rarest"), Chokers.byName("tit-for-tat"), leechers, file, 6);
+        assertEquals(leechers, o.correct(), "the swarm itself failed: not your fault, but nothing to compare");
+        // every peer, the seed included, uploads 256 KiB/s and downloads 1 MiB/s (SwarmRun)
+        double bound = model().peerToPeer(leechers, file, 256 * 1024, 1024 * 1024, leechers * 256 * 1024);
+        assertTrue(bound > 0, "D_p2p must be positive, got " + bound);
+        assertEquals(2.0, bound, 1e-9, "D_p2p for this swarm (the seed's one copy, 512 KiB at 256 KiB/s, dominates)");
+        assertTrue(o.slowest() >= bound, "the slowest leecher took " + o.slowest() + " s, below your bound " + bound + " s");
     }
 }

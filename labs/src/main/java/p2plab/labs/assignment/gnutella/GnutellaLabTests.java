@@ -25,7 +25,7 @@ import p2plab.common.topology.Topologies;
 import p2plab.common.topology.TopologySpec;
 import p2plab.common.transport.sim.SimTransport;
 import p2plab.gnutella.GnutellaOverlay;
-import p2plab.labs.assignment.SimSteps;
+import p2plab.labs.assignment.sim.SimSteps;
 import p2plab.labs.grading.Graded;
 import p2plab.labs.grading.Subject;
 import p2plab.labs.grading.Visibility;

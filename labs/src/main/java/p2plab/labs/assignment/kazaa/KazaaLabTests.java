@@ -27,7 +27,7 @@ import p2plab.kazaa.election.Decision;
 import p2plab.kazaa.election.ElectionParams;
 import p2plab.kazaa.election.SupernodeElection;
 import p2plab.kazaa.election.SupernodeView;
-import p2plab.labs.assignment.SimSteps;
+import p2plab.labs.assignment.sim.SimSteps;
 import p2plab.labs.grading.Graded;
 import p2plab.labs.grading.Subject;
 import p2plab.labs.grading.Visibility;

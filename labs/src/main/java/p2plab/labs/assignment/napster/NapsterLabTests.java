@@ -20,7 +20,7 @@ import p2plab.common.overlay.PeerId;
 import p2plab.common.overlay.Query;
 import p2plab.common.overlay.SearchResult;
 import p2plab.common.transport.sim.SimTransport;
-import p2plab.labs.assignment.SimSteps;
+import p2plab.labs.assignment.sim.SimSteps;
 import p2plab.labs.grading.Graded;
 import p2plab.labs.grading.Subject;
 import p2plab.labs.grading.Visibility;

@@ -10,13 +10,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import p2plab.bittorrent.choke.Chokers;
 import p2plab.bittorrent.picker.PiecePicker;
 import p2plab.bittorrent.wire.PieceSet;
+import p2plab.labs.assignment.sim.SwarmRun;
 import p2plab.labs.grading.Graded;
 import p2plab.labs.grading.Subject;
 import p2plab.labs.grading.Visibility;
 
-/** Lab 4: the piece picker, one rule at a time on hand-made swarm states. 20 points. */
+/** Lab 4: the piece picker, one rule at a time on hand-made swarm states. 23 points. */
 @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 public class PickerLabTests {
 
@@ -135,5 +137,13 @@ public class PickerLabTests {
             assertEquals(picker().pick(v, PieceSet.full(10), new SplittableRandom(seed)),
                     picker().pick(v, PieceSet.full(10), new SplittableRandom(seed)), "same seed, same pick");
         }
+    }
+
+    @Test
+    @DisplayName("4.8 in a simulated swarm with your picker, five leechers all get the whole file")
+    @Graded(points = 3)
+    void swarm() {
+        SwarmRun.Outcome o = SwarmRun.run(PickerLabTests::picker, Chokers.byName("tit-for-tat"), 5, 512 * 1024, 4);
+        assertEquals(5, o.correct(), "leechers that finished with the right bytes within 10 simulated minutes");
     }
 }

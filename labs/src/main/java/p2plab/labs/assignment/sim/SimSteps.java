@@ -1,4 +1,4 @@
-package p2plab.labs.assignment;
+package p2plab.labs.assignment.sim;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

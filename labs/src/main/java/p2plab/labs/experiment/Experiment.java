@@ -1,0 +1,22 @@
+package p2plab.labs.experiment;
+
+import java.util.Map;
+
+/**
+ * One experiment that holds measurement against theory. It reads its parameters from a map
+ * (defaults for anything missing), runs on the simulator from the seed, and returns a report.
+ */
+public interface Experiment {
+
+    /** The name typed after {@code p2plab experiment}, e.g. {@code distribution}. */
+    String name();
+
+    /** One line for the command's help. */
+    String description();
+
+    /** Parameters it understands, with their defaults, in display order. */
+    Map<String, String> defaults();
+
+    /** Runs with {@code parameters} (a subset of {@link #defaults()}) from {@code seed}. */
+    ExperimentReport run(Parameters parameters, long seed) throws Exception;
+}

@@ -1,0 +1,37 @@
+package p2plab.labs.experiment;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs an experiment for the {@code experiment} command: the table on screen (or one JSON
+ * document), and CSV, JSON, plots and a markdown report in the output folder.
+ */
+public final class ExperimentRunner {
+
+    private ExperimentRunner() {
+    }
+
+    public static ExperimentReport run(String name, Map<String, String> given, long seed, Path outDir, boolean json,
+                                       PrintStream out) throws Exception {
+        Experiment e = Experiments.named(name);
+        Parameters p = new Parameters(e.defaults(), given);
+        long start = System.nanoTime();
+        ExperimentReport report = e.run(p, seed);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        List<Path> files = ReportWriter.write(report, outDir);
+        if (json) {
+            out.println(ReportWriter.toJson(report));
+            return report;
+        }
+        out.println(report.title() + " (seed " + seed + ")");
+        out.print(report.table().toText());
+        for (String f : report.findings()) {
+            out.println("* " + f);
+        }
+        out.printf("ran in %.1f s; wrote %d files to %s (%s.md is the report)%n", seconds, files.size(), outDir, name);
+        return report;
+    }
+}
