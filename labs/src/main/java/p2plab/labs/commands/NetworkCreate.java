@@ -56,6 +56,10 @@ final class NetworkCreate extends LabCommand {
     @Option(names = {"-o", "--option"}, paramLabel = "KEY=VALUE", description = "An overlay setting, e.g. -o ttl=5 -o forwarding=flood.")
     Map<String, String> options = new LinkedHashMap<>();
 
+    @Option(names = "--impl", paramLabel = "student|reference",
+            description = "Run the lab's strategy from student/<lab>/ (compiled now) or the reference solution inside this overlay.")
+    String impl;
+
     NetworkCreate(Lab lab) {
         super(lab);
     }
@@ -63,6 +67,9 @@ final class NetworkCreate extends LabCommand {
     @Override
     void run() {
         Overlay o = lab.overlays().get(overlay);
+        if (impl != null) {
+            o = p2plab.labs.session.LabImplementations.overlay(overlay, impl);
+        }
         if (peers < 0 || peers > 1_000_000) {
             throw new LabException("--peers must be between 0 and 1000000, got " + peers);
         }
@@ -91,6 +98,7 @@ final class NetworkCreate extends LabCommand {
         println("created " + netName + ": " + overlay + ", " + peers + " peers"
                 + (t == null ? "" : ", " + t.kind() + " topology" + (t.degree() > 0 && !java.util.List.of("ring", "line", "grid").contains(t.kind()) ? " of degree " + t.degree() : ""))
                 + ", " + (transport.equals("sim") ? "simulated" : "TCP on 127.0.0.1") + ", seed " + seed
+                + (impl == null ? "" : ", " + impl + " implementation")
                 + "; it is now the current network");
     }
 

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "p2plab", mixinStandardHelpOptions = true, version = "p2plab 0.1.0",
         description = "P2P Lab: build peer-to-peer networks, add and kill peers, search, download, and read hops, messages and times.",
         subcommands = {NetworkCommand.class, PeerCommand.class, ShareCommand.class, SearchCommand.class, DownloadCommand.class,
-                StatsCommand.class, ExportCommand.class, CompareCommand.class, TopologyCommand.class, OverlaysCommand.class,
+                StatsCommand.class, ExportCommand.class, CompareCommand.class, TopologyCommand.class, ExperimentCommand.class, OverlaysCommand.class,
                 QuitCommand.class, HelpCommand.class})
 final class RootCommand implements Runnable {
 

@@ -5,7 +5,9 @@ import java.util.stream.Collectors;
 
 /** Every experiment P2P Lab ships, by name. */
 public final class Experiments {
-    private static final List<Experiment> ALL = List.of();
+    private static final List<Experiment> ALL = List.of(new p2plab.labs.experiment.distribution.DistributionExperiment(),
+            new p2plab.labs.experiment.search.SearchCostExperiment(), new p2plab.labs.experiment.churn.ChurnExperiment(),
+            new p2plab.labs.experiment.incentives.IncentivesExperiment());
 
     private Experiments() {
     }
