@@ -167,6 +167,10 @@ public final class Commands {
         if (e instanceof LabException || e instanceof OverlayException || e instanceof IllegalArgumentException
                 || e instanceof IllegalStateException || e instanceof java.io.UncheckedIOException) {
             lab.console().error(oneLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        } else if (e instanceof UnsupportedOperationException) {
+            // What an untouched lab stub throws (`--impl student`): the student's to-do, not a bug.
+            lab.console().error("not implemented yet: " + oneLine(e.getMessage() == null ? "" : e.getMessage())
+                    + "; write it in student/<lab>/ (see docs/labs/) or use --impl reference");
         } else {
             lab.console().error("internal error: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage()))

@@ -39,8 +39,12 @@ public final class DistributionExperiment implements Experiment {
         d.put("dmin-over-u", "10");
         d.put("piece-length", "262144");
         d.put("pipeline", "5");
-        d.put("interval", "86400");
         d.put("picker", "rarest");
+        d.put("rechoke-s", "10");
+        d.put("optimistic-s", "30");
+        d.put("snub-s", "60");
+        d.put("slots", "4");
+        d.put("seed-slots", "4");
         return d;
     }
 
@@ -54,8 +58,9 @@ public final class DistributionExperiment implements Experiment {
         long us = u * p.integer("server-over-u");
         long dmin = u * p.integer("dmin-over-u");
         double hour = (double) f / u; // F/u in seconds: the unit of every time in the table
-        Map<String, String> options = Map.of("piece-length", p.string("piece-length"), "pipeline", p.string("pipeline"),
-                "interval", p.string("interval"), "picker", p.string("picker"));
+        SwarmDistribution.Settings options = new SwarmDistribution.Settings(p.integer("piece-length"), p.integer("pipeline"),
+                p.string("picker"), seconds(p, "rechoke-s"), seconds(p, "optimistic-s"), seconds(p, "snub-s"),
+                p.integer("slots"), p.integer("seed-slots"));
         List<Integer> swarmNs = p.integers("swarm-n");
         List<Integer> ns = new ArrayList<>(p.integers("n"));
         for (int n : swarmNs) {
@@ -65,7 +70,11 @@ public final class DistributionExperiment implements Experiment {
         }
         ns.sort(null);
         ResultTable table = new ResultTable(List.of("n", "d_cs_theory", "client_server", "cs_error_pct", "d_p2p_theory",
-                "bittorrent", "p2p_over_bound"));
+                "bittorrent", "p2p_over_bound", "bt_bytes_received_over_nf"));
+        List<String> findings0 = new ArrayList<>();
+        List<Integer> stalled = new ArrayList<>();
+        int traced = swarmNs.stream().mapToInt(Integer::intValue).max().orElse(0);
+        List<SwarmDistribution.Sample> trace = new ArrayList<>();
         List<double[]> csPoints = new ArrayList<>();
         List<double[]> btPoints = new ArrayList<>();
         for (int n : ns) {
@@ -75,8 +84,18 @@ public final class DistributionExperiment implements Experiment {
             double dcs = DistributionTheory.clientServer(n, f, us, dmin);
             double dp2p = DistributionTheory.peerToPeer(n, f, us, dmin, (double) n * u);
             double cs = ClientServerDistribution.run(SimTransport.withSeed(seed + n), n, f, us, dmin);
-            double bt = swarmNs.contains(n) ? SwarmDistribution.run(seed + n, n, f, us, u, dmin, options) : Double.NaN;
-            table.add(n, dcs / hour, cs / hour, 100 * (cs - dcs) / dcs, dp2p / hour, bt / hour, bt / dp2p);
+            double bt = Double.NaN;
+            double received = Double.NaN;
+            if (swarmNs.contains(n)) {
+                try {
+                    SwarmDistribution.Outcome o = SwarmDistribution.run(seed + n, n, f, us, u, dmin, options, n == traced ? trace : null);
+                    bt = o.seconds();
+                    received = o.received();
+                } catch (java.util.concurrent.TimeoutException e) {
+                    stalled.add(n); // reported below, not hidden: the table cell stays empty
+                }
+            }
+            table.add(n, dcs / hour, cs / hour, 100 * (cs - dcs) / dcs, dp2p / hour, bt / hour, bt / dp2p, received);
             csPoints.add(new double[] {n, cs / hour});
             if (!Double.isNaN(bt)) {
                 btPoints.add(new double[] {n, bt / hour});
@@ -91,6 +110,21 @@ public final class DistributionExperiment implements Experiment {
                 curve("BitTorrent swarm (measured)", btPoints));
         Plot plot = new Plot("distribution", "Distribution time vs N (F/u = " + (long) hour + " s, u_s = "
                 + p.integer("server-over-u") + "u)", "N (peers)", "minimum distribution time (units of F/u)", curves, logX, false);
+        List<Plot> plots = new ArrayList<>(List.of(plot));
+        if (!trace.isEmpty()) {
+            double[] t = trace.stream().mapToDouble(sample -> sample.seconds() / hour).toArray();
+            plots.add(Plot.linear("distribution-upload-use", "Upload capacity in use over time, BitTorrent swarm of N = " + traced,
+                    "time since the swarm started (units of F/u)", "share of upload capacity used", List.of(
+                            new Plot.Curve("seed (u_s)", t, trace.stream().mapToDouble(SwarmDistribution.Sample::seedUse).toArray(), false),
+                            new Plot.Curve("leechers (sum u_i)", t,
+                                    trace.stream().mapToDouble(SwarmDistribution.Sample::leecherUse).toArray(), false),
+                            new Plot.Curve("leechers complete (share)", t,
+                                    trace.stream().mapToDouble(sample -> (double) sample.complete() / traced).toArray(), false))));
+            double seedMean = trace.stream().mapToDouble(SwarmDistribution.Sample::seedUse).average().orElse(0);
+            double leechMean = trace.stream().mapToDouble(SwarmDistribution.Sample::leecherUse).average().orElse(0);
+            findings0.add(String.format(java.util.Locale.ROOT, "In the swarm of N = %d the seed used %.0f%% of its upload on average and "
+                    + "the leechers %.0f%% of theirs; the bound assumes 100%% of both, all the time.", traced, 100 * seedMean, 100 * leechMean));
+        }
         List<String> findings = new ArrayList<>();
         findings.add("Client-server time grows linearly with N: the server alone uploads N copies (NF/u_s).");
         findings.add("Peer-to-peer time levels off: every arriving peer brings upload capacity, so NF/(u_s + N u) tends to F/u.");
@@ -105,7 +139,19 @@ public final class DistributionExperiment implements Experiment {
             findings.add(String.format(java.util.Locale.ROOT, "The BitTorrent swarm's worst time for N >= 10 is %.2f x D_p2p: "
                     + "real swarms lose time to piece granularity, choking and request latency that the fluid bound ignores.", worst));
         }
-        return new ExperimentReport(name(), "Client-server vs P2P distribution time", seed, p.asMap(), table, List.of(plot), findings);
+        findings.addAll(findings0);
+        if (!stalled.isEmpty()) {
+            findings.add("The swarm did not finish within 20 x D_p2p for N = " + stalled + " with these settings (empty cells).");
+        }
+        return new ExperimentReport(name(), "Client-server vs P2P distribution time", seed, p.asMap(), table, plots, findings);
+    }
+
+    private static java.time.Duration seconds(Parameters p, String name) {
+        double s = p.number(name);
+        if (s <= 0) {
+            throw new IllegalArgumentException("parameter " + name + " must be > 0 seconds, got " + p.string(name));
+        }
+        return java.time.Duration.ofNanos((long) (s * 1e9));
     }
 
     private static Plot.Curve curve(String name, List<double[]> points) {

@@ -16,7 +16,7 @@ class SwarmProbeTest {
             if (!kv.isBlank()) given.put(kv.split("=")[0], kv.split("=", 2)[1]);
         }
         var r = e.run(new Parameters(e.defaults(), given), 1);
-        System.out.print(r.table().toText());
+        System.out.print(r.table().toText()); r.findings().forEach(System.out::println);
         System.out.printf("wall %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 }

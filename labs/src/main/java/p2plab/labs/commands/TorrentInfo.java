@@ -1,0 +1,71 @@
+package p2plab.labs.commands;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import p2plab.bittorrent.metainfo.FileEntry;
+import p2plab.bittorrent.metainfo.Metainfo;
+import p2plab.common.units.DataSize;
+import p2plab.labs.session.Lab;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code torrent info <file.torrent>}: name, size, pieces, info hash, tracker, files and magnet link of any .torrent. */
+@Command(name = "info", description = "Show what a .torrent holds: name, size, pieces, info hash, tracker, files, magnet link.")
+final class TorrentInfo extends LabCommand {
+    /** Files listed before the rest are summed up in one line. */
+    private static final int MAX_FILES_SHOWN = 20;
+
+    @Parameters(index = "0", paramLabel = "<file.torrent>", description = "Any .torrent (ours, mktorrent's, a real one).")
+    Path torrent;
+
+    @Option(names = "--json", description = "Print one JSON document instead of text.")
+    boolean json;
+
+    TorrentInfo(Lab lab) {
+        super(lab);
+    }
+
+    @Override
+    void run() {
+        Metainfo meta = TorrentSupport.readTorrent(torrent);
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("name", meta.name());
+            doc.put("infoHash", meta.infoHashHex());
+            doc.put("announce", meta.announce());
+            doc.put("bytes", meta.totalLength());
+            doc.put("pieceLength", meta.pieceLength());
+            doc.put("pieces", meta.pieceCount());
+            doc.put("multiFile", meta.multiFile());
+            List<Map<String, Object>> files = new ArrayList<>();
+            for (FileEntry f : meta.files()) {
+                files.add(Map.of("path", f.joined(), "bytes", f.length()));
+            }
+            doc.put("files", files);
+            doc.put("magnet", meta.magnet());
+            printJson(doc);
+            return;
+        }
+        println("name        " + meta.name() + (meta.multiFile() ? "/ (folder)" : ""));
+        println("size        " + DataSize.format(meta.totalLength()) + " (" + meta.totalLength() + " bytes)");
+        println("pieces      " + meta.pieceCount() + " of " + DataSize.format(meta.pieceLength()));
+        println("info hash   " + meta.infoHashHex());
+        println("tracker     " + (meta.announce() == null ? "none (trackerless)" : meta.announce()));
+        if (meta.multiFile()) {
+            println("files       " + meta.files().size());
+            int shown = 0;
+            for (FileEntry f : meta.files()) {
+                if (shown++ == MAX_FILES_SHOWN) {
+                    println("  ... and " + (meta.files().size() - MAX_FILES_SHOWN) + " more (`torrent info --json` lists all)");
+                    break;
+                }
+                println("  " + f.joined() + "  " + DataSize.format(f.length()));
+            }
+        }
+        println("magnet      " + meta.magnet());
+    }
+}

@@ -1,0 +1,46 @@
+package p2plab.labs.experiment.churn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import p2plab.labs.experiment.ExperimentReport;
+import p2plab.labs.experiment.Parameters;
+
+class ChurnExperimentTest {
+
+    @Test
+    void sessionTimesHaveTheMeanTheyAreAskedFor() {
+        for (SessionTimes t : SessionTimes.values()) {
+            SplittableRandom r = new SplittableRandom(3);
+            double sum = 0;
+            int n = 200_000;
+            for (int i = 0; i < n; i++) {
+                sum += t.sample(100, r);
+            }
+            assertEquals(100, sum / n, t == SessionTimes.PARETO ? 8 : 2, t.name());
+        }
+        assertThrows(IllegalArgumentException.class, () -> SessionTimes.parse("weibull"));
+    }
+
+    @Test
+    void withoutChurnEverySearchSucceedsAndHeavyChurnCostsRareFiles() throws Exception {
+        ChurnExperiment e = new ChurnExperiment();
+        ExperimentReport r = e.run(new Parameters(e.defaults(), Map.of("overlays", "napster", "peers", "40", "files", "80",
+                "queries", "20", "mean-session-s", "1000000,20")), 9);
+        List<List<Object>> rows = r.table().rows();
+        assertEquals(2, rows.size());
+        double[] popular = r.table().column("popular_search_success");
+        double[] rare = r.table().column("rare_search_success");
+        double[] changes = r.table().column("peer_changes");
+        assertEquals(1.0, popular[0], 1e-9, "no churn: every popular search finds a holder");
+        assertEquals(1.0, rare[0], 1e-9, "no churn: every rare search finds a holder");
+        assertEquals(0, changes[0], 1e-9);
+        assertTrue(changes[1] > 40, "mean sessions of 20 s must churn");
+        assertTrue(rare[1] < 1.0, "with sessions of 20 s some rare file's only holders are away");
+    }
+}
