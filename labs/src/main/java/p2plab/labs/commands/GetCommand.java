@@ -40,6 +40,8 @@ import picocli.CommandLine.Parameters;
         "Data already in --dir is checked first, so running it again resumes."})
 final class GetCommand extends LabCommand {
     private static final long GOODBYE_MILLIS = 300;
+    /** Protocol seconds a download waits for an unreachable tracker before giving up. */
+    private static final long TRACKER_GRACE_SECONDS = 10;
 
     @Parameters(index = "0", paramLabel = "<file.torrent>", description = "The .torrent to download.")
     Path torrent;
@@ -108,7 +110,8 @@ final class GetCommand extends LabCommand {
         Client.Torrent t;
         try {
             try {
-                t = transport.await(client.get(meta, store), Duration.ofSeconds(300));
+                // 300 s of real time whatever the time scale: hashing does not speed up
+                t = transport.await(client.get(meta, store), Duration.ofMillis((long) (300_000 * timeScale)));
             } catch (TimeoutException e) {
                 throw new LabException("checking the data already in " + folder + " took more than 300 s; try again, or use an empty --dir");
             }
@@ -118,11 +121,7 @@ final class GetCommand extends LabCommand {
                     bar.update(s.bytesHave(), s.bytesTotal(), s.peers());
                 }
             });
-            try {
-                result = transport.await(t.completion(), Duration.ofSeconds(timeoutSeconds));
-            } catch (TimeoutException e) {
-                throw new LabException(stalled(meta, last.get(), t.lastTrackerError()));
-            }
+            result = awaitCompletion(transport, meta, t, last);
         } finally {
             if (bar != null) {
                 bar.finish();
@@ -135,12 +134,31 @@ final class GetCommand extends LabCommand {
         report(meta, DiskStore.dataPath(meta, folder), result);
     }
 
-    private String stalled(Metainfo meta, SwarmStatus s, String trackerError) {
-        String have = s == null ? "nothing yet" : DataSize.format(s.bytesHave()) + " of " + DataSize.format(s.bytesTotal())
-                + " from " + s.peers() + (s.peers() == 1 ? " peer" : " peers");
-        return "the download of " + meta.name() + " did not finish within " + timeoutSeconds + " s (" + have + ")"
-                + (trackerError == null ? "" : "; the tracker " + meta.announce() + " failed: " + TorrentSupport.oneLine(trackerError))
-                + "; is a seed running (`seed " + torrent + " <data-path>`)? Run `get` again to resume";
+    /**
+     * Waits for the download, one protocol second at a time: gives up after {@code --timeout},
+     * or early when the tracker cannot be reached and no peer is connected (nothing can happen
+     * then but a retry a minute later).
+     */
+    private SwarmResult awaitCompletion(TcpTransport transport, Metainfo meta, Client.Torrent t, AtomicReference<SwarmStatus> last) {
+        for (long waited = 0; ; waited++) {
+            try {
+                return transport.await(t.completion(), Duration.ofSeconds(1));
+            } catch (TimeoutException e) {
+                SwarmStatus s = last.get();
+                String trackerError = t.lastTrackerError();
+                if (trackerError != null && waited >= TRACKER_GRACE_SECONDS && (s == null || s.peers() == 0)) {
+                    throw new LabException("the tracker " + meta.announce() + " did not answer ("
+                            + TorrentSupport.oneLine(trackerError.replaceFirst("^[\\w.$]+(Exception|Error): ", ""))
+                            + "); start it (`tracker`) or fix the torrent's URL, then run `get` again");
+                }
+                if (waited + 1 >= timeoutSeconds) {
+                    String have = s == null ? "nothing yet" : DataSize.format(s.bytesHave()) + " of " + DataSize.format(s.bytesTotal())
+                            + ", " + s.peers() + (s.peers() == 1 ? " peer" : " peers") + " connected";
+                    throw new LabException("the download of " + meta.name() + " did not finish within " + timeoutSeconds + " s ("
+                            + have + "); is a seed running (`seed " + torrent + " <data-path>`)? Run `get` again to resume");
+                }
+            }
+        }
     }
 
     private void report(Metainfo meta, Path where, SwarmResult r) {
@@ -182,11 +200,11 @@ final class GetCommand extends LabCommand {
                 + DataRate.format(rate) + ", every piece SHA-1 verified"
                 + (r.corruptPieces() > 0 ? " (" + r.corruptPieces() + " bad pieces were thrown away and fetched again)" : ""));
         long total = Math.max(1, r.bytesDown());
-        StringBuilder line = new StringBuilder("sources: " + sources.size() + "  ");
+        List<String> parts = new ArrayList<>();
         for (Map.Entry<String, Long> e : sources) {
-            line.append("  ").append(TorrentSupport.peerName(e.getKey())).append(' ').append(DataSize.format(e.getValue()))
-                    .append(String.format(Locale.ROOT, " (%.0f%%)", 100.0 * e.getValue() / total));
+            parts.add(TorrentSupport.peerName(e.getKey()) + " " + DataSize.format(e.getValue())
+                    + String.format(Locale.ROOT, " (%.0f%%)", 100.0 * e.getValue() / total));
         }
-        println(line.toString());
+        println("sources: " + sources.size() + "   " + String.join(", ", parts));
     }
 }

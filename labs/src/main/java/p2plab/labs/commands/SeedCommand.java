@@ -95,7 +95,7 @@ final class SeedCommand extends LabCommand {
         } else {
             println("announcing to " + meta.announce());
         }
-        if (background || TorrentJobs.interactive()) {
+        if (background || TorrentJobs.interactive(lab)) {
             println("it keeps seeding in this session; `seed stop` stops it (so does `quit`)");
             return;
         }

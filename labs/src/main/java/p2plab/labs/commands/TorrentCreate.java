@@ -38,7 +38,7 @@ final class TorrentCreate extends LabCommand {
         try {
             piece = DataSize.parseBytes(pieceLength);
         } catch (IllegalArgumentException e) {
-            throw new LabException("--piece-length: " + TorrentSupport.oneLine(e.getMessage()) + "; e.g. 262144 or 256KiB");
+            throw new LabException("--piece-length: " + TorrentSupport.oneLine(e.getMessage()));
         }
         if (piece < 1024 || piece > (1 << 26)) {
             throw new LabException("--piece-length must be between 1KiB and 64MiB, got " + pieceLength + "; 256KiB is usual");

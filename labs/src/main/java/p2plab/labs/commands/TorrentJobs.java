@@ -1,6 +1,5 @@
 package p2plab.labs.commands;
 
-import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.WeakHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabException;
 
@@ -19,24 +17,18 @@ import p2plab.labs.session.LabException;
  * serving until {@code tracker stop} / {@code seed stop} or the end of the session; one-shot
  * from the system shell, the command waits here until the job is closed (Ctrl-C).
  *
- * <p>The session ({@link Lab}) has no hook for "close this when you close", so a small watcher
- * closes every job once the session asks to quit, and a JVM shutdown hook closes whatever is
- * still running when p2plab exits (Ctrl-C, or a script that ends without {@code quit}): every
- * port is closed and every seed tells its tracker {@code event=stopped}.
+ * <p>The session closes every job on {@code quit} or when it ends ({@link Lab#closeWithSession}),
+ * and a JVM shutdown hook closes whatever is still running when p2plab is stopped with Ctrl-C:
+ * every port is closed and every seed tells its tracker {@code event=stopped}.
  */
 final class TorrentJobs {
     private static final Map<Lab, TorrentJobs> BY_LAB = Collections.synchronizedMap(new WeakHashMap<>());
 
-    /** How often the watcher looks whether the session asked to quit. */
-    private static final long WATCH_MILLIS = 100;
-
-    private final WeakReference<Lab> lab;
     private final List<Job> jobs = new ArrayList<>();
     private Thread hook;
-    private Thread watcher;
 
     private TorrentJobs(Lab lab) {
-        this.lab = new WeakReference<>(lab);
+        lab.closeWithSession(this::closeAll);
     }
 
     static TorrentJobs of(Lab lab) {
@@ -44,9 +36,8 @@ final class TorrentJobs {
     }
 
     /** True when the command runs from the interactive shell (so it must not block the prompt). */
-    static boolean interactive() {
-        return StackWalker.getInstance().walk(frames -> frames.anyMatch(
-                f -> f.getClassName().equals("p2plab.labs.shell.InteractiveShell")));
+    static boolean interactive(Lab lab) {
+        return lab.interactive();
     }
 
     /** One running tracker or seed. */
@@ -122,11 +113,6 @@ final class TorrentJobs {
             hook = new Thread(this::closeAllAndReport, "p2plab-close-torrent-jobs");
             Runtime.getRuntime().addShutdownHook(hook);
         }
-        if (watcher == null) {
-            watcher = new Thread(this::watchForQuit, "p2plab-torrent-jobs-quit-watcher");
-            watcher.setDaemon(true);
-            watcher.start();
-        }
         return job;
     }
 
@@ -186,7 +172,8 @@ final class TorrentJobs {
      */
     static String resolve(List<Job> running, String which, String kind) {
         if (running.isEmpty()) {
-            throw new LabException("no " + kind + " is running in this session; `" + kind + " list` shows them");
+            throw new LabException("no " + kind + " is running in this session; start one with `"
+                    + (kind.equals("seed") ? "seed <file.torrent> <data-path>" : kind) + "`");
         }
         if (which == null) {
             return null;
@@ -204,28 +191,6 @@ final class TorrentJobs {
     /** Called when a foreground job ends by itself, so the list only shows live ones. */
     synchronized void remove(Job job) {
         jobs.remove(job);
-    }
-
-    /**
-     * Closes every job once the session asks to quit (`quit` only sets a flag the shell loop
-     * reads; the session offers no close hook to join), then ends; a new job starts a new watcher.
-     */
-    private void watchForQuit() {
-        while (true) {
-            Lab l = lab.get();
-            synchronized (this) {
-                if (jobs.isEmpty() || l == null) {
-                    watcher = null;
-                    return;
-                }
-            }
-            if (l.quitRequested()) {
-                closeAll();
-                continue;
-            }
-            l = null;
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(WATCH_MILLIS));
-        }
     }
 
     private void forgetHookIfIdle() {

@@ -110,11 +110,29 @@ final class TorrentSupport {
     private static String cause(String message) {
         int open = message.indexOf('(');
         int close = message.indexOf(')', open + 1);
-        return open >= 0 && close > open ? message.substring(open + 1, close) : message;
+        String why = open >= 0 && close > open ? message.substring(open + 1, close) : message;
+        return why.equals("null") || why.isBlank() ? "not an address of this machine" : why;
     }
 
-    /** A peer key (hex peer id) as people read it: its printable client prefix, e.g. {@code -aria2-...}. */
+    /** Peer id prefixes of the clients a student meets, and their names. */
+    private static final String[][] CLIENTS = {{"-PL", "p2plab"}, {"A2-", "aria2"}, {"-LT", "libtorrent"},
+            {"-lt", "libtorrent"}, {"-TR", "Transmission"}, {"-qB", "qBittorrent"}, {"-DE", "Deluge"}};
+
+    /**
+     * A peer key (hex peer id) as people read it: its printable start and, when known, the client
+     * it names, e.g. {@code A2-1-36-0- (aria2)}.
+     */
     static String peerName(String key) {
+        String printable = printablePrefix(key);
+        for (String[] c : CLIENTS) {
+            if (printable.startsWith(c[0])) {
+                return printable + " (" + c[1] + ")";
+            }
+        }
+        return printable;
+    }
+
+    private static String printablePrefix(String key) {
         try {
             byte[] id = HexFormat.of().parseHex(key);
             String text = new String(id, StandardCharsets.ISO_8859_1);

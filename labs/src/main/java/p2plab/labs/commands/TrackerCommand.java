@@ -54,7 +54,7 @@ final class TrackerCommand extends LabCommand {
             transport.close();
         });
         println("tracker running at " + server.announceUrl());
-        if (background || TorrentJobs.interactive()) {
+        if (background || TorrentJobs.interactive(lab)) {
             println("it keeps running in this session; `tracker stop` stops it (so does `quit`)");
             return;
         }

@@ -19,7 +19,10 @@ public final class Lab implements AutoCloseable {
     private String current;
     private boolean debug;
     private boolean quitRequested;
+    private boolean interactive;
     private int scriptDepth;
+    /** Things started by commands that outlive them (background trackers and seeds). */
+    private final java.util.List<AutoCloseable> owned = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Lab(Overlays overlays, Console console) {
         this.overlays = overlays;
@@ -113,8 +116,37 @@ public final class Lab implements AutoCloseable {
         }
     }
 
+    /** `quit`: stops what commands left running in the background; the shell then closes the session. */
     public void requestQuit() {
         quitRequested = true;
+        closeOwned();
+    }
+
+    /** Closes {@code resource} on `quit` or when the session ends, whichever comes first. */
+    public void closeWithSession(AutoCloseable resource) {
+        owned.add(resource);
+    }
+
+    /** True in the interactive shell: long-running commands must then give the prompt back. */
+    public boolean interactive() {
+        return interactive;
+    }
+
+    public void interactive(boolean on) {
+        interactive = on;
+    }
+
+    private RuntimeException closeOwned() {
+        RuntimeException first = null;
+        for (AutoCloseable c : owned) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                first = first == null ? new IllegalStateException(e.getMessage(), e) : first;
+            }
+        }
+        owned.clear();
+        return first;
     }
 
     public boolean quitRequested() {
@@ -136,7 +168,7 @@ public final class Lab implements AutoCloseable {
     /** Closes every network: every port closed, every thread stopped. */
     @Override
     public void close() {
-        RuntimeException first = null;
+        RuntimeException first = closeOwned();
         for (LabNetwork n : networks.values()) {
             try {
                 n.close();

@@ -39,6 +39,7 @@ public final class InteractiveShell {
         // same time; doing them side by side brings the prompt up sooner.
         Lab lab = new Lab(Overlays.discover(), null);
         lab.debug(debug);
+        lab.interactive(true);
         CompletableFuture<Commands> building = CompletableFuture.supplyAsync(() -> new Commands(lab));
         try (Terminal terminal = TerminalBuilder.builder().system(true).name("p2plab").build(); lab) {
             PrintWriter w = terminal.writer();

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real client, aria2, downloads from `p2plab seed` through `p2plab tracker`, both started as a
- * student would in the shell. Fails (does not skip) when aria2c is not installed.
+ * student would in the shell; and `p2plab get` downloads from an aria2 seed. Fails (does not
+ * skip) when aria2c is not installed.
  */
 @Timeout(120)
 class StandaloneAria2Test {
@@ -66,6 +67,35 @@ class StandaloneAria2Test {
         assertEquals(0, p.exitValue(), "aria2 failed: " + log());
         assertArrayEquals(data, Files.readAllBytes(out.resolve("lecture.mp4")), "aria2's copy differs from the seed's file");
         assertTrue(shell.ok("seed stop lecture.mp4").out().contains("stopped seeding"));
+    }
+
+    @Test
+    void getDownloadsFromAnAria2SeedThroughOurTracker() throws Exception {
+        String aria2 = onPath("aria2c");
+        byte[] data = StandaloneSwarmTest.randomBytes(1024 * 1024 + 4321, 12);
+        Path src = Files.createDirectories(tmp.resolve("src"));
+        Files.write(src.resolve("notes.pdf"), data);
+        String url = StandaloneSwarmTest.match(Pattern.compile("http://127\\.0\\.0\\.1:\\d+/announce"),
+                shell.ok("tracker --port 0 --interval 20 --background").out(), 0);
+        Path torrent = tmp.resolve("notes.torrent");
+        shell.ok("torrent create " + src.resolve("notes.pdf") + " --tracker " + url + " --out " + torrent);
+
+        List<String> cmd = new ArrayList<>(List.of(aria2, "--interface=127.0.0.1", "--disable-ipv6=true", "--enable-dht=false",
+                "--enable-dht6=false", "--bt-enable-lpd=false", "--file-allocation=none", "--allow-overwrite=true",
+                "--auto-file-renaming=false", "--summary-interval=0", "--no-conf=true", "--check-integrity=true",
+                "--bt-hash-check-seed=true", "--seed-ratio=0.0", "--listen-port=" + freePort(), "--dir=" + src, torrent.toString()));
+        Process seed = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("aria2.log").toFile()).start();
+        try {
+            Path out = tmp.resolve("out");
+            String got = shell.ok("get " + torrent + " --dir " + out + " --timeout 90 --json").out();
+            assertTrue(got.contains("(aria2)\""), "the bytes should come from aria2: " + got + log());
+            assertArrayEquals(data, Files.readAllBytes(out.resolve("notes.pdf")), "our copy differs from aria2's file");
+        } finally {
+            seed.destroy();
+            if (!seed.waitFor(10, TimeUnit.SECONDS)) {
+                seed.destroyForcibly();
+            }
+        }
     }
 
     private String log() throws IOException {

@@ -72,7 +72,7 @@ class StandaloneSwarmTest {
         assertTrue(r.get("complete").asBoolean(), get.out());
         assertEquals(data.length, r.get("bytes").asLong());
         assertTrue(r.get("sources").size() >= 1, get.out());
-        assertTrue(r.get("sources").get(0).get("peer").asText().startsWith("-PL0100-"), get.out());
+        assertTrue(r.get("sources").get(0).get("peer").asText().matches("-PL0100-.* \\(p2plab\\)"), get.out());
         assertArrayEquals(data, Files.readAllBytes(out.resolve("movie.bin")), "the copy differs from the original");
 
         Shell.Result again = shell.ok("get " + torrent + " --dir " + out + " --timeout 60");
@@ -83,6 +83,49 @@ class StandaloneSwarmTest {
         assertClosed(seedPort);
         assertClosed(trackerPort);
         assertTrue(shell.ok("tracker list").out().contains("no tracker is running"));
+    }
+
+    @Test
+    void aFolderTorrentArrivesFileByFile() throws Exception {
+        shell = new Shell();
+        Path album = Files.createDirectories(tmp.resolve("src/album/disc1"));
+        byte[] a = randomBytes(300_000, 21);
+        byte[] b = randomBytes(123_456, 22);
+        Files.write(album.resolve("a.flac"), a);
+        Files.write(album.getParent().resolve("cover.jpg"), b);
+        String url = match(URL, shell.ok("tracker --port 0 --background").out(), 0);
+        Path torrent = tmp.resolve("album.torrent");
+        shell.ok("torrent create " + album.getParent() + " --tracker " + url + " --piece-length 32KiB --out " + torrent);
+        shell.ok("seed " + torrent + " " + tmp.resolve("src") + " --port 0 --background"); // the folder that holds it
+
+        Path out = tmp.resolve("out");
+        String got = shell.ok("get " + torrent + " --dir " + out + " --timeout 60").out();
+        assertTrue(got.contains("downloaded album"), got);
+        assertTrue(got.contains("sources: 1 "), got);
+        assertArrayEquals(a, Files.readAllBytes(out.resolve("album/disc1/a.flac")));
+        assertArrayEquals(b, Files.readAllBytes(out.resolve("album/cover.jpg")));
+    }
+
+    @Test
+    void withoutASeedGetGivesUpWithWhatToCheck() throws Exception {
+        shell = new Shell();
+        Path src = Files.createDirectories(tmp.resolve("src"));
+        Files.write(src.resolve("lonely.bin"), randomBytes(40_000, 5));
+        String url = match(URL, shell.ok("tracker --port 0 --background").out(), 0);
+        Path torrent = tmp.resolve("lonely.torrent");
+        shell.ok("torrent create " + src.resolve("lonely.bin") + " --tracker " + url + " --out " + torrent);
+        String e = shell.fails("get " + torrent + " --dir " + tmp.resolve("out") + " --timeout 20 --time-scale 10");
+        assertTrue(e.contains("did not finish within 20 s") && e.contains("is a seed running"), e);
+
+        int deadPort;
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress("127.0.0.1", 0));
+            deadPort = probe.getLocalPort();
+        }
+        Path orphan = tmp.resolve("orphan.torrent");
+        shell.ok("torrent create " + src.resolve("lonely.bin") + " --tracker http://127.0.0.1:" + deadPort + "/announce --out " + orphan);
+        e = shell.fails("get " + orphan + " --dir " + tmp.resolve("out") + " --time-scale 10");
+        assertTrue(e.contains("did not answer") && e.contains("start it"), e);
     }
 
     @Test

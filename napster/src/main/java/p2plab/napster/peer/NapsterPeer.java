@@ -57,6 +57,8 @@ import p2plab.napster.wire.NapMessage.Unshare;
  */
 public final class NapsterPeer implements PeerHandler<NapMessage> {
     private static final int SEEN_LIMIT = 1024;
+    /** Enough for the popular files of a catalogue; 2 KiB to 4 KiB per peer. */
+    private static final int CONTENT_ID_SLOTS = 512;
     private static final String CLIENT = "p2plab";
 
     private final Address server;
@@ -67,6 +69,7 @@ public final class NapsterPeer implements PeerHandler<NapMessage> {
     private final Queue<CompletableFuture<DownloadAck>> downloadRequests = new ArrayDeque<>();
     private final Queue<BrowseCall> browses = new ArrayDeque<>();
     private final Map<ContentId, Content> received = new HashMap<>();
+    private final ContentIdCache contentIds = new ContentIdCache(CONTENT_ID_SLOTS);
     private final Map<ContentId, List<Hit>> seen = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<ContentId, List<Hit>> eldest) {
@@ -229,7 +232,7 @@ public final class NapsterPeer implements PeerHandler<NapMessage> {
         } else if (message instanceof NapMessage.SearchResult r) {
             SearchCall call = searches.get(r.searchId());
             if (call != null) {
-                call.onResult(r, now());
+                call.onResult(r, contentIds.of(r.hash()), now());
             }
         } else if (message instanceof SearchEnd e) {
             SearchCall call = searches.get(e.searchId());

@@ -40,7 +40,7 @@ final class SearchCall {
         this.startNanos = startNanos;
     }
 
-    void onResult(NapMessage.SearchResult r, long now) {
+    void onResult(NapMessage.SearchResult r, ContentId content, long now) {
         PeerId holder;
         try {
             holder = PeerId.parse(r.nick());
@@ -50,7 +50,7 @@ final class SearchCall {
         if (firstHitNanos < 0) {
             firstHitNanos = now;
         }
-        hits.add(new Hit(holder, new ContentId(r.hash()), r.file(), r.size(), 1));
+        hits.add(new Hit(holder, content, r.file(), r.size(), 1));
     }
 
     List<Hit> hits() {

@@ -177,6 +177,12 @@ public final class NapsterCodec implements WireFormat<NapMessage> {
         if (type == MessageType.INVALID) {
             throw new IllegalArgumentException("an Invalid frame is never sent");
         }
+        if (message instanceof SearchResult r) {
+            byte[] frame = asciiResultFrame(r);
+            if (frame != null) {
+                return frame;
+            }
+        }
         byte[] body = message instanceof Chunk c ? chunkBody(c) : text(message).getBytes(StandardCharsets.UTF_8);
         if (body.length > type.maxBody()) {
             throw new IllegalArgumentException(type.label() + " of " + body.length + " bytes exceeds its limit of "
@@ -185,6 +191,88 @@ public final class NapsterCodec implements WireFormat<NapMessage> {
         ByteBuffer frame = ByteBuffer.allocate(HEADER_BYTES + body.length).order(ByteOrder.LITTLE_ENDIAN);
         frame.putShort((short) body.length).putShort((short) type.code()).put(body);
         return frame.array();
+    }
+
+    /**
+     * A search result, written straight into its frame: the server sends one per hit, so the
+     * string building of {@link #text} (three copies of every byte) showed in the profile.
+     * Same bytes as the general path; null when a field is not plain ASCII (then that path runs).
+     */
+    private byte[] asciiResultFrame(SearchResult m) {
+        word(m.searchId());
+        word(m.hash());
+        word(m.nick());
+        word(m.ip());
+        if (m.file() == null || m.file().indexOf('"') >= 0) {
+            throw new IllegalArgumentException("names may not contain double quotes: " + m.file());
+        }
+        int length = sizeOf(m);
+        int body = length - HEADER_BYTES;
+        if (body > MessageType.SEARCH_RESULT.maxBody()) {
+            return null; // the general path reports it
+        }
+        byte[] f = new byte[length];
+        int code = MessageType.SEARCH_RESULT.code();
+        f[0] = (byte) body;
+        f[1] = (byte) (body >>> 8);
+        f[2] = (byte) code;
+        f[3] = (byte) (code >>> 8);
+        int p = putAscii(f, HEADER_BYTES, m.searchId());
+        f[p++] = ' ';
+        f[p++] = '"';
+        p = putAscii(f, p, m.file());
+        if (p < 0) {
+            return null;
+        }
+        f[p++] = '"';
+        f[p++] = ' ';
+        p = putAscii(f, p, m.hash());
+        f[p++] = ' ';
+        p = putLong(f, p, m.size());
+        for (int i = 0; i < 3; i++) {
+            f[p++] = ' ';
+            f[p++] = '0';
+        }
+        f[p++] = ' ';
+        p = putAscii(f, p, m.nick());
+        f[p++] = ' ';
+        p = putAscii(f, p, m.ip());
+        if (p < 0) {
+            return null;
+        }
+        f[p++] = ' ';
+        putLong(f, p, m.linkType());
+        return f;
+    }
+
+    /** Writes {@code s} at {@code p} and returns the next position, or -1 if it is not ASCII. */
+    private static int putAscii(byte[] f, int p, String s) {
+        if (p < 0) {
+            return -1;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return -1;
+            }
+            f[p++] = (byte) c;
+        }
+        return p;
+    }
+
+    /** Writes {@code v} in decimal at {@code p}; returns the next position. */
+    private static int putLong(byte[] f, int p, long v) {
+        int end = p + digits(v);
+        if (v < 0) {
+            f[p] = '-';
+        }
+        int i = end;
+        long x = v;
+        do {
+            f[--i] = (byte) ('0' + Math.abs((int) (x % 10)));
+            x /= 10;
+        } while (x != 0);
+        return end;
     }
 
     private static byte[] chunkBody(Chunk c) {

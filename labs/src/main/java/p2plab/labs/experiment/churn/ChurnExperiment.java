@@ -59,7 +59,7 @@ public final class ChurnExperiment implements Experiment {
         d.put("zipf", "0.8");
         d.put("sessions", "exponential");
         d.put("mean-session-s", "3600,600,120,30");
-        d.put("queries", "40");
+        d.put("queries", "60");
         d.put("gap-s", "5");
         return d;
     }
@@ -94,8 +94,9 @@ public final class ChurnExperiment implements Experiment {
                 plots, List.of(
                         "As sessions shorten, every overlay finds and fetches less: holders leave before they are asked or mid-transfer.",
                         "Rare files suffer first: with one or two holders, one departure makes them unreachable, while popular files keep other holders.",
-                        "Napster's index server does not churn here, so its searches stay exact; what fails is reaching a holder that has left.",
-                        "Flooding and supernode search depend on the overlay staying connected: departures cut paths and shorten the horizon."));
+                        "Napster's server does not churn, but it lists only files of peers that are online: a rare file whose holders are away is not found.",
+                        "Flooding depends on the overlay staying connected: departures cut paths and shorten the horizon, so Gnutella degrades most.",
+                        "BitTorrent's tracker keeps listing a torrent, so its search always succeeds; what fails under churn is the download of rare files."));
     }
 
     private Outcome runOne(Overlay overlay, Parameters p, SessionTimes times, int meanSeconds, long seed) throws TimeoutException {

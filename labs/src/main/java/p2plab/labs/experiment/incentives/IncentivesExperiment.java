@@ -51,8 +51,8 @@ public final class IncentivesExperiment implements Experiment {
         d.put("chokers", "tit-for-tat,random");
         d.put("pickers", "rarest,random");
         d.put("u", "16384");
-        d.put("seed-over-u", "2");
-        d.put("file-kib", "2048");
+        d.put("seed-over-u", "1");
+        d.put("file-kib", "8192");
         d.put("piece-length", "65536");
         d.put("sample-s", "10");
         return d;
@@ -64,7 +64,8 @@ public final class IncentivesExperiment implements Experiment {
         long u = p.integer("u");
         long file = 1024L * p.integer("file-kib");
         ResultTable table = new ResultTable(List.of("part", "choker", "picker", "free_riders", "contributor_mean_s",
-                "free_rider_mean_s", "last_done_s", "completed", "min_replication_at_half", "mean_replication_at_half"));
+                "free_rider_mean_s", "last_done_s", "completed", "min_replication_at_half", "mean_replication_at_half",
+                "first_time_every_piece_twice_s"));
         List<Plot.Curve> freeRiderCurves = new ArrayList<>();
         List<Plot.Curve> replicationCurves = new ArrayList<>();
         for (String choker : p.words("chokers")) {
@@ -75,7 +76,7 @@ public final class IncentivesExperiment implements Experiment {
                 int k = (int) Math.round(fraction * n);
                 Swarm s = swarm(seed, n, k, u, file, p, chokerFactory(choker), "rarest");
                 table.add("free-riding", choker, "rarest", k, s.contributorMean, s.freeRiderMean, s.last, s.completed,
-                        s.minAtHalf, s.meanAtHalf);
+                        s.minAtHalf, s.meanAtHalf, s.twice);
                 contrib.add(new double[] {k, s.contributorMean});
                 if (k > 0) {
                     riders.add(new double[] {k, s.freeRiderMean});
@@ -87,7 +88,7 @@ public final class IncentivesExperiment implements Experiment {
         for (String picker : p.words("pickers")) {
             Swarm s = swarm(seed, n, 0, u, file, p, chokerFactory("tit-for-tat"), picker);
             table.add("piece-selection", "tit-for-tat", picker, 0, s.contributorMean, s.freeRiderMean, s.last, s.completed,
-                    s.minAtHalf, s.meanAtHalf);
+                    s.minAtHalf, s.meanAtHalf, s.twice);
             replicationCurves.add(new Plot.Curve("min replication, " + picker, s.times, s.min, false));
             replicationCurves.add(new Plot.Curve("mean replication, " + picker, s.times, s.mean, false));
         }
@@ -96,11 +97,38 @@ public final class IncentivesExperiment implements Experiment {
                         "free-riders", "mean download time (s)", freeRiderCurves),
                 Plot.linear("incentives-replication", "Piece replication over time: rarest-first vs random",
                         "time since the swarm started (s)", "copies of a piece among running peers", replicationCurves));
-        return new ExperimentReport(name(), "BitTorrent incentives and piece selection", seed, p.asMap(), table, plots, List.of(
-                "Under tit-for-tat, free-riders only get optimistic unchokes and seeds' spare capacity: they finish after the contributors.",
-                "With random unchokes, everyone is served alike: free-riders finish about when contributors do, and they slow everyone down.",
-                "Rarest-first raises the minimum replication early: no piece stays scarce, so the swarm does not depend on the seed for the last pieces.",
-                "Random selection leaves some pieces rare for longer; the tail of the download waits for them."));
+        return new ExperimentReport(name(), "BitTorrent incentives and piece selection", seed, p.asMap(), table, plots,
+                findings(table));
+    }
+
+    /** What the figures say, from the figures: who finished first, and how soon no piece was rare. */
+    private static List<String> findings(ResultTable t) {
+        List<String> out = new ArrayList<>();
+        Map<String, double[]> worst = new LinkedHashMap<>();
+        for (List<Object> row : t.rows()) {
+            if (!row.get(0).equals("free-riding") || ((Integer) row.get(3)) == 0) {
+                continue;
+            }
+            double c = ((Number) row.get(4)).doubleValue();
+            double f = ((Number) row.get(5)).doubleValue();
+            out.add(String.format(java.util.Locale.ROOT, "%s with %d free-riders: contributors took %.0f s on average, free-riders %.0f s (%s).",
+                    row.get(1), (Integer) row.get(3), c, f, f > c * 1.05 ? "free-riders are punished"
+                            : f < c * 0.95 ? "free-riders finish first" : "no difference"));
+            worst.merge((String) row.get(1), new double[] {(Integer) row.get(3), c}, (a, b) -> b[0] > a[0] ? b : a);
+        }
+        if (worst.containsKey("tit-for-tat") && worst.containsKey("random")) {
+            out.add(String.format(java.util.Locale.ROOT, "With the most free-riders, contributors take %.0f s under tit-for-tat and %.0f s "
+                    + "with random unchokes: tit-for-tat keeps contributors' upload among contributors.",
+                    worst.get("tit-for-tat")[1], worst.get("random")[1]));
+        }
+        for (List<Object> row : t.rows()) {
+            if (row.get(0).equals("piece-selection")) {
+                out.add(String.format(java.util.Locale.ROOT, "%s picker: every piece held by at least two running peers after %.0f s; "
+                        + "last leecher done after %.0f s.", row.get(2), ((Number) row.get(10)).doubleValue(),
+                        ((Number) row.get(6)).doubleValue()));
+            }
+        }
+        return out;
     }
 
     private static Supplier<Choker> chokerFactory(String name) {
@@ -113,7 +141,7 @@ public final class IncentivesExperiment implements Experiment {
 
     /** What one swarm did. */
     private record Swarm(double contributorMean, double freeRiderMean, double last, int completed, double minAtHalf,
-                         double meanAtHalf, double[] times, double[] min, double[] mean) {
+                         double meanAtHalf, double twice, double[] times, double[] min, double[] mean) {
     }
 
     private static Swarm swarm(long seed, int n, int freeRiders, long u, long file, Parameters p, Supplier<Choker> chokers,
@@ -170,8 +198,9 @@ public final class IncentivesExperiment implements Experiment {
                 }
             }
             double[] half = samples.isEmpty() ? new double[] {0, Double.NaN, Double.NaN} : samples.get(samples.size() / 2);
+            double twice = samples.stream().filter(a -> a[1] >= 2).mapToDouble(a -> a[0]).findFirst().orElse(Double.NaN);
             return new Swarm(nc == 0 ? Double.NaN : contrib / nc, nr == 0 ? Double.NaN : rider / nr, last, done.size(), half[1],
-                    half[2], samples.stream().mapToDouble(a -> a[0]).toArray(), samples.stream().mapToDouble(a -> a[1]).toArray(),
+                    half[2], twice, samples.stream().mapToDouble(a -> a[0]).toArray(), samples.stream().mapToDouble(a -> a[1]).toArray(),
                     samples.stream().mapToDouble(a -> a[2]).toArray());
         }
     }

@@ -58,11 +58,11 @@ public final class SearchCostExperiment implements Experiment {
     public Map<String, String> defaults() {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("variants", "napster,gnutella-flooding,gnutella-expanding-ring,gnutella-random-walk,kazaa");
-        d.put("peers", "50,200");
+        d.put("peers", "50,200,1000");
         d.put("ttl", "1..5");
         d.put("degree", "4");
         d.put("files", "200");
-        d.put("queries", "20");
+        d.put("queries", "30");
         d.put("walkers", "4");
         return d;
     }
