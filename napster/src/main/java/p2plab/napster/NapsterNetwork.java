@@ -196,11 +196,12 @@ public final class NapsterNetwork implements Network {
     @Override
     public CompletableFuture<SearchResult> search(PeerId from, Query query) {
         Member m = peerMember(from);
-        if (String.join(" ", query.keywords()).length() > MAX_NAME_BYTES / 2) {
+        String keywords = String.join(" ", query.keywords());
+        if (keywords.length() > MAX_NAME_BYTES / 2) {
             throw new IllegalArgumentException("a search of more than " + MAX_NAME_BYTES / 2
                     + " characters does not fit in a Napster message; use fewer keywords");
         }
-        return onPeer(m, peer -> peer.search(query));
+        return onPeer(m, peer -> peer.search(query, keywords));
     }
 
     /** The files {@code target} shares, as the index server lists them to {@code from} (OpenNap browse). */

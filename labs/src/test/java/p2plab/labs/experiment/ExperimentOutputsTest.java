@@ -1,5 +1,7 @@
 package p2plab.labs.experiment;
 
+import p2plab.labs.experiment.registry.ExperimentRunner;
+import p2plab.labs.experiment.registry.Experiments;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -56,7 +56,11 @@ import p2plab.napster.wire.NapMessage.Unshare;
  * <p>Every method runs on the peer's own thread (the caller uses {@link Node#execute}).
  */
 public final class NapsterPeer implements PeerHandler<NapMessage> {
-    private static final int SEEN_LIMIT = 1024;
+    /**
+     * Searches whose hits a peer remembers for later downloads. Kept as the searches' own lists,
+     * not regrouped by file: regrouping cost a hash-map insert per hit on every search (JFR).
+     */
+    private static final int REMEMBERED_SEARCHES = 16;
     /** Enough for the popular files of a catalogue; 2 KiB to 4 KiB per peer. */
     private static final int CONTENT_ID_SLOTS = 512;
     private static final String CLIENT = "p2plab";
@@ -70,12 +74,8 @@ public final class NapsterPeer implements PeerHandler<NapMessage> {
     private final Queue<BrowseCall> browses = new ArrayDeque<>();
     private final Map<ContentId, Content> received = new HashMap<>();
     private final ContentIdCache contentIds = new ContentIdCache(CONTENT_ID_SLOTS);
-    private final Map<ContentId, List<Hit>> seen = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<ContentId, List<Hit>> eldest) {
-            return size() > SEEN_LIMIT;
-        }
-    };
+    /** Hit lists of the latest searches, newest first: where a download looks for holders. */
+    private final ArrayDeque<List<Hit>> recentHits = new ArrayDeque<>();
     private Node<NapMessage> node;
     private Link<NapMessage> serverLink;   // open, logged in or logging in
     private Cancellable heartbeat = Cancellable.NONE;
@@ -156,6 +156,11 @@ public final class NapsterPeer implements PeerHandler<NapMessage> {
     }
 
     public CompletableFuture<SearchResult> search(Query query) {
+        return search(query, String.join(" ", query.keywords()));
+    }
+
+    /** A search whose keywords the caller already joined ({@code Query.keywords()} parses the text each call). */
+    public CompletableFuture<SearchResult> search(Query query, String keywords) {
         if (!loggedIn) {
             return CompletableFuture.failedFuture(unreachable());
         }
@@ -163,7 +168,7 @@ public final class NapsterPeer implements PeerHandler<NapMessage> {
         SearchCall call = new SearchCall(id, PeerId.parse(nick()), query, metrics, now());
         searches.put(id, call);
         call.timeout = node.clock().schedule(settings.searchTimeout(), () -> endSearch(call, true));
-        serverLink.send(new Search(id, String.join(" ", query.keywords()), settings.maxResults()));
+        serverLink.send(new Search(id, keywords, settings.maxResults()));
         return call.future;
     }
 
@@ -172,7 +177,7 @@ public final class NapsterPeer implements PeerHandler<NapMessage> {
      * one found by an earlier search if there is one, else one a new search finds.
      */
     public CompletableFuture<TransferResult> download(ContentId id, String name, long size, DownloadProgress progress) {
-        List<Hit> known = seen.getOrDefault(id, List.of());
+        List<Hit> known = knownHolders(id);
         Download d = new Download(this, id, name, size, known, progress);
         downloads++;
         d.start();
@@ -311,12 +316,29 @@ public final class NapsterPeer implements PeerHandler<NapMessage> {
         if (searches.remove(call.id) == null) {
             return;
         }
-        Map<ContentId, List<Hit>> byContent = new HashMap<>();
-        for (Hit h : call.hits()) {
-            byContent.computeIfAbsent(h.content(), k -> new ArrayList<>()).add(h);
+        if (!call.hits().isEmpty()) {
+            recentHits.addFirst(call.hits()); // no more results arrive for it: the list is final
+            if (recentHits.size() > REMEMBERED_SEARCHES) {
+                recentHits.removeLast();
+            }
         }
-        seen.putAll(byContent);
         call.finish(now(), timedOut, server.toString());
+    }
+
+    /** The holders of {@code id} that the latest search to find it reported, or none. */
+    private List<Hit> knownHolders(ContentId id) {
+        for (List<Hit> hits : recentHits) {
+            List<Hit> holders = new ArrayList<>();
+            for (Hit h : hits) {
+                if (h.content().equals(id)) {
+                    holders.add(h);
+                }
+            }
+            if (!holders.isEmpty()) {
+                return holders;
+            }
+        }
+        return List.of();
     }
 
     OverlayException unreachable() {

@@ -206,6 +206,9 @@ public final class NapsterCodec implements WireFormat<NapMessage> {
         if (m.file() == null || m.file().indexOf('"') >= 0) {
             throw new IllegalArgumentException("names may not contain double quotes: " + m.file());
         }
+        if (!isAscii(m.searchId()) || !isAscii(m.file()) || !isAscii(m.hash()) || !isAscii(m.nick()) || !isAscii(m.ip())) {
+            return null;
+        }
         int length = sizeOf(m);
         int body = length - HEADER_BYTES;
         if (body > MessageType.SEARCH_RESULT.maxBody()) {
@@ -221,9 +224,6 @@ public final class NapsterCodec implements WireFormat<NapMessage> {
         f[p++] = ' ';
         f[p++] = '"';
         p = putAscii(f, p, m.file());
-        if (p < 0) {
-            return null;
-        }
         f[p++] = '"';
         f[p++] = ' ';
         p = putAscii(f, p, m.hash());
@@ -237,25 +237,24 @@ public final class NapsterCodec implements WireFormat<NapMessage> {
         p = putAscii(f, p, m.nick());
         f[p++] = ' ';
         p = putAscii(f, p, m.ip());
-        if (p < 0) {
-            return null;
-        }
         f[p++] = ' ';
         putLong(f, p, m.linkType());
         return f;
     }
 
-    /** Writes {@code s} at {@code p} and returns the next position, or -1 if it is not ASCII. */
-    private static int putAscii(byte[] f, int p, String s) {
-        if (p < 0) {
-            return -1;
-        }
+    private static boolean isAscii(String s) {
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= 0x80) {
-                return -1;
+            if (s.charAt(i) >= 0x80) {
+                return false;
             }
-            f[p++] = (byte) c;
+        }
+        return true;
+    }
+
+    /** Writes ASCII {@code s} at {@code p}; returns the next position. */
+    private static int putAscii(byte[] f, int p, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            f[p++] = (byte) s.charAt(i);
         }
         return p;
     }

@@ -1,5 +1,6 @@
 package p2plab.napster.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -61,14 +62,20 @@ public final class NapsterTcpBenchmark {
             Histogram latency = new ConcurrentHistogram(3_600_000_000L, 3);
             AtomicLong hits = new AtomicLong();
             long received0 = net.serverLoad().messagesReceived();
-            net.serverLoad();
+            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long cpu0 = os.getProcessCpuTime();
             long done = run(net, queries, peers, inFlight, seconds, latency, hits);
+            long cpuNanos = os.getProcessCpuTime() - cpu0;
             var load = net.serverLoad();
             System.out.printf("cap %d, %d in flight: %,d searches in %d s = %,.0f searches/s; latency p50 %.2f ms, "
                             + "p99 %.2f ms, max %.2f ms; %.1f hits per search; server received %,.0f messages/s%n",
                     cap, inFlight, done, seconds, done / (double) seconds, latency.getValueAtPercentile(50) / 1e6,
                     latency.getValueAtPercentile(99) / 1e6, latency.getMaxValue() / 1e6, hits.get() / (double) done,
                     (load.messagesReceived() - received0) / (double) seconds);
+            // CPU per search does not depend on how much of the machine other processes take:
+            // the ceiling on 2 cores is 2 s of CPU per second divided by it.
+            System.out.printf("JVM CPU %.2f cores over the run (incl. GC, JIT), %.0f us CPU per search; load average %.2f%n",
+                    cpuNanos / (seconds * 1e9), cpuNanos / 1e3 / Math.max(1, done), os.getSystemLoadAverage());
             net.close();
         }
     }

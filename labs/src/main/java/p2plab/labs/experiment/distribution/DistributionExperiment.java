@@ -135,7 +135,7 @@ public final class DistributionExperiment implements Experiment {
         if (!trace.isEmpty()) {
             double seedMean = trace.stream().mapToDouble(SwarmDistribution.Sample::seedUse).average().orElse(0);
             double leechMean = trace.stream().mapToDouble(SwarmDistribution.Sample::leecherUse).average().orElse(0);
-            findings.add(String.format(java.util.Locale.ROOT, "In the swarm of N = %d the seed used %.0f%% of its upload on average and "
+            findings.add(String.format(java.util.Locale.ROOT, "In the swarm of N = %d the seed queued %.0f%% of its upload capacity on average and "
                     + "the leechers %.0f%% of theirs; the bound assumes 100%% of both, all the time.", traced, 100 * seedMean, 100 * leechMean));
         }
         double twice = 0;
@@ -155,8 +155,8 @@ public final class DistributionExperiment implements Experiment {
     /** The share of the seed's and the leechers' upload in use over time, and how many leechers are done. */
     private static Plot uploadUse(List<SwarmDistribution.Sample> trace, int n, double hour) {
         double[] t = trace.stream().mapToDouble(sample -> sample.seconds() / hour).toArray();
-        return Plot.linear("distribution-upload-use", "Upload capacity in use over time, BitTorrent swarm of N = " + n,
-                "time since the swarm started (units of F/u)", "share of upload capacity used", List.of(
+        return Plot.linear("distribution-upload-use", "Upload handed to the uplinks over time, BitTorrent swarm of N = " + n,
+                "time since the swarm started (units of F/u)", "bytes queued for upload / capacity (above 1: a queue builds)", List.of(
                         new Plot.Curve("seed (u_s)", t, trace.stream().mapToDouble(SwarmDistribution.Sample::seedUse).toArray(), false),
                         new Plot.Curve("leechers (sum u_i)", t,
                                 trace.stream().mapToDouble(SwarmDistribution.Sample::leecherUse).toArray(), false),

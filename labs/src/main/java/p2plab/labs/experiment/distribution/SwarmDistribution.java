@@ -58,8 +58,10 @@ public final class SwarmDistribution {
     }
 
     /**
-     * One sample of a traced swarm: since the start, the share of the seed's and of the leechers'
-     * upload capacity used during the last step, and how many leechers are complete.
+     * One sample of a traced swarm: since the start, the payload the seed and the leechers handed
+     * to their uplinks during the last step as a share of their capacity, and how many leechers
+     * are complete. A peer answers a request by queueing the block, so a share above 1 means its
+     * queue grew; averaged over the run, it is the share of the capacity used.
      */
     public record Sample(double seconds, double seedUse, double leecherUse, int complete) {
     }

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import p2plab.labs.experiment.Experiment;
-import p2plab.labs.experiment.ExperimentRunner;
-import p2plab.labs.experiment.Experiments;
+import p2plab.labs.experiment.registry.ExperimentRunner;
+import p2plab.labs.experiment.registry.Experiments;
 
 /**
  * Runs experiments as the {@code experiment} command does and prints the wall time of each.

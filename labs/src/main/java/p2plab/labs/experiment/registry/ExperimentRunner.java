@@ -1,9 +1,13 @@
-package p2plab.labs.experiment;
+package p2plab.labs.experiment.registry;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import p2plab.labs.experiment.Experiment;
+import p2plab.labs.experiment.ExperimentReport;
+import p2plab.labs.experiment.Parameters;
+import p2plab.labs.experiment.ReportWriter;
 
 /**
  * Runs an experiment for the {@code experiment} command: the table on screen (or one JSON
