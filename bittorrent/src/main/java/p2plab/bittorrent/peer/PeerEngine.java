@@ -70,13 +70,23 @@ public final class PeerEngine implements PeerHandler<PeerMessage> {
 
     /** Dials a peer for {@code swarm}, unless it is ourselves or already connected. */
     public CompletableFuture<Link<PeerMessage>> dial(Address remote, Swarm swarm) {
-        if (remote.equals(node.address()) || dialing.containsKey(remote) || swarm.stopped()) {
+        if (remote.equals(node.address()) || dialing.containsKey(remote) || swarm.stopped() || dialledAlready(remote, swarm)) {
             return CompletableFuture.failedFuture(new IllegalStateException("not dialing " + remote));
         }
         dialing.put(remote, swarm);
         CompletableFuture<Link<PeerMessage>> f = node.connect(remote);
         f.whenComplete((l, e) -> dialing.remove(remote));
         return f;
+    }
+
+    /** A tracker lists the same peers at every announce; one connection we opened is enough. */
+    private static boolean dialledAlready(Address remote, Swarm swarm) {
+        for (Connection c : swarm.connections()) {
+            if (c.link.outbound() && c.link.remote().equals(remote)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public int dialsInFlight() {
@@ -122,6 +132,10 @@ public final class PeerEngine implements PeerHandler<PeerMessage> {
         }
         Connection existing = s.connectionTo(key);
         if (existing != null) {
+            if (existing.link.outbound() == link.outbound()) {
+                link.close(); // a second connection opened the same way: keep the first, with its state
+                return;
+            }
             // Both sides dialled: keep the connection the smaller peer id opened, on both ends alike.
             boolean newDialledBySmaller = (link.outbound() ? peerKey() : key).compareTo(link.outbound() ? key : peerKey()) < 0;
             if (!newDialledBySmaller) {
