@@ -48,6 +48,8 @@ public final class Swarm implements PickerView {
     private Consumer<SwarmStatus> listener = s -> { };
     private Consumer<Integer> onVerified = p -> { };
     private Cancellable rechokeTimer = Cancellable.NONE;
+    /** Copies of one block that endgame may have requested at once. */
+    private static final int ENDGAME_COPIES = 2;
     private long bytesDown;
     private long bytesUp;
     private long downWindow;
@@ -378,10 +380,17 @@ public final class Swarm implements PickerView {
         return true;
     }
 
+    /**
+     * A block someone else was asked for, to ask this peer too. At most two copies of a block are
+     * in flight: enough that one slow peer cannot hold up the end, without every idle peer
+     * sending the same last blocks (each copy costs a whole block of someone's upload).
+     */
     private long endgameBlock(Connection c) {
-        for (long key : requested.keySet()) {
+        for (Map.Entry<Long, Integer> e : requested.entrySet()) {
+            long key = e.getKey();
             int piece = (int) (key >>> 32);
-            if (c.has.has(piece) && !c.outstanding.contains(key) && !storage.hasBlock(piece, ((int) key) / Storage.BLOCK)) {
+            if (e.getValue() < ENDGAME_COPIES && c.has.has(piece) && !c.outstanding.contains(key)
+                    && !storage.hasBlock(piece, ((int) key) / Storage.BLOCK)) {
                 return key;
             }
         }

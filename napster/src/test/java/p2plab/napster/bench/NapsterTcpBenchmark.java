@@ -1,6 +1,8 @@
 package p2plab.napster.bench;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -64,8 +66,10 @@ public final class NapsterTcpBenchmark {
             long received0 = net.serverLoad().messagesReceived();
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long cpu0 = os.getProcessCpuTime();
+            Map<String, Long> loops0 = loopCpu();
             long done = run(net, queries, peers, inFlight, seconds, latency, hits);
             long cpuNanos = os.getProcessCpuTime() - cpu0;
+            Map<String, Long> loops1 = loopCpu();
             var load = net.serverLoad();
             System.out.printf("cap %d, %d in flight: %,d searches in %d s = %,.0f searches/s; latency p50 %.2f ms, "
                             + "p99 %.2f ms, max %.2f ms; %.1f hits per search; server received %,.0f messages/s%n",
@@ -76,8 +80,25 @@ public final class NapsterTcpBenchmark {
             // the ceiling on 2 cores is 2 s of CPU per second divided by it.
             System.out.printf("JVM CPU %.2f cores over the run (incl. GC, JIT), %.0f us CPU per search; load average %.2f%n",
                     cpuNanos / (seconds * 1e9), cpuNanos / 1e3 / Math.max(1, done), os.getSystemLoadAverage());
+            // The server's node is the first one opened, so it lives on the first loop.
+            StringBuilder perLoop = new StringBuilder("event loops (CPU cores):");
+            loops1.forEach((name, nanos) -> perLoop.append(String.format(" %s %.2f", name,
+                    (nanos - loops0.getOrDefault(name, 0L)) / (seconds * 1e9))));
+            System.out.println(perLoop);
             net.close();
         }
+    }
+
+    /** CPU nanoseconds used so far by each TCP event-loop thread, by thread name. */
+    private static Map<String, Long> loopCpu() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Long> cpu = new java.util.TreeMap<>();
+        for (ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t != null && t.getThreadName().startsWith("p2plab-tcp")) {
+                cpu.put(t.getThreadName(), threads.getThreadCpuTime(t.getThreadId()));
+            }
+        }
+        return cpu;
     }
 
     /** Keeps {@code inFlight} searches running for {@code seconds}; returns how many completed. */
