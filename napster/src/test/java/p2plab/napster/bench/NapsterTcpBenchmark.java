@@ -94,7 +94,7 @@ public final class NapsterTcpBenchmark {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Map<String, Long> cpu = new java.util.TreeMap<>();
         for (ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (t != null && t.getThreadName().startsWith("p2plab-tcp")) {
+            if (t != null) {
                 cpu.put(t.getThreadName(), threads.getThreadCpuTime(t.getThreadId()));
             }
         }

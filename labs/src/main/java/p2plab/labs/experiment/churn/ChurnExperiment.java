@@ -25,6 +25,7 @@ import p2plab.common.overlay.TransferResult;
 import p2plab.common.topology.TopologySpec;
 import p2plab.common.transport.sim.SimTransport;
 import p2plab.labs.experiment.Experiment;
+import p2plab.labs.session.LabImplementations;
 import p2plab.labs.experiment.ExperimentReport;
 import p2plab.labs.experiment.Parameters;
 import p2plab.labs.experiment.Plot;
@@ -61,6 +62,7 @@ public final class ChurnExperiment implements Experiment {
         d.put("mean-session-s", "3600,600,120,30");
         d.put("queries", "60");
         d.put("gap-s", "5");
+        d.put("impl", "default");
         return d;
     }
 
@@ -75,7 +77,8 @@ public final class ChurnExperiment implements Experiment {
             overlays.put(o.name(), o);
         }
         for (String name : p.words("overlays")) {
-            Overlay overlay = overlays.get(name);
+            Overlay overlay = p.string("impl").equals("default") ? overlays.get(name)
+                    : LabImplementations.overlay(name, p.string("impl")); // a lab's strategy swapped in
             if (overlay == null) {
                 throw new IllegalArgumentException("no overlay '" + name + "'; installed: " + String.join(", ", overlays.keySet()));
             }

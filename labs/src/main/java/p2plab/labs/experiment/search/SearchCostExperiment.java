@@ -25,6 +25,7 @@ import p2plab.common.overlay.SearchResult;
 import p2plab.common.topology.TopologySpec;
 import p2plab.common.transport.sim.SimTransport;
 import p2plab.labs.experiment.Experiment;
+import p2plab.labs.session.LabImplementations;
 import p2plab.labs.experiment.ExperimentReport;
 import p2plab.labs.experiment.Parameters;
 import p2plab.labs.experiment.Plot;
@@ -64,6 +65,7 @@ public final class SearchCostExperiment implements Experiment {
         d.put("files", "200");
         d.put("queries", "30");
         d.put("walkers", "4");
+        d.put("impl", "default");
         return d;
     }
 
@@ -89,7 +91,8 @@ public final class SearchCostExperiment implements Experiment {
                 "flooding_bound", "success", "hops_to_first_hit", "busiest_peer_load"));
         for (String v : p.words("variants")) {
             Variant variant = variant(v, p);
-            Overlay overlay = overlays.get(variant.overlay());
+            Overlay overlay = p.string("impl").equals("default") ? overlays.get(variant.overlay())
+                    : LabImplementations.overlay(variant.overlay(), p.string("impl")); // a lab's strategy swapped in
             if (overlay == null) {
                 throw new IllegalArgumentException("overlay '" + variant.overlay() + "' is not installed; installed: "
                         + String.join(", ", overlays.keySet()));
