@@ -10,9 +10,21 @@ public final class BytesContent implements Content {
     private final ContentId id;
 
     public BytesContent(String name, byte[] data) {
+        this(name, data.clone(), null);
+    }
+
+    private BytesContent(String name, byte[] data, ContentId knownId) {
         this.name = Objects.requireNonNull(name);
-        this.data = data.clone();
-        this.id = ContentId.of(Digests.sha256(this.data));
+        this.data = data;
+        this.id = knownId != null ? knownId : ContentId.of(Digests.sha256(data));
+    }
+
+    /**
+     * Bytes a download has just checked against {@code id}: kept as they are, neither copied nor
+     * hashed again (a 64 MiB file would otherwise be hashed twice). The caller hands them over.
+     */
+    public static BytesContent verified(String name, ContentId id, byte[] data) {
+        return new BytesContent(name, data, Objects.requireNonNull(id));
     }
 
     @Override

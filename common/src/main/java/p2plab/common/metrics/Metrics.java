@@ -18,6 +18,8 @@ import java.util.function.LongSupplier;
 public final class Metrics {
     private final LongSupplier clockNanos;
     private final List<String> typeNames = new ArrayList<>();      // "overlay/Type" by type id
+    /** The same names, republished on each registration, so the per-message tally path reads them without the lock. */
+    private volatile String[] typeNameArray = new String[0];
     private final Map<String, Integer> typeBases = new ConcurrentHashMap<>();
     private final List<PeerCounters> peers = new ArrayList<>();
     private final Map<Object, Tally> tallies = new ConcurrentHashMap<>();
@@ -42,6 +44,7 @@ public final class Metrics {
             typeNames.add(overlay + "/" + t);
         }
         typeBases.put(key, newBase);
+        typeNameArray = typeNames.toArray(String[]::new);
         return newBase;
     }
 
@@ -108,8 +111,8 @@ public final class Metrics {
 
     // ---- reading ----
 
-    public synchronized String typeName(int typeId) {
-        return typeNames.get(typeId);
+    public String typeName(int typeId) {
+        return typeNameArray[typeId];
     }
 
     /** Zeroes every counter (call it while the network is quiet). */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import p2plab.common.content.BytesContent;
 import p2plab.common.content.ContentId;
 import p2plab.common.content.Digests;
 import p2plab.common.overlay.DownloadProgress;
@@ -221,7 +222,7 @@ final class Download {
         dropLink();
         boolean verified = Arrays.equals(digest.digest(), id.bytes());
         if (verified && data != null) {
-            peer.keep(new ReceivedContent(name, id, data));
+            peer.keep(BytesContent.verified(name, id, data));
         }
         List<TransferResult.Source> sources = new ArrayList<>();
         bytesBySource.forEach((nick, bytes) -> sources.add(new TransferResult.Source(PeerId.parse(nick), bytes)));
