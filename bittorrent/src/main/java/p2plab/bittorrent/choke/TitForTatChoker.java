@@ -13,7 +13,8 @@ import java.util.random.RandomGenerator;
  * optimistic unchoke rotated every {@code optimisticPeriod}, where peers that connected recently
  * get three chances, so newcomers with nothing to trade get a first piece. Snubbed peers (no data
  * for a minute) lose their regular slot; only the optimistic one can still pick them. Peers tied
- * on rate (typically at zero) are ordered at random, not by id, so no one is favoured by name.
+ * on rate (typically at zero) keep their slot if they have one, and are otherwise ordered at
+ * random, not by id, so no one is favoured by name.
  */
 public final class TitForTatChoker implements Choker {
     public static final long DEFAULT_OPTIMISTIC_NANOS = 30_000_000_000L;
@@ -44,11 +45,14 @@ public final class TitForTatChoker implements Choker {
                 ranked.add(c);
             }
         }
+        // Ties (typically at rate zero, before anyone has traded) go to the peers already
+        // unchoked, so that asking the choker between periods does not churn the slots.
         Comparator<ChokeCandidate> byRate = seeding
                 ? Comparator.comparingDouble(ChokeCandidate::uploadRate).reversed()
                 : Comparator.comparingDouble(ChokeCandidate::downloadRate).reversed();
+        Comparator<ChokeCandidate> order = byRate.thenComparing(ChokeCandidate::unchoked, Comparator.reverseOrder());
         java.util.Collections.shuffle(ranked, new java.util.Random(random.nextLong()));
-        ranked.sort(byRate); // stable: ties keep their shuffled order
+        ranked.sort(order); // stable: remaining ties keep their shuffled order
         Set<String> chosen = new HashSet<>();
         for (int i = 0; i < ranked.size() && chosen.size() < slots; i++) {
             chosen.add(ranked.get(i).key());

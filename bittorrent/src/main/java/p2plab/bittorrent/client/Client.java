@@ -81,6 +81,13 @@ public final class Client implements AutoCloseable {
             }
 
             @Override
+            public void onWritable(Link<PeerMessage> link) {
+                if (engine[0] != null) {
+                    engine[0].onWritable(link);
+                }
+            }
+
+            @Override
             public void onClosed(Link<PeerMessage> link, String reason) {
                 if (engine[0] != null) {
                     engine[0].onClosed(link, reason);

@@ -1,5 +1,6 @@
 package p2plab.bittorrent.peer;
 
+import java.util.ArrayDeque;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import p2plab.bittorrent.wire.PeerMessage;
@@ -19,6 +20,8 @@ public final class Connection {
     boolean peerInterested;
     /** Blocks we asked for and did not get yet, as {@link Swarm#blockKey} values. */
     final Set<Long> outstanding = new LinkedHashSet<>();
+    /** Its requests we accepted and did not answer yet, oldest first. */
+    final ArrayDeque<PeerMessage.Request> uploads = new ArrayDeque<>();
     long lastDataNanos;
     long bytesDown;
     long bytesUp;

@@ -155,6 +155,16 @@ public final class PeerEngine implements PeerHandler<PeerMessage> {
         s.onHandshake(c);
     }
 
+    @Override
+    public void onWritable(Link<PeerMessage> link) {
+        if (link.attachment() instanceof Connection c) {
+            Swarm s = swarmOf(c);
+            if (s != null) {
+                s.serveUploads(c);
+            }
+        }
+    }
+
     private Swarm swarmOf(Connection c) {
         return byConnection.get(c);
     }

@@ -157,6 +157,9 @@ public final class Swarm implements PickerView {
             availability[i]--;
         }
         releaseRequests(c);
+        if (!c.amChoking && c.peerInterested) {
+            rechoke(); // its upload slot is free
+        }
     }
 
     // ---- messages ----
@@ -178,10 +181,12 @@ public final class Swarm implements PickerView {
             onRequest(c, r);
         } else if (m instanceof PeerMessage.Piece p) {
             onPiece(c, p);
+        } else if (m instanceof PeerMessage.Cancel x) {
+            c.uploads.removeIf(r -> r.index() == x.index() && r.begin() == x.begin() && r.length() == x.length());
         } else if (m instanceof PeerMessage.Handshake) {
             c.link.close(); // a second handshake is a protocol error
         }
-        // keep-alive, cancel (we answer requests at once), port and extensions need nothing
+        // keep-alive, port and extensions need nothing
     }
 
     void onBitfield(Connection c, PeerMessage.Bitfield b) {
@@ -230,18 +235,15 @@ public final class Swarm implements PickerView {
 
     void onInterested(Connection c, boolean interested) {
         c.peerInterested = interested;
-        if (interested && c.amChoking && !stopped && usefulUnchokes() < FREE_SLOT_LIMIT
-                && (storage.complete() || usefulUnchokes() == 0) && !(choker instanceof p2plab.bittorrent.choke.FreeRiderChoker)) {
-            // An idle upload slot is filled at once rather than at the next period (a leecher only
-            // when it serves nobody, so that tit-for-tat decides); everything else waits for the
-            // choker, so interest flapping does not churn chokes.
-            c.amChoking = false;
-            c.send(new PeerMessage.Unchoke());
+        // A slot that frees up, or a free slot that a peer now wants, is filled at once rather
+        // than at the next period: an upload slot left idle for 10 s is upload capacity lost.
+        if (interested ? c.amChoking && usefulUnchokes() < UPLOAD_SLOTS : !c.amChoking) {
+            rechoke();
         }
     }
 
-    /** Upload slots (4 regular + 1 optimistic) that are free may be filled between rechokes. */
-    private static final int FREE_SLOT_LIMIT = 5;
+    /** Upload slots (4 regular + 1 optimistic) that a rechoke between periods tries to keep busy. */
+    private static final int UPLOAD_SLOTS = 5;
 
     private int usefulUnchokes() {
         int n = 0;
@@ -251,19 +253,35 @@ public final class Swarm implements PickerView {
         return n;
     }
 
+    /** Requests one peer may have waiting with us; more are refused (BEP 10's customary reqq). */
+    static final int MAX_QUEUED_REQUESTS = 250;
+
     void onRequest(Connection c, PeerMessage.Request r) {
         int index = r.index();
         if (c.amChoking || r.length() <= 0 || r.length() > Storage.BLOCK || index < 0 || index >= meta.pieceCount()
-                || !storage.have().has(index) || r.begin() < 0 || (long) r.begin() + r.length() > meta.pieceSize(index)) {
+                || !storage.have().has(index) || r.begin() < 0 || (long) r.begin() + r.length() > meta.pieceSize(index)
+                || c.uploads.size() >= MAX_QUEUED_REQUESTS) {
             refused++;
             return;
         }
-        byte[] block = storage.read(index, r.begin(), r.length());
-        c.send(new PeerMessage.Piece(index, r.begin(), block));
-        c.bytesUp += block.length;
-        c.upWindow += block.length;
-        bytesUp += block.length;
-        upWindow += block.length;
+        c.uploads.add(r);
+        serveUploads(c);
+    }
+
+    /**
+     * Answers queued requests while the link has room. Blocks are read and sent only then, so a
+     * cancel or a choke still drops the requests that wait here instead of wasting upload on them.
+     */
+    void serveUploads(Connection c) {
+        while (!c.uploads.isEmpty() && !c.amChoking && c.link.writable()) {
+            PeerMessage.Request r = c.uploads.poll();
+            byte[] block = storage.read(r.index(), r.begin(), r.length());
+            c.send(new PeerMessage.Piece(r.index(), r.begin(), block));
+            c.bytesUp += block.length;
+            c.upWindow += block.length;
+            bytesUp += block.length;
+            upWindow += block.length;
+        }
     }
 
     void onPiece(Connection c, PeerMessage.Piece p) {
@@ -524,6 +542,9 @@ public final class Swarm implements PickerView {
             if (shouldChoke != c.amChoking) {
                 c.amChoking = shouldChoke;
                 c.send(shouldChoke ? new PeerMessage.Choke() : new PeerMessage.Unchoke());
+                if (shouldChoke) {
+                    c.uploads.clear(); // BEP 3: a choke discards the requests not yet answered
+                }
             }
         }
     }

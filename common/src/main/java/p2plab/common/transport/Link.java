@@ -17,6 +17,17 @@ public interface Link<M> {
     /** Queues {@code message} for the remote peer; ignored when the link is closed. */
     void send(M message);
 
+    /**
+     * True when the link takes more data without queueing it behind what is already waiting,
+     * like a socket with room in its send buffer. A protocol that can still change its mind
+     * (BitTorrent's choke and cancel drop requests not yet answered) sends bulk data only while
+     * this holds. When it answers false, {@link PeerHandler#onWritable} follows once the queue
+     * has drained, unless the link closes first.
+     */
+    default boolean writable() {
+        return isOpen();
+    }
+
     /** Closes gracefully: messages already sent are still delivered. */
     void close();
 

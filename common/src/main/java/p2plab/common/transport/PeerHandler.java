@@ -13,6 +13,10 @@ public interface PeerHandler<M> {
     /** A whole message arrived on {@code link}. */
     void onMessage(Link<M> link, M message);
 
+    /** {@code link} answered false to {@link Link#writable()} and has room again. */
+    default void onWritable(Link<M> link) {
+    }
+
     /**
      * {@code link} is closed: by either side, by a crash of the remote peer, by idle timeout or
      * because the remote sent malformed bytes. Called exactly once per link; {@code reason}

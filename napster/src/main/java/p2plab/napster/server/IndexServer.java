@@ -3,6 +3,7 @@ package p2plab.napster.server;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import p2plab.common.content.ContentId;
@@ -14,7 +15,9 @@ import p2plab.common.transport.PeerHandler;
 import p2plab.napster.index.IndexEntry;
 import p2plab.napster.index.IndexStore;
 import p2plab.napster.index.SharedFile;
+import p2plab.napster.wire.EncodedHit;
 import p2plab.napster.wire.NapMessage;
+import p2plab.napster.wire.NapsterCodec;
 import p2plab.napster.wire.NapMessage.Browse;
 import p2plab.napster.wire.NapMessage.BrowseEnd;
 import p2plab.napster.wire.NapMessage.BrowseResult;
@@ -44,6 +47,12 @@ public final class IndexServer implements PeerHandler<NapMessage> {
     private final IndexStore store;
     private final ServerSettings settings;
     private final Map<String, Session> sessions = new HashMap<>();
+    /**
+     * The search-result fields of every file a logged-in peer shares, encoded once when it was
+     * shared (they depend only on the file and its holder), keyed by the very record handed to
+     * the index: a popular file is a hit in most searches.
+     */
+    private final Map<SharedFile, EncodedHit> encodedHits = new IdentityHashMap<>();
     private Node<NapMessage> node;
     private Cancellable sweep = Cancellable.NONE;
     // Read by other threads (the shell); written only on the server's thread.
@@ -146,16 +155,22 @@ public final class IndexServer implements PeerHandler<NapMessage> {
 
     private void onShare(Session s, Share m) {
         SharedFile file = new SharedFile(m.file(), new ContentId(m.hash()), m.size());
-        s.files.put(file.name(), file);
+        SharedFile replaced = s.files.put(file.name(), file);
+        if (replaced != null) {
+            encodedHits.remove(replaced);
+        }
+        encodedHits.put(file, NapsterCodec.encodeHit(file.name(), file.id().hex(), file.size(), s.nick, s.host, s.linkType));
         store.register(s.nick, file);
         indexedFiles = store.size();
     }
 
     private void onUnshare(Session s, Unshare m) {
-        if (s.files.remove(m.file()) == null) {
+        SharedFile gone = s.files.remove(m.file());
+        if (gone == null) {
             s.link.send(new ErrorMessage("you do not share \"" + m.file() + "\""));
             return;
         }
+        encodedHits.remove(gone);
         store.unregister(s.nick, m.file());
         indexedFiles = store.size();
     }
@@ -163,14 +178,26 @@ public final class IndexServer implements PeerHandler<NapMessage> {
     private void onSearch(Session s, Search m) {
         int cap = m.maxResults() == 0 ? settings.maxResults() : Math.min(m.maxResults(), settings.maxResults());
         List<IndexEntry> found = store.search(Keywords.of(m.text()), cap);
-        for (IndexEntry e : found) {
-            Session holder = sessions.get(e.peer());
-            if (holder == null) {
-                continue; // an IndexStore that kept a departed peer's files: do not send anyone there
+        // All lookups first, then all sends: each lookup misses the CPU cache (the index is tens
+        // of megabytes), and in a short loop of their own the misses overlap instead of queueing.
+        EncodedHit[] hits = new EncodedHit[found.size()];
+        for (int i = 0; i < hits.length; i++) {
+            hits[i] = encodedHits.get(found.get(i).file());
+        }
+        for (int i = 0; i < hits.length; i++) {
+            if (hits[i] != null) {
+                s.link.send(hits[i].forSearch(m.searchId()));
+                continue;
             }
-            SharedFile f = e.file();
-            s.link.send(new SearchResult(m.searchId(), f.name(), f.id().hex(), f.size(), holder.nick, holder.host,
-                    holder.linkType));
+            // Not a file we registered: an IndexStore that hands out copies, or one that kept a
+            // departed peer's files. Encode what it gave, if that peer is still here.
+            IndexEntry e = found.get(i);
+            Session holder = sessions.get(e.peer());
+            if (holder != null) {
+                SharedFile f = e.file();
+                s.link.send(new SearchResult(m.searchId(), f.name(), f.id().hex(), f.size(), holder.nick, holder.host,
+                        holder.linkType));
+            }
         }
         s.link.send(new SearchEnd(m.searchId()));
     }
@@ -217,6 +244,9 @@ public final class IndexServer implements PeerHandler<NapMessage> {
         if (s.loggedIn() && sessions.get(s.nick) == s) {
             sessions.remove(s.nick);
             store.removePeer(s.nick);
+            for (SharedFile f : s.files.values()) {
+                encodedHits.remove(f);
+            }
             connectedPeers = sessions.size();
             indexedFiles = store.size();
         }

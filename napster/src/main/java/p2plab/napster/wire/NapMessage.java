@@ -40,10 +40,37 @@ public sealed interface NapMessage {
         public MessageType type() { return MessageType.SEARCH; }
     }
 
-    /** 201: one hit: a file, and the logged-in peer that shares it. */
-    record SearchResult(String searchId, String file, String hash, long size, String nick, String ip, int linkType)
-            implements NapMessage {
+    /**
+     * 201: one hit: a file, and the logged-in peer that shares it. {@code encoded} is null, or
+     * the same fields already encoded by the server ({@link EncodedHit#forSearch}); it only
+     * saves the codec work and is not part of the message's value.
+     */
+    record SearchResult(String searchId, String file, String hash, long size, String nick, String ip, int linkType,
+                        EncodedHit encoded) implements NapMessage {
+        public SearchResult(String searchId, String file, String hash, long size, String nick, String ip, int linkType) {
+            this(searchId, file, hash, size, nick, ip, linkType, null);
+        }
+
         public MessageType type() { return MessageType.SEARCH_RESULT; }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SearchResult r && r.size == size && r.linkType == linkType
+                    && java.util.Objects.equals(r.searchId, searchId) && java.util.Objects.equals(r.file, file)
+                    && java.util.Objects.equals(r.hash, hash) && java.util.Objects.equals(r.nick, nick)
+                    && java.util.Objects.equals(r.ip, ip);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(searchId, file, hash, size, nick, ip, linkType);
+        }
+
+        @Override
+        public String toString() {
+            return "SearchResult[searchId=" + searchId + ", file=" + file + ", hash=" + hash + ", size=" + size
+                    + ", nick=" + nick + ", ip=" + ip + ", linkType=" + linkType + "]";
+        }
     }
 
     /** 202: no more results for this search. */

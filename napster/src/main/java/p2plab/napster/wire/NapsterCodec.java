@@ -129,6 +129,8 @@ public final class NapsterCodec implements WireFormat<NapMessage> {
     public int sizeOf(NapMessage message) {
         if (message instanceof Chunk c) {
             return HEADER_BYTES + CHUNK_HEADER + c.data().length;
+        } else if (message instanceof SearchResult r && r.encoded() != null) {
+            return HEADER_BYTES + utf8Length(r.searchId()) + r.encoded().tail().length;
         } else if (message instanceof SearchResult r) {
             return HEADER_BYTES + utf8Length(r.searchId()) + 2 + utf8Length(r.file()) + 2 + utf8Length(r.hash()) + 1
                     + digits(r.size()) + 7 + utf8Length(r.nick()) + 1 + utf8Length(r.ip()) + 1 + digits(r.linkType());
@@ -177,6 +179,9 @@ public final class NapsterCodec implements WireFormat<NapMessage> {
         if (type == MessageType.INVALID) {
             throw new IllegalArgumentException("an Invalid frame is never sent");
         }
+        if (message instanceof SearchResult r && r.encoded() != null) {
+            return encodedResultFrame(r.searchId(), r.encoded());
+        }
         if (message instanceof SearchResult r) {
             byte[] frame = asciiResultFrame(r);
             if (frame != null) {
@@ -191,6 +196,42 @@ public final class NapsterCodec implements WireFormat<NapMessage> {
         ByteBuffer frame = ByteBuffer.allocate(HEADER_BYTES + body.length).order(ByteOrder.LITTLE_ENDIAN);
         frame.putShort((short) body.length).putShort((short) type.code()).put(body);
         return frame.array();
+    }
+
+    /**
+     * Encodes the part of a search result that is the same for every search that finds this
+     * file at this holder (everything after the search id), for {@link EncodedHit#forSearch}.
+     * Checks the fields as {@link #encode} would.
+     */
+    public static EncodedHit encodeHit(String file, String hash, long size, String nick, String ip, int linkType) {
+        String tail = " " + quote(file) + " " + word(hash) + " " + size + " 0 0 0 " + word(nick) + " " + word(ip) + " " + linkType;
+        return new EncodedHit(file, hash, size, nick, ip, linkType, tail.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A result frame from its pre-encoded tail: header, search id, then a copy of the tail. */
+    private static byte[] encodedResultFrame(String searchId, EncodedHit hit) {
+        word(searchId);
+        byte[] tail = hit.tail();
+        byte[] id = isAscii(searchId) ? null : searchId.getBytes(StandardCharsets.UTF_8);
+        int idLength = id == null ? searchId.length() : id.length;
+        int body = idLength + tail.length;
+        if (body > MessageType.SEARCH_RESULT.maxBody()) {
+            throw new IllegalArgumentException("SearchResult of " + body + " bytes exceeds its limit of "
+                    + MessageType.SEARCH_RESULT.maxBody() + " bytes; use a shorter name");
+        }
+        byte[] f = new byte[HEADER_BYTES + body];
+        int code = MessageType.SEARCH_RESULT.code();
+        f[0] = (byte) body;
+        f[1] = (byte) (body >>> 8);
+        f[2] = (byte) code;
+        f[3] = (byte) (code >>> 8);
+        if (id == null) {
+            putAscii(f, HEADER_BYTES, searchId);
+        } else {
+            System.arraycopy(id, 0, f, HEADER_BYTES, idLength);
+        }
+        System.arraycopy(tail, 0, f, HEADER_BYTES + idLength, tail.length);
+        return f;
     }
 
     /**

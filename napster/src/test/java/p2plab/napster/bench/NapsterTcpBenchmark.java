@@ -12,8 +12,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
-import p2plab.common.content.Catalogue;
-import p2plab.common.content.CatalogueSpec;
 import p2plab.common.overlay.NetworkSpec;
 import p2plab.common.overlay.PeerId;
 import p2plab.common.overlay.Query;
@@ -33,32 +31,29 @@ import p2plab.napster.NapsterOverlay;
 public final class NapsterTcpBenchmark {
 
     public static void main(String[] args) throws Exception {
-        int peers = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
-        int shares = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
-        int cap = args.length > 2 ? Integer.parseInt(args[2]) : 100;
-        int inFlight = args.length > 3 ? Integer.parseInt(args[3]) : 256;
-        int seconds = args.length > 4 ? Integer.parseInt(args[4]) : 10;
-
-        Catalogue catalogue = Catalogue.generate(CatalogueSpec.of(Math.max(1, shares / 10), 1).withSizes(64, 64));
-        int[][] placement = NapsterSimBenchmark.place(catalogue, peers, shares);
-        List<Query> queries = catalogue.queries(10_000, 5).stream().map(Query::of).toList();
+        SearchWorkload w = SearchWorkload.fromArgs(args);
+        int peers = w.peers();
+        int cap = w.cap();
+        int inFlight = w.inFlight();
+        int seconds = w.seconds();
+        List<Query> queries = w.queries().stream().map(Query::of).toList();
 
         try (TcpTransport tcp = new TcpTransport()) {
             NapsterNetwork net = (NapsterNetwork) new NapsterOverlay().create(NetworkSpec.of("bench", peers, 1)
                     .withOptions(Map.of("maxResults", Integer.toString(cap))), tcp);
             long t0 = System.nanoTime();
             for (int p = 0; p < peers; p++) {
-                for (int rank : placement[p]) {
-                    net.share(PeerId.of(p + 1), catalogue.entry(rank).content());
+                for (int rank : w.placement()[p]) {
+                    net.share(PeerId.of(p + 1), w.catalogue().entry(rank).content());
                 }
             }
-            while (net.serverLoad().indexedFiles() < shares || net.serverLoad().connectedPeers() < peers) {
+            while (net.serverLoad().indexedFiles() < w.shares() || net.serverLoad().connectedPeers() < peers) {
                 if (System.nanoTime() - t0 > TimeUnit.SECONDS.toNanos(120)) {
                     throw new IllegalStateException("not built after 120 s: " + net.serverLoad());
                 }
                 Thread.sleep(50);
             }
-            System.out.printf("%,d peers logged in, %,d files indexed over TCP in %.1f s%n", peers, shares,
+            System.out.printf("%,d peers logged in, %,d files indexed over TCP in %.1f s%n", peers, w.shares(),
                     (System.nanoTime() - t0) / 1e9);
 
             // Warm-up, then the measured run.

@@ -18,7 +18,10 @@ import p2plab.common.time.VirtualClock;
 import p2plab.common.transport.Address;
 import p2plab.common.transport.Link;
 import p2plab.common.transport.Node;
+import p2plab.napster.index.IndexEntry;
+import p2plab.napster.index.IndexStore;
 import p2plab.napster.index.InvertedIndex;
+import p2plab.napster.index.SharedFile;
 import p2plab.napster.wire.NapMessage;
 
 /** The server's state machine driven by hand, without a transport: what it answers to each request. */
@@ -86,6 +89,58 @@ class IndexServerTest {
         server.onMessage(asker, new NapMessage.DownloadRequest("p1", "Other.mp3"));
         assertEquals(List.of(new NapMessage.DownloadAck("p1", "127.0.0.2", 6600, "Quartz Night.mp3", HASH, 0),
                 new NapMessage.GetError("p1", "Other.mp3")), asker.sent);
+    }
+
+    @Test
+    void anIndexThatHandsOutCopiesStillGetsEveryResultButNoneOfALeftPeer() {
+        // The server answers from the results it encoded when each file was shared, found by the
+        // very record it registered; a student's index may return copies, and that must not matter.
+        CopyingIndex index = new CopyingIndex();
+        server = new IndexServer(index, ServerSettings.DEFAULTS);
+        server.bind(new FakeNode(clock));
+        FakeLink holder = login("p1", "127.0.0.2");
+        FakeLink gone = login("p3", "127.0.0.4");
+        server.onMessage(holder, new NapMessage.Share("Quartz Night.mp3", HASH, 77));
+        server.onMessage(gone, new NapMessage.Share("Quartz Day.mp3", HASH, 78));
+        index.keepLeavers = true; // and it forgets to drop p3's files: they must not be served either
+        server.onClosed(gone, "connection lost");
+        FakeLink asker = login("p2", "127.0.0.3");
+        server.onMessage(asker, new NapMessage.Search("p2.1", "quartz", 100));
+        assertEquals(List.of(new NapMessage.SearchResult("p2.1", "Quartz Night.mp3", HASH, 77, "p1", "127.0.0.2", 0),
+                new NapMessage.SearchEnd("p2.1")), asker.sent);
+    }
+
+    /** An index that returns fresh copies of its records, and can be told to forget removals. */
+    private static final class CopyingIndex implements IndexStore {
+        private final InvertedIndex inner = new InvertedIndex();
+        boolean keepLeavers;
+
+        @Override
+        public void register(String peer, SharedFile file) {
+            inner.register(peer, file);
+        }
+
+        @Override
+        public boolean unregister(String peer, String fileName) {
+            return inner.unregister(peer, fileName);
+        }
+
+        @Override
+        public List<IndexEntry> search(List<String> keywords, int maxResults) {
+            return inner.search(keywords, maxResults).stream()
+                    .map(e -> new IndexEntry(e.peer(), new SharedFile(e.file().name(), e.file().id(), e.file().size())))
+                    .toList();
+        }
+
+        @Override
+        public int removePeer(String peer) {
+            return keepLeavers ? 0 : inner.removePeer(peer);
+        }
+
+        @Override
+        public int size() {
+            return inner.size();
+        }
     }
 
     @Test

@@ -260,4 +260,28 @@ class NapsterCodecTest {
             throw new AssertionError("the decoder must not throw: " + e.getMessage(), e);
         }
     }
+    @ParameterizedTest
+    @MethodSource("awkwardNames")
+    void aResultFromItsPreEncodedHitIsByteForByteTheNormalEncoding(String name) {
+        EncodedHit hit = NapsterCodec.encodeHit(name, HASH, 123_456, "p100000", "127.1.134.160", 3);
+        for (String searchId : List.of("p3.1", "p100000.987654", "p\u00e9.2")) {
+            NapMessage.SearchResult cached = hit.forSearch(searchId);
+            NapMessage.SearchResult plain = new NapMessage.SearchResult(searchId, name, HASH, 123_456, "p100000",
+                    "127.1.134.160", 3);
+            assertArrayEquals(codec.encode(plain), codec.encode(cached));
+            assertEquals(codec.encode(plain).length, codec.sizeOf(cached));
+            assertEquals(plain, cached); // the cached bytes are not part of the message's value
+            assertEquals(decode(ByteBuffer.wrap(codec.encode(plain))), decode(ByteBuffer.wrap(codec.encode(cached))));
+        }
+    }
+
+    @Test
+    void aPreEncodedHitRefusesWhatTheWireCannotCarry() {
+        assertThrows(IllegalArgumentException.class, () -> NapsterCodec.encodeHit("say \"hi\".mp3", HASH, 1, "p2", "h", 0));
+        assertThrows(IllegalArgumentException.class, () -> NapsterCodec.encodeHit("a.mp3", HASH, 1, "p 2", "h", 0));
+        EncodedHit hit = NapsterCodec.encodeHit("a.mp3", HASH, 1, "p2", "h", 0);
+        assertThrows(IllegalArgumentException.class, () -> codec.encode(hit.forSearch("p1 1")));
+        EncodedHit huge = NapsterCodec.encodeHit("x".repeat(2000), HASH, 1, "p2", "h", 0);
+        assertThrows(IllegalArgumentException.class, () -> codec.encode(huge.forSearch("p1.1")));
+    }
 }

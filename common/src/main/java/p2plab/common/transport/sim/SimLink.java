@@ -22,6 +22,8 @@ final class SimLink<M> implements Link<M> {
     /** Closed for sending, but its queue still drains before the remote hears of the close. */
     boolean closing;
     String closingReason;
+    /** {@link #writable()} answered false: the handler hears when the queue has drained. */
+    boolean awaitingWritable;
     private Object attachment;
 
     SimLink(SimNode<M> local, Address remote, boolean outbound, long latencyNanos) {
@@ -54,6 +56,19 @@ final class SimLink<M> implements Link<M> {
     @Override
     public void send(M message) {
         local.sim.send(this, message);
+    }
+
+    /** Writable while nothing waits for the uplink: a new message goes out at the link's next turn. */
+    @Override
+    public boolean writable() {
+        if (!open || !local.alive) {
+            return false;
+        }
+        if (queue.isEmpty()) {
+            return true;
+        }
+        awaitingWritable = true;
+        return false;
     }
 
     @Override

@@ -200,8 +200,32 @@ public final class SimTransport implements Transport {
 
     // ---- messages ----
 
-    /** A message waiting for its sender's uplink. */
-    record Outgoing<M>(M message, byte[] wire, int typeId, int bytes, Object traceKey) {
+    /**
+     * The uplink interleaves connections one segment at a time, the size of a TCP segment on an
+     * Ethernet path, so a small message waits for one segment per other busy connection.
+     */
+    static final int SEGMENT_BYTES = 1460;
+
+    /** A message waiting for its sender's uplink, and how much of it has gone out. */
+    static final class Outgoing<M> {
+        final M message;
+        final byte[] wire;
+        final int typeId;
+        final int bytes;
+        final Object traceKey;
+        int left;
+        boolean lost;
+        /** Latest time a byte of it is in at the receiver, so far (its delivery time once {@code left == 0}). */
+        long arrives;
+
+        Outgoing(M message, byte[] wire, int typeId, int bytes, Object traceKey) {
+            this.message = message;
+            this.wire = wire;
+            this.typeId = typeId;
+            this.bytes = bytes;
+            this.traceKey = traceKey;
+            this.left = bytes;
+        }
     }
 
     <M> void send(SimLink<M> link, M message) {
@@ -219,12 +243,15 @@ public final class SimTransport implements Transport {
         Outgoing<M> out = new Outgoing<>(message, wire, typeId, bytes, traceKey);
         if (from.uplink.unlimited()) {
             long now = clock.nanos();
-            transmit(link, out, now, now);
+            if (!lost(link, out)) {
+                receive(link, out, out.bytes, now, now);
+                deliver(link, out, now);
+            }
             return;
         }
-        // The uplink serves the node's connections round robin, one message at a time, as an
+        // The uplink serves the node's connections round robin, one segment at a time, as an
         // access link interleaves the packets of several TCP flows: a small request on one
-        // connection waits for one message per busy connection, not for every queued byte.
+        // connection waits for one segment per busy connection, not for whole queued blocks.
         if (link.queue.isEmpty()) {
             if (from.waiting == null) {
                 from.waiting = new ArrayDeque<>(4);
@@ -237,22 +264,38 @@ public final class SimTransport implements Transport {
         }
     }
 
-    /** Puts the next waiting message on the node's uplink and books the uplink until it is out. */
+    /** Puts the next segment of the next waiting connection on the node's uplink and books the uplink until it is out. */
     private <M> void transmitNext(SimNode<M> node) {
         SimLink<M> link = node.waiting == null ? null : node.waiting.poll();
         if (link == null) {
             node.transmitting = false;
             return;
         }
-        Outgoing<M> out = link.queue.poll();
-        if (!link.queue.isEmpty()) {
-            node.waiting.add(link); // back of the round
-        }
+        Outgoing<M> out = link.queue.peek();
         node.transmitting = true;
         long now = clock.nanos();
-        long sent = node.uplink.reserve(now, out.bytes());
-        transmit(link, out, now, sent);
-        if (link.closing && link.queue.isEmpty()) {
+        if (out.left == out.bytes) {
+            out.lost = lost(link, out); // it still takes its uplink time: it is lost on the way
+        }
+        int segment = Math.min(SEGMENT_BYTES, out.left);
+        long sent = node.uplink.reserve(now, segment);
+        out.left -= segment;
+        if (!out.lost) {
+            receive(link, out, segment, now, sent);
+        }
+        if (out.left == 0) {
+            link.queue.poll();
+            if (!out.lost) {
+                deliver(link, out, sent);
+            }
+            if (link.queue.isEmpty() && link.awaitingWritable) {
+                link.awaitingWritable = false;
+                notifyWritable(link); // its last message is on the wire: the sender may queue the next
+            }
+        }
+        if (!link.queue.isEmpty()) {
+            node.waiting.add(link); // back of the round
+        } else if (link.closing) {
             link.closing = false;
             closeLater(link.twin, link.closingReason, link.latencyNanos);
         }
@@ -264,26 +307,48 @@ public final class SimTransport implements Transport {
         }, sent);
     }
 
-    /** The message leaves the sender between {@code start} and {@code sent}; when is its last byte in? */
-    private <M> void transmit(SimLink<M> link, Outgoing<M> out, long start, long sent) {
+    private <M> void notifyWritable(SimLink<M> link) {
+        clock.schedule(new VirtualClock.Event() {
+            @Override
+            protected void fire() {
+                if (link.open && link.local.alive) {
+                    link.local.handler.onWritable(link);
+                }
+            }
+        }, clock.nanos());
+    }
+
+    private <M> boolean lost(SimLink<M> link, Outgoing<M> out) {
         if (config.lossRate() > 0 && lossRandom.nextDouble() < config.lossRate()) {
-            metrics.dropped(link.local.counters, out.typeId());
-            return;
+            metrics.dropped(link.local.counters, out.typeId);
+            return true;
         }
+        return false;
+    }
+
+    /**
+     * {@code bytes} of the message leave the sender between {@code start} and {@code sent}: they
+     * reach the receiver one latency later and pass its downlink, first come first served.
+     */
+    private <M> void receive(SimLink<M> link, Outgoing<M> out, int bytes, long start, long sent) {
         SimLink<M> to = link.twin;
-        long firstByteIn = start + link.latencyNanos;
-        long lastByteIn = sent + link.latencyNanos;
-        long received = Math.max(lastByteIn, to.local.downlink.reserve(firstByteIn, out.bytes()));
-        received = Math.max(received, to.lastArrival);
+        long in = Math.max(sent + link.latencyNanos, to.local.downlink.reserve(start + link.latencyNanos, bytes));
+        out.arrives = Math.max(out.arrives, in);
+    }
+
+    /** The last byte of the message has left: it is delivered when that byte is in, never before an earlier one. */
+    private <M> void deliver(SimLink<M> link, Outgoing<M> out, long sentAt) {
+        SimLink<M> to = link.twin;
+        long received = Math.max(out.arrives, to.lastArrival);
         to.lastArrival = received;
-        clock.schedule(new Delivery<>(to, out.message(), out.wire(), out.typeId(), out.bytes(), out.traceKey(), sent), received);
+        clock.schedule(new Delivery<>(to, out.message, out.wire, out.typeId, out.bytes, out.traceKey, sentAt), received);
     }
 
     /** Messages still waiting on {@code end} will never leave: count them as dropped. */
     private <M> void dropQueue(SimLink<M> end) {
         Outgoing<M> out;
         while ((out = end.queue.poll()) != null) {
-            metrics.dropped(end.local.counters, out.typeId());
+            metrics.dropped(end.local.counters, out.typeId);
         }
         if (end.local.waiting != null) {
             end.local.waiting.remove(end);

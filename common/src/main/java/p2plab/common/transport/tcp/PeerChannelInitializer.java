@@ -22,9 +22,12 @@ import p2plab.common.transport.Link;
  *     |  shaper   GlobalTrafficShapingHandler   the node's upload/download limits (shared)
  *     |  idle     IdleStateHandler              "nothing received for N s" events (optional)
  *     |  decoder  FrameDecoderAdapter           bytes  -> messages (the overlay's FrameDecoder)
- *     |  encoder  WireEncoder                   messages -> bytes (the overlay's WireFormat)
  *     v  peer     PeerHandlerAdapter            messages -> PeerHandler.onConnected/onMessage/onClosed
  * </pre>
+ *
+ * Messages we send do not walk the pipeline one by one: {@link TcpLink#send} encodes them with
+ * the overlay's WireFormat and gathers the frames of one loop pass into one buffer
+ * ({@link FrameBatch}), which is what flows up to the socket.
  *
  * Why this order: flushes are merged next to the socket, so an answer made of many messages
  * (a search's hundred results) leaves in one write instead of a hundred; the shaper sits next to it so it paces and counts real wire bytes,
@@ -63,7 +66,6 @@ final class PeerChannelInitializer<M> extends ChannelInitializer<Channel> {
             p.addLast("idle", new IdleStateHandler(node.toRealNanos(idle.toNanos()), 0, 0, TimeUnit.NANOSECONDS));
         }
         p.addLast("decoder", new FrameDecoderAdapter<>(link, node.format().newDecoder(), node.maxBufferedBytes()));
-        p.addLast("encoder", new WireEncoder<>(node));
         p.addLast("peer", new PeerHandlerAdapter<>(link, connectResult));
     }
 

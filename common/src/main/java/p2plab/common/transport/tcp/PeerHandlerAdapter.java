@@ -63,9 +63,18 @@ final class PeerHandlerAdapter<M> extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (ctx.channel().isWritable() && link.takeAwaitingWritable() && link.node().callbacksAllowed() && link.isOpen()) {
+            guard("onWritable", () -> handler().onWritable(link));
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         TcpNode<M> node = link.node();
         node.linkClosed(link);
+        link.discardUnsent();
         failConnect("the connection closed while opening");
         if (link.markClosedNotified() && node.callbacksAllowed()) {
             String reason = link.reasonOr("closed by the remote peer");

@@ -4,7 +4,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
-import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.RejectedExecutionException;
 import p2plab.common.transport.Address;
 import p2plab.common.transport.Link;
@@ -17,24 +16,25 @@ import p2plab.common.transport.Node;
  * timer, the decoder that found a malformed frame, the remote's reset).
  */
 final class TcpLink<M> implements Link<M> {
-    private static final System.Logger LOG = System.getLogger(TcpLink.class.getName());
-
     private final TcpNode<M> node;
     private final Channel channel;
     private final Address remote;
     private final boolean outbound;
+    private final FrameBatch<M> batch;
     private volatile Object attachment;
     private volatile String closeReason;   // first reason wins
     private volatile boolean closing;      // closing has begun: sends from now on are dropped
     private volatile boolean leaving;      // the protocol closed it: later arrivals are not delivered
     private boolean connectedNotified;     // loop-only
     private boolean closedNotified;        // loop-only
+    private boolean awaitingWritable;      // loop-only: writable() said no, so onWritable is owed
 
     TcpLink(TcpNode<M> node, Channel channel, Address remote, boolean outbound) {
         this.node = node;
         this.channel = channel;
         this.remote = remote;
         this.outbound = outbound;
+        this.batch = new FrameBatch<>(node, channel);
     }
 
     @Override
@@ -62,8 +62,9 @@ final class TcpLink<M> implements Link<M> {
     }
 
     /**
-     * Hands {@code message} to the pipeline (which encodes and counts it on this node's loop).
-     * A message sent on a closed link, or lost because the link broke first, counts as dropped.
+     * Encodes and counts {@code message} on this node's loop; its frame leaves with the others
+     * this link sends in the same pass of the loop ({@link FrameBatch}). A message sent on a
+     * closed link, or lost because the link broke first, counts as dropped.
      */
     @Override
     public void send(M message) {
@@ -79,14 +80,27 @@ final class TcpLink<M> implements Link<M> {
             node.countDropped(message);
             return;
         }
-        channel.writeAndFlush(message).addListener((ChannelFutureListener) f -> {
-            if (!f.isSuccess()) {
-                node.countDropped(message);
-                if (!(f.cause() instanceof ClosedChannelException) && channel.isActive()) {
-                    LOG.log(System.Logger.Level.WARNING, node.label() + " could not send to " + remote + ": " + f.cause());
-                }
-            }
-        });
+        batch.add(message);
+    }
+
+    /** Writable while Netty's outbound buffer is below its high-water mark (the socket has room). */
+    @Override
+    public boolean writable() {
+        if (!isOpen()) {
+            return false;
+        }
+        if (channel.isWritable()) {
+            return true;
+        }
+        awaitingWritable = true;
+        return false;
+    }
+
+    /** True once after {@link #writable()} said no: the handler is then owed an onWritable. */
+    boolean takeAwaitingWritable() {
+        boolean owed = awaitingWritable;
+        awaitingWritable = false;
+        return owed;
     }
 
     @Override
@@ -99,6 +113,15 @@ final class TcpLink<M> implements Link<M> {
         setReason(reason);
         closing = true;
         leaving = true;
+        if (!node.loop().inEventLoop()) {
+            try {
+                node.loop().execute(() -> closeGracefully(reason)); // the batch belongs to the loop
+            } catch (RejectedExecutionException e) {
+                channel.close(); // the loops are gone, and the socket with them
+            }
+            return;
+        }
+        batch.flush();
         // The empty write queues behind every earlier message (also in the traffic shaper), so the
         // close happens only once they are on the wire.
         channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
@@ -109,6 +132,11 @@ final class TcpLink<M> implements Link<M> {
         setReason(reason);
         closing = true;
         channel.close();
+    }
+
+    /** The connection closed: frames not yet written never will be (called on the loop). */
+    void discardUnsent() {
+        batch.discard();
     }
 
     /** True once this side chose to close; messages still arriving are then not delivered. */

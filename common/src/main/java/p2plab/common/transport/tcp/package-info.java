@@ -9,8 +9,8 @@
  *   <li>{@link p2plab.common.transport.tcp.PeerChannelInitializer}: the pipeline of one
  *       connection, codec first and logic last.</li>
  *   <li>{@link p2plab.common.transport.tcp.FrameDecoderAdapter} and
- *       {@link p2plab.common.transport.tcp.WireEncoder}: the overlay's pure codec inside
- *       Netty, where every message is counted.</li>
+ *       {@link p2plab.common.transport.tcp.FrameBatch}: the overlay's pure codec inside
+ *       Netty, where every message is counted; sent frames leave in one write per loop pass.</li>
  *   <li>{@link p2plab.common.transport.tcp.PeerHandlerAdapter}: Netty events become
  *       {@code onConnected}/{@code onMessage}/{@code onClosed}.</li>
  *   <li>{@link p2plab.common.transport.tcp.TcpLink}: a connection as the protocol sees it, and

@@ -85,9 +85,13 @@ class SimTransportTest {
         ab.send(new Blob(1, 500_000));
         cb.send(new Blob(2, 500_000));
         s.runUntilIdle(WAIT);
-        // Each alone would take 0.5 s; through one 1 MB/s downlink together they take 1 s.
-        assertEquals(start + 500_000_000L + LATENCY, rx.arrivals.get(0).nanos());
+        // Each alone would take 0.5 s; through one 1 MB/s downlink together they take 1 s, and
+        // the downlink interleaves their segments, so both finish within a segment of the end.
+        long segment = SimTransport.SEGMENT_BYTES * 1_000L; // ns per segment at 1 MB/s
         assertEquals(start + 1_000_000_000L + LATENCY, rx.arrivals.get(1).nanos());
+        long first = rx.arrivals.get(0).nanos();
+        assertTrue(first >= start + 1_000_000_000L - segment + LATENCY && first < rx.arrivals.get(1).nanos(),
+                "the first transfer ended at " + (first - start - LATENCY) + " ns: the two did not share the downlink");
     }
 
     @Test
@@ -107,9 +111,10 @@ class SimTransportTest {
         ac.send(new Blob(0, 20));           // then a tiny request for c
         s.runUntilIdle(WAIT);
 
-        // Round robin: the block on the wire, then b's turn (it was waiting first), then c's
-        // 20 bytes; 20 ms instead of the full second behind all 100 blocks.
-        assertEquals(start + 20_000_000L + 20_000L + LATENCY, quiet.arrivals.get(0).nanos());
+        // Round robin by segment: b's first segment on the wire, then b's turn again (it was
+        // waiting first), then c's 20 bytes: 2.94 ms instead of the full second behind 100 blocks.
+        long segment = SimTransport.SEGMENT_BYTES * 1_000L; // ns per segment at 1 MB/s
+        assertEquals(start + 2 * segment + 20_000L + LATENCY, quiet.arrivals.get(0).nanos());
         // b's transfer is delayed by exactly those 20 bytes.
         assertEquals(start + 1_000_020_000L + LATENCY, busy.arrivals.get(99).nanos());
     }

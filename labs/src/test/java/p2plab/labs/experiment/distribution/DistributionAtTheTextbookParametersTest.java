@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import p2plab.labs.experiment.ExperimentReport;
 import p2plab.labs.experiment.Parameters;
@@ -57,7 +56,6 @@ class DistributionAtTheTextbookParametersTest {
     }
 
     @Test
-    @Disabled("not met: the swarm takes 1.16-1.23 x D_p2p for N = 10..30 (see docs/experiments.md, 'Why not within 20%')")
     void theSwarmIsWithinTwentyPercentOfTheBoundFromTenPeersOn() throws Exception {
         for (double[] r : swarmRows()) {
             if (r[0] >= 10) {
