@@ -69,7 +69,7 @@ public final class SwarmDistribution {
     /** As {@link #run}, recording a {@link Sample} every {@code step} into {@code trace} when it is not null. */
     public static Outcome run(long seed, int leechers, long fileBytes, long seedUpload, long peerUpload, long minDownload,
                               Settings s, List<Sample> trace) throws TimeoutException {
-        Duration never = Duration.ofDays(365); // one announce each: see docs/experiments.md on re-announce dials
+        Duration never = Duration.ofDays(365); // one announce each: every leecher meets the earlier ones, and the figure needs no tracker traffic
         try (SimTransport sim = SimTransport.withSeed(seed)) {
             TrackerServer tracker = TrackerServer.start(sim, "tracker", 0, never);
             GeneratedContent file = new GeneratedContent("distribution-file", fileBytes, seed);
