@@ -135,7 +135,7 @@ public final class DistributionExperiment implements Experiment {
         if (!trace.isEmpty()) {
             double seedMean = trace.stream().mapToDouble(SwarmDistribution.Sample::seedUse).average().orElse(0);
             double leechMean = trace.stream().mapToDouble(SwarmDistribution.Sample::leecherUse).average().orElse(0);
-            findings.add(String.format(java.util.Locale.ROOT, "In the swarm of N = %d the seed queued %.0f%% of its upload capacity on average and "
+            findings.add(String.format(java.util.Locale.ROOT, "In the swarm of N = %d the seed used %.0f%% of its upload capacity on average and "
                     + "the leechers %.0f%% of theirs; the bound assumes 100%% of both, all the time.", traced, 100 * seedMean, 100 * leechMean));
         }
         double twice = 0;
@@ -144,7 +144,7 @@ public final class DistributionExperiment implements Experiment {
         }
         if (twice > 0.01) {
             findings.add(String.format(java.util.Locale.ROOT, "Up to %.0f%% of the bytes were received twice (endgame duplicates "
-                    + "that a cancel reached too late): upload spent on them is lost to the bound.", 100 * twice));
+                    + "already on the wire when the cancel came): upload spent on them is lost to the bound.", 100 * twice));
         }
         if (!stalled.isEmpty()) {
             findings.add("The swarm did not finish within 20 x D_p2p for N = " + stalled + " with these settings (empty cells).");
@@ -156,7 +156,7 @@ public final class DistributionExperiment implements Experiment {
     private static Plot uploadUse(List<SwarmDistribution.Sample> trace, int n, double hour) {
         double[] t = trace.stream().mapToDouble(sample -> sample.seconds() / hour).toArray();
         return Plot.linear("distribution-upload-use", "Upload handed to the uplinks over time, BitTorrent swarm of N = " + n,
-                "time since the swarm started (units of F/u)", "bytes queued for upload / capacity (above 1: a queue builds)", List.of(
+                "time since the swarm started (units of F/u)", "bytes sent / upload capacity", List.of(
                         new Plot.Curve("seed (u_s)", t, trace.stream().mapToDouble(SwarmDistribution.Sample::seedUse).toArray(), false),
                         new Plot.Curve("leechers (sum u_i)", t,
                                 trace.stream().mapToDouble(SwarmDistribution.Sample::leecherUse).toArray(), false),

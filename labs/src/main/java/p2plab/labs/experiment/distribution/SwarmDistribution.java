@@ -60,8 +60,8 @@ public final class SwarmDistribution {
     /**
      * One sample of a traced swarm: since the start, the payload the seed and the leechers handed
      * to their uplinks during the last step as a share of their capacity, and how many leechers
-     * are complete. A peer answers a request by queueing the block, so a share above 1 means its
-     * queue grew; averaged over the run, it is the share of the capacity used.
+     * are complete. A peer hands a block to its uplink only when the link has room, so this is
+     * the share of the capacity in use (a little above 1 when a step ends mid-block).
      */
     public record Sample(double seconds, double seedUse, double leecherUse, int complete) {
     }
