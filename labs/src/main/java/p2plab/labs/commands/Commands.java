@@ -31,7 +31,7 @@ public final class Commands {
         this.lab = lab;
         this.root = new CommandLine(new RootCommand(), new LabFactory(lab));
         root.addSubcommand(new RunCommand(lab, this));
-        root.addSubcommand(new p2plab.labs.grading.GradeCommand());
+        root.addSubcommand(new p2plab.labs.grading.GradeCommand(lab::interactive)); // in the shell, in a JVM of its own
         root.addSubcommand(new p2plab.labs.grading.ExportStudentCommand());
         root.getCommandSpec().usageMessage().footer("",
                 "Overlays: " + (lab.overlays().names().isEmpty() ? "none installed" : String.join(", ", lab.overlays().names())),

@@ -18,21 +18,26 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * endless loop in student code costs that test's points and the run goes on.
  */
 public final class Grader {
-    /** Applies to every graded test that declares no {@code @Timeout} of its own. */
-    static final String DEFAULT_TIMEOUT = "20 s";
+    /** Seconds a graded test may run when it declares no {@code @Timeout} of its own. */
+    public static final int DEFAULT_TIMEOUT_SECONDS = 20;
 
     private Grader() {
     }
 
     /** Grades {@code factory}'s instances (the reference, a student's, or a test's own) on {@code lab}. */
     public static GradeReport grade(LabAssignment lab, String impl, Supplier<?> factory) {
+        return grade(lab, impl, factory, DEFAULT_TIMEOUT_SECONDS);
+    }
+
+    /** As {@link #grade(LabAssignment, String, Supplier)}, each test given {@code timeoutSeconds}. */
+    public static GradeReport grade(LabAssignment lab, String impl, Supplier<?> factory, int timeoutSeconds) {
         @SuppressWarnings("unchecked")
         Class<Object> strategy = (Class<Object>) lab.strategyType();
         Subject.install(strategy, factory);
         try {
             Launcher launcher = LauncherFactory.create();
             GradingListener listener = new GradingListener();
-            launcher.execute(request(lab), listener);
+            launcher.execute(request(lab, timeoutSeconds), listener);
             return new GradeReport(lab.id(), lab.title(), impl, listener.outcomes());
         } finally {
             Subject.clear(strategy);
@@ -51,7 +56,7 @@ public final class Grader {
 
     /** Every graded test of the lab at 0 points with {@code why} as its output, without running any. */
     public static GradeReport zero(LabAssignment lab, String impl, String why) {
-        TestPlan plan = LauncherFactory.create().discover(request(lab));
+        TestPlan plan = LauncherFactory.create().discover(request(lab, DEFAULT_TIMEOUT_SECONDS));
         List<TestOutcome> outcomes = new ArrayList<>();
         for (TestIdentifier id : GradingListener.allTests(plan)) {
             GradingListener.graded(id).ifPresent(g -> outcomes.add(TestOutcome.failed(GradingListener.name(id), g, why)));
@@ -60,10 +65,10 @@ public final class Grader {
         return new GradeReport(lab.id(), lab.title(), impl, outcomes);
     }
 
-    private static LauncherDiscoveryRequest request(LabAssignment lab) {
+    private static LauncherDiscoveryRequest request(LabAssignment lab, int timeoutSeconds) {
         return LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(lab.tests()))
-                .configurationParameter("junit.jupiter.execution.timeout.default", DEFAULT_TIMEOUT)
+                .configurationParameter("junit.jupiter.execution.timeout.default", timeoutSeconds + " s")
                 .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
                 .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
