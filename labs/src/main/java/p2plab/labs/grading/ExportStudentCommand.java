@@ -43,7 +43,7 @@ public final class ExportStudentCommand implements Callable<Integer> {
             return 1;
         }
         out.println("student edition written to " + target.toAbsolutePath().normalize() + " (" + files + " files)");
-        out.println("left out: reference solutions, the instructors' lab tests, docs/labs/instructors.md, target*/ and .git");
+        out.println("left out: reference solutions, the hidden graded tests, the instructors' lab tests, docs/labs/instructors.md, target*/ and .git");
         out.println("build it with `mvn -q package -DskipTests`, then `./p2plab grade napster` scores the stubs 0");
         out.flush();
         return 0;

@@ -13,8 +13,8 @@ import java.util.List;
  * Writes the student edition: a copy of the source tree without what students must not get.
  * Left out: build output ({@code target*}) and {@code .git}; every {@code reference} package of
  * the labs (the catalogue names those classes as strings, so nothing else changes); the
- * instructor's own tests of the labs (they grade the reference solutions); and the instructors'
- * handout. What remains compiles, and each lab grades the untouched stubs of {@code student/} at 0.
+ * instructor's own tests of the labs (they grade the reference solutions); the instructors'
+ * handout; and the code of the hidden graded tests ({@link HiddenTests}). What remains compiles, and each lab grades the untouched stubs of {@code student/} at 0.
  */
 public final class StudentEdition {
     /** Relative paths (with '/') of folders and files left out, besides target* and .git. */
@@ -55,12 +55,22 @@ public final class StudentEdition {
                     return FileVisitResult.CONTINUE;
                 }
                 Path dest = to.resolve(from.relativize(file).toString());
-                Files.copy(file, dest, StandardCopyOption.COPY_ATTRIBUTES);
+                if (gradedTests(from.relativize(file))) {
+                    Files.writeString(dest, HiddenTests.strip(Files.readString(file)));
+                } else {
+                    Files.copy(file, dest, StandardCopyOption.COPY_ATTRIBUTES);
+                }
                 files[0]++;
                 return FileVisitResult.CONTINUE;
             }
         });
         return files[0];
+    }
+
+    /** A lab's graded tests: copied without their hidden tests. */
+    static boolean gradedTests(Path relative) {
+        String rel = relative.toString().replace('\\', '/');
+        return rel.startsWith(ASSIGNMENTS) && rel.endsWith("LabTests.java");
     }
 
     static boolean leftOut(Path relative, boolean directory) {

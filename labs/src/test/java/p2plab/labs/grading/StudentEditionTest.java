@@ -47,6 +47,13 @@ class StudentEditionTest {
             assertFalse(Files.exists(export.resolve(assignment + lab + "/reference")), lab + "'s reference left out");
             assertTrue(Files.isDirectory(export.resolve("student/" + lab)), lab + "'s stub is in");
         }
+        try (Stream<Path> s = Files.walk(export.resolve(assignment))) {
+            List<Path> tests = s.filter(p -> p.getFileName().toString().endsWith("LabTests.java")).toList();
+            assertEquals(6, tests.size());
+            for (Path t : tests) {
+                assertFalse(Files.readString(t).contains(HiddenTests.MARK), t + " still holds a hidden test");
+            }
+        }
         assertFalse(Files.exists(export.resolve("labs/src/test/java/p2plab/labs/assignment")));
         assertFalse(Files.exists(export.resolve("docs/labs/instructors.md")));
         try (Stream<Path> s = Files.walk(export)) {
