@@ -46,12 +46,12 @@ public final class IncentivesExperiment implements Experiment {
     @Override
     public Map<String, String> defaults() {
         Map<String, String> d = new LinkedHashMap<>();
-        d.put("leechers", "20");
+        d.put("leechers", "30");
         d.put("free-rider-share", "0,0.25,0.5");
         d.put("chokers", "tit-for-tat,random");
         d.put("pickers", "rarest,random");
         d.put("u", "16384");
-        d.put("seed-over-u", "1");
+        d.put("seed-over-u", "5");
         d.put("file-kib", "8192");
         d.put("piece-length", "65536");
         d.put("sample-s", "10");

@@ -12,6 +12,27 @@ import p2plab.labs.experiment.Plot;
 
 class IncentivesExperimentTest {
 
+    /**
+     * The lesson of part one: when the leechers' own uploads are what the swarm runs on (30
+     * leechers, a seed at 5u), tit-for-tat makes free-riders wait, and random unchokes do not.
+     */
+    @Test
+    void titForTatMakesFreeRidersWaitAndRandomUnchokesDoNot() throws Exception {
+        IncentivesExperiment e = new IncentivesExperiment();
+        ExperimentReport r = e.run(new Parameters(e.defaults(), Map.of("free-rider-share", "0.33", "pickers", "rarest",
+                "file-kib", "4096")), 1);
+        double[] contributors = r.table().column("contributor_mean_s");
+        double[] riders = r.table().column("free_rider_mean_s");
+        java.util.List<Object> chokers = new java.util.ArrayList<>();
+        for (java.util.List<Object> row : r.table().rows()) {
+            chokers.add(row.get(1));
+        }
+        double tft = riders[chokers.indexOf("tit-for-tat")] / contributors[chokers.indexOf("tit-for-tat")];
+        double random = riders[chokers.indexOf("random")] / contributors[chokers.indexOf("random")];
+        assertTrue(tft > 1.1, "tit-for-tat: free-riders took " + tft + " x the contributors' time");
+        assertTrue(random < tft - 0.05, "random unchokes: " + random + " x, tit-for-tat: " + tft + " x");
+    }
+
     @Test
     void everyLeecherFinishesAndReplicationIsTracedOverTime() throws Exception {
         IncentivesExperiment e = new IncentivesExperiment();
