@@ -31,10 +31,11 @@ import p2plab.common.transport.WireFormat;
  * <p>How long a message takes, from {@code send} to {@code onMessage}:
  * <ol>
  *   <li>it waits for the sender's uplink, which serves the node's connections round robin, one
- *       message at a time, and goes out at the uplink rate (serialization delay);</li>
- *   <li>its first byte reaches the receiver one link latency after it started to go out;</li>
- *   <li>the receiver's downlink takes it in at the downlink rate, one message after another;
- *       it is delivered when its last byte is in.</li>
+ *       {@link #SEGMENT_BYTES}-byte segment at a time, and goes out at the uplink rate
+ *       (serialization delay);</li>
+ *   <li>each segment reaches the receiver one link latency after it started to go out;</li>
+ *   <li>the receiver's downlink takes the segments in at the downlink rate, first come first
+ *       served; the message is delivered when its last byte is in.</li>
  * </ol>
  * So a file of F bytes sent alone over an uplink u (to a downlink at least as fast) arrives
  * F/u plus one latency after it was sent, exactly; a busy downlink is shared first come first
