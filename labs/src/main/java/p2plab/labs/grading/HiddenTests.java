@@ -57,13 +57,10 @@ public final class HiddenTests {
         return start;
     }
 
-    /** The first '{' after {@code from} outside a string or character literal, or -1. */
+    /** The first '{' after {@code from} that is code, not inside a literal or a comment; or -1. */
     private static int bodyStart(String s, int from) {
-        for (int i = from; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\'') {
-                i = skipLiteral(s, i, c);
-            } else if (c == '{') {
+        for (int i = from; i < s.length(); i = skip(s, i) + 1) {
+            if (s.charAt(i) == '{') {
                 return i;
             }
         }
@@ -73,21 +70,9 @@ public final class HiddenTests {
     /** The index of the '}' that closes the '{' at {@code open}. */
     static int matchingBrace(String s, int open) {
         int depth = 0;
-        for (int i = open; i < s.length(); i++) {
+        for (int i = open; i < s.length(); i = skip(s, i) + 1) {
             char c = s.charAt(i);
-            if (c == '"' || c == '\'') {
-                i = skipLiteral(s, i, c);
-            } else if (c == '/' && i + 1 < s.length() && s.charAt(i + 1) == '/') {
-                i = s.indexOf('\n', i);
-                if (i < 0) {
-                    break;
-                }
-            } else if (c == '/' && i + 1 < s.length() && s.charAt(i + 1) == '*') {
-                i = s.indexOf("*/", i + 2) + 1;
-                if (i <= 0) {
-                    break;
-                }
-            } else if (c == '{') {
+            if (c == '{') {
                 depth++;
             } else if (c == '}' && --depth == 0) {
                 return i;
@@ -96,21 +81,36 @@ public final class HiddenTests {
         throw new IllegalArgumentException("unbalanced braces after: " + snippet(s, open));
     }
 
-    /** The index of the quote that ends the literal starting at {@code i} (text blocks included). */
-    private static int skipLiteral(String s, int i, char quote) {
-        if (quote == '"' && s.startsWith("\"\"\"", i)) {
+    /**
+     * When a string, character literal or comment starts at {@code i}, the index of its last
+     * character, so that braces inside it do not count; otherwise {@code i}.
+     */
+    private static int skip(String s, int i) {
+        char c = s.charAt(i);
+        if (s.startsWith("\"\"\"", i)) {
             int end = s.indexOf("\"\"\"", i + 3);
             return end < 0 ? s.length() : end + 2;
         }
-        for (int j = i + 1; j < s.length(); j++) {
-            char c = s.charAt(j);
-            if (c == '\\') {
-                j++;
-            } else if (c == quote || c == '\n') {
-                return j;
+        if (c == '"' || c == '\'') {
+            for (int j = i + 1; j < s.length(); j++) {
+                char d = s.charAt(j);
+                if (d == '\\') {
+                    j++;
+                } else if (d == c || d == '\n') {
+                    return j;
+                }
             }
+            return s.length();
         }
-        return s.length();
+        if (s.startsWith("//", i)) {
+            int end = s.indexOf('\n', i);
+            return end < 0 ? s.length() : end;
+        }
+        if (s.startsWith("/*", i)) {
+            int end = s.indexOf("*/", i + 2);
+            return end < 0 ? s.length() : end + 1;
+        }
+        return i;
     }
 
     private static String snippet(String s, int at) {

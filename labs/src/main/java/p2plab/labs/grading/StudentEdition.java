@@ -14,7 +14,8 @@ import java.util.List;
  * Left out: build output ({@code target*}) and {@code .git}; every {@code reference} package of
  * the labs (the catalogue names those classes as strings, so nothing else changes); the
  * instructor's own tests of the labs (they grade the reference solutions); the instructors'
- * handout; and the code of the hidden graded tests ({@link HiddenTests}). What remains compiles, and each lab grades the untouched stubs of {@code student/} at 0.
+ * handout; and the code of the hidden graded tests ({@link HiddenTests}). What remains
+ * compiles, and each lab grades the untouched stubs of {@code student/} at 0.
  */
 public final class StudentEdition {
     /** Relative paths (with '/') of folders and files left out, besides target* and .git. */

@@ -23,6 +23,7 @@ class HiddenTestsTest {
             "    @Test",
             "    @Graded(points = 3, visibility = Visibility.HIDDEN)",
             "    @DisplayName(\"1.9 } tricky { names\")",
+            "    // a comment with a { is not the body",
             "    void hidden() {",
             "        String s = \"}}}\"; char c = '}'; // }",
             "        /* { */ if (s.isEmpty()) { fail(); }",

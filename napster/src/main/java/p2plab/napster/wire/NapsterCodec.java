@@ -219,12 +219,7 @@ public final class NapsterCodec implements WireFormat<NapMessage> {
             throw new IllegalArgumentException("SearchResult of " + body + " bytes exceeds its limit of "
                     + MessageType.SEARCH_RESULT.maxBody() + " bytes; use a shorter name");
         }
-        byte[] f = new byte[HEADER_BYTES + body];
-        int code = MessageType.SEARCH_RESULT.code();
-        f[0] = (byte) body;
-        f[1] = (byte) (body >>> 8);
-        f[2] = (byte) code;
-        f[3] = (byte) (code >>> 8);
+        byte[] f = resultFrame(body);
         if (id == null) {
             putAscii(f, HEADER_BYTES, searchId);
         } else {
@@ -255,12 +250,7 @@ public final class NapsterCodec implements WireFormat<NapMessage> {
         if (body > MessageType.SEARCH_RESULT.maxBody()) {
             return null; // the general path reports it
         }
-        byte[] f = new byte[length];
-        int code = MessageType.SEARCH_RESULT.code();
-        f[0] = (byte) body;
-        f[1] = (byte) (body >>> 8);
-        f[2] = (byte) code;
-        f[3] = (byte) (code >>> 8);
+        byte[] f = resultFrame(body);
         int p = putAscii(f, HEADER_BYTES, m.searchId());
         f[p++] = ' ';
         f[p++] = '"';
@@ -280,6 +270,17 @@ public final class NapsterCodec implements WireFormat<NapMessage> {
         p = putAscii(f, p, m.ip());
         f[p++] = ' ';
         putLong(f, p, m.linkType());
+        return f;
+    }
+
+    /** A 201 frame of {@code body} bytes with its header written (little-endian length, then type). */
+    private static byte[] resultFrame(int body) {
+        byte[] f = new byte[HEADER_BYTES + body];
+        int code = MessageType.SEARCH_RESULT.code();
+        f[0] = (byte) body;
+        f[1] = (byte) (body >>> 8);
+        f[2] = (byte) code;
+        f[3] = (byte) (code >>> 8);
         return f;
     }
 
