@@ -12,8 +12,9 @@ import java.util.function.LongSupplier;
  * Every message a transport carries, counted by the transport itself: per peer, per overlay,
  * per message type; plus {@link Tally tallies} for messages that carry a trace key.
  *
- * <p>Drivers call {@link #sent}, {@link #received}, {@link #dropped} and {@link #rejected};
- * everyone else reads {@link #snapshot()} or {@link #peer(String)}.
+ * <p>Drivers call {@link #sent}, {@link #received}, {@link #dropped}, {@link #rejected} and
+ * {@link #handlerFailed}; everyone else reads {@link #snapshot()}, {@link #peer(String)} or
+ * {@link #handlerErrors()}.
  */
 public final class Metrics {
     private final LongSupplier clockNanos;
@@ -24,6 +25,7 @@ public final class Metrics {
     private final List<PeerCounters> peers = new ArrayList<>();
     private final Map<Object, Tally> tallies = new ConcurrentHashMap<>();
     private volatile boolean anyTally;
+    private volatile String firstHandlerError;
 
     public Metrics(LongSupplier clockNanos) {
         this.clockNanos = clockNanos;
@@ -93,6 +95,18 @@ public final class Metrics {
         to.addRejected();
     }
 
+    /**
+     * {@code at}'s protocol code threw ({@code what}: a callback, a timer, a task). The driver
+     * has already closed the link concerned and logged it; the count lets an experiment refuse
+     * to report figures that a bug, not the network, produced.
+     */
+    public void handlerFailed(PeerCounters at, String what) {
+        at.addHandlerError();
+        if (firstHandlerError == null) {
+            firstHandlerError = at.label() + ": " + what;
+        }
+    }
+
     // ---- tallies ----
 
     /** Starts counting the messages that carry {@code key}. */
@@ -115,11 +129,37 @@ public final class Metrics {
         return typeNameArray[typeId];
     }
 
+    /** How many times protocol code threw, over all peers. */
+    public synchronized long handlerErrors() {
+        long n = 0;
+        for (PeerCounters p : peers) {
+            n += p.handlerErrors();
+        }
+        return n;
+    }
+
+    /** How many times the protocol code of the peer(s) labelled {@code label} threw. */
+    public synchronized long handlerErrors(String label) {
+        long n = 0;
+        for (PeerCounters p : peers) {
+            if (p.label().equals(label)) {
+                n += p.handlerErrors();
+            }
+        }
+        return n;
+    }
+
+    /** The first error counted by {@link #handlerFailed}, "label: what", or null when none was. */
+    public String firstHandlerError() {
+        return firstHandlerError;
+    }
+
     /** Zeroes every counter (call it while the network is quiet). */
     public synchronized void reset() {
         for (PeerCounters p : peers) {
             p.reset();
         }
+        firstHandlerError = null;
     }
 
     /** Counts of one peer by {@code overlay/Type}, only the types it used. */

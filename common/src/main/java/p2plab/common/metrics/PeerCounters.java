@@ -23,6 +23,7 @@ public final class PeerCounters {
     private final String label;
     private volatile long[] counts = EMPTY; // [typeId * SLOTS + slot], grown on demand
     private volatile long rejected;
+    private volatile long handlerErrors;
 
     PeerCounters(String label) {
         this.label = label;
@@ -50,6 +51,14 @@ public final class PeerCounters {
         return rejected;
     }
 
+    void addHandlerError() {
+        handlerErrors = handlerErrors + 1;
+    }
+
+    long handlerErrors() {
+        return handlerErrors;
+    }
+
     /** Counts for {@code typeId}, read now. */
     Counts forType(int typeId) {
         long[] c = counts;
@@ -69,5 +78,6 @@ public final class PeerCounters {
     void reset() {
         counts = EMPTY;
         rejected = 0;
+        handlerErrors = 0;
     }
 }

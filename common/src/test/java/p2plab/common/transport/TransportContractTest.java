@@ -128,6 +128,53 @@ public abstract class TransportContractTest {
     }
 
     @Test
+    void aHandlerThatThrowsLosesThatLinkOnlyAndIsCounted() throws TimeoutException {
+        Recorder a = new Recorder();
+        Recorder b = new Recorder((link, m) -> {
+            if (m.text().equals("boom")) {
+                throw new IllegalStateException("bug in b");
+            }
+            link.send(TestMessage.of("pong", m.text()));
+        });
+        Node<TestMessage> na = transport.open(NodeConfig.named("a"), format, a);
+        Node<TestMessage> nb = transport.open(NodeConfig.named("b"), format, b);
+        Link<TestMessage> link = transport.await(na.connect(nb.address()), WAIT);
+
+        na.execute(() -> link.send(TestMessage.of("ping", "boom")));
+
+        String atB = transport.await(b.closed, WAIT); // over TCP and in simulation alike: no exception out of await
+        assertTrue(atB.contains("protocol error in onMessage at b") && atB.contains("bug in b"), atB);
+        assertEquals("closed by the remote peer", transport.await(a.closed, WAIT));
+        assertEquals(1, transport.metrics().handlerErrors("b"));
+        assertEquals(0, transport.metrics().handlerErrors("a"));
+        assertTrue(transport.metrics().firstHandlerError().startsWith("b: "), transport.metrics().firstHandlerError());
+
+        // b keeps running: a new peer connects and gets its answer
+        Recorder c = new Recorder();
+        Node<TestMessage> nc = transport.open(NodeConfig.named("c"), format, c);
+        Link<TestMessage> again = transport.await(nc.connect(nb.address()), WAIT);
+        nc.execute(() -> again.send(TestMessage.of("ping", "fine")));
+        assertEquals(TestMessage.of("pong", "fine"), transport.await(c.firstMessages(1), WAIT).get(0));
+        assertTrue(nb.isAlive());
+    }
+
+    @Test
+    void aTimerThatThrowsIsCountedAndTheNextOneStillRuns() throws TimeoutException {
+        Node<TestMessage> na = transport.open(NodeConfig.named("a"), format, new Recorder());
+        CompletableFuture<String> later = new CompletableFuture<>();
+        na.execute(() -> {
+            na.clock().schedule(Duration.ofMillis(10), () -> {
+                throw new IllegalStateException("bug in a timer");
+            });
+            na.clock().schedule(Duration.ofMillis(20), () -> later.complete("ran"));
+        });
+
+        assertEquals("ran", transport.await(later, WAIT));
+        assertEquals(1, transport.metrics().handlerErrors("a"));
+        assertTrue(na.isAlive());
+    }
+
+    @Test
     void connectingWhereNobodyListensFails() throws TimeoutException {
         Node<TestMessage> na = transport.open(NodeConfig.named("a"), format, new Recorder());
         Node<TestMessage> gone = transport.open(NodeConfig.named("gone"), format, new Recorder());

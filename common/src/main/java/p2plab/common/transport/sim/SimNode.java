@@ -85,7 +85,11 @@ final class SimNode<M> implements Node<M>, Clock {
             @Override
             protected void fire() {
                 if (alive) {
-                    task.run();
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        sim.taskThrew(SimNode.this, e);
+                    }
                 }
             }
         }, clock.nanos() + Math.max(0, delayNanos));

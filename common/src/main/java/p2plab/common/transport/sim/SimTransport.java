@@ -49,6 +49,7 @@ import p2plab.common.transport.WireFormat;
 public final class SimTransport implements Transport {
     /** The port a node listens on when its config asks for port 0. */
     public static final int DEFAULT_PORT = 6000;
+    private static final System.Logger LOG = System.getLogger(SimTransport.class.getName());
 
     private final SimConfig config;
     private final VirtualClock clock = new VirtualClock();
@@ -191,12 +192,12 @@ public final class SimTransport implements Transport {
                 }
                 from.linkList().add(outbound);
                 if (outbound.open) {
-                    from.handler.onConnected(outbound);
+                    guard(outbound, "onConnected", () -> from.handler.onConnected(outbound));
                 }
                 result.complete(outbound);
             }
         }, answerAt);
-        target.handler.onConnected(inbound);
+        guard(inbound, "onConnected", () -> target.handler.onConnected(inbound));
     }
 
     // ---- messages ----
@@ -313,7 +314,7 @@ public final class SimTransport implements Transport {
             @Override
             protected void fire() {
                 if (link.open && link.local.alive) {
-                    link.local.handler.onWritable(link);
+                    guard(link, "onWritable", () -> link.local.handler.onWritable(link));
                 }
             }
         }, clock.nanos());
@@ -401,8 +402,42 @@ public final class SimTransport implements Transport {
                     return;
                 }
             }
-            receiver.handler.onMessage(to, delivered);
+            try {
+                receiver.handler.onMessage(to, delivered);
+            } catch (RuntimeException e) {
+                handlerThrew(to, "onMessage", e);
+            }
         }
+    }
+
+    // ---- protocol errors ----
+
+    /** Runs a protocol callback about {@code link}; see {@link #handlerThrew}. */
+    private <M> void guard(SimLink<M> link, String callback, Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            handlerThrew(link, callback, e);
+        }
+    }
+
+    /**
+     * A protocol callback threw: logged, counted, and that link closed, exactly as over TCP. The
+     * node keeps running, and the exception does not escape through {@link #await} into whoever
+     * drives the simulation, where it could pass for a network failure.
+     */
+    private <M> void handlerThrew(SimLink<M> link, String callback, RuntimeException e) {
+        String what = "protocol error in " + callback + " at " + link.local.label() + ": " + e;
+        LOG.log(System.Logger.Level.WARNING, what, e);
+        metrics.handlerFailed(link.local.counters, what);
+        closeLink(link, what, "closed by the remote peer");
+    }
+
+    /** A timer or task of {@code node} threw: logged and counted; the node keeps running. */
+    void taskThrew(SimNode<?> node, RuntimeException e) {
+        String what = "a timer or task threw " + e;
+        LOG.log(System.Logger.Level.WARNING, node.label() + ": " + what, e);
+        metrics.handlerFailed(node.counters, what);
     }
 
     // ---- closing and crashing ----
@@ -437,7 +472,7 @@ public final class SimTransport implements Transport {
                     end.open = false;
                     end.local.linkList().remove(end);
                     if (end.local.alive) {
-                        end.local.handler.onClosed(end, reason);
+                        guard(end, "onClosed", () -> end.local.handler.onClosed(end, reason));
                     }
                 }
             }
@@ -449,7 +484,7 @@ public final class SimTransport implements Transport {
             @Override
             protected void fire() {
                 if (end.local.alive) {
-                    end.local.handler.onClosed(end, reason);
+                    guard(end, "onClosed", () -> end.local.handler.onClosed(end, reason));
                 }
             }
         }, clock.nanos() + delayNanos);

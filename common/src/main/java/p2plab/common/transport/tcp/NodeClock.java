@@ -1,6 +1,7 @@
 package p2plab.common.transport.tcp;
 
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import p2plab.common.time.Cancellable;
 import p2plab.common.time.Clock;
 import p2plab.common.time.RealClock;
@@ -16,11 +17,13 @@ final class NodeClock implements Clock {
     private final RealClock real;
     private final BooleanSupplier alive;
     private final String label;
+    private final Consumer<String> errors;
 
-    NodeClock(RealClock real, BooleanSupplier alive, String label) {
+    NodeClock(RealClock real, BooleanSupplier alive, String label, Consumer<String> errors) {
         this.real = real;
         this.alive = alive;
         this.label = label;
+        this.errors = errors;
     }
 
     RealClock real() {
@@ -39,8 +42,8 @@ final class NodeClock implements Clock {
 
     /**
      * Runs a protocol task on the node's loop unless the node is gone. An exception is logged
-     * with the node's name: left to Netty it would be logged by whatever logger Netty finds, or
-     * by none at all, and the student would never see it.
+     * with the node's name and counted: left to Netty it would be logged by whatever logger Netty
+     * finds, or by none at all, and the student would never see it.
      */
     void runIfAlive(Runnable task, String what) {
         if (!alive.getAsBoolean()) {
@@ -50,6 +53,7 @@ final class NodeClock implements Clock {
             task.run();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, label + ": " + what + " threw " + e, e);
+            errors.accept(what + " threw " + e);
         }
     }
 }

@@ -17,7 +17,8 @@ import p2plab.common.transport.PeerHandler;
  * becomes exactly one {@code onClosed} with the reason the link recorded.
  *
  * <p>A killed node hears nothing; a protocol callback that throws closes only that link,
- * with the exception in the reason, so a bug shows instead of silently stalling the peer.
+ * with the exception in the reason, and is logged and counted ({@code Metrics.handlerErrors}),
+ * so a bug shows instead of silently stalling the peer. The simulator does the same.
  */
 final class PeerHandlerAdapter<M> extends ChannelInboundHandlerAdapter {
     private static final System.Logger LOG = System.getLogger(PeerHandlerAdapter.class.getName());
@@ -109,8 +110,10 @@ final class PeerHandlerAdapter<M> extends ChannelInboundHandlerAdapter {
         try {
             call.run();
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, link.node().label() + "." + callback + " threw", e);
-            link.closeNow("protocol error in " + callback + " at " + link.node().label() + ": " + e);
+            String what = "protocol error in " + callback + " at " + link.node().label() + ": " + e;
+            LOG.log(System.Logger.Level.WARNING, what, e);
+            link.node().countHandlerError(what);
+            link.closeNow(what);
         }
     }
 

@@ -82,10 +82,10 @@ final class TcpNode<M> implements Node<M> {
         this.format = format;
         this.handler = handler;
         this.loop = loop;
-        this.clock = new NodeClock(realClock, this::isAlive, config.label());
         this.random = new SplittableRandom(seed);
         Metrics metrics = transport.metrics();
         this.counters = metrics.newPeer(config.label());
+        this.clock = new NodeClock(realClock, this::isAlive, config.label(), this::countHandlerError);
         this.typeBase = metrics.registerTypes(format.overlay(), format.messageTypes());
         boolean limited = config.uploadBytesPerSec() > 0 || config.downloadBytesPerSec() > 0;
         // One shaper per node, shared by all its channels: the limit is the peer's access link,
@@ -358,5 +358,10 @@ final class TcpNode<M> implements Node<M> {
 
     void countRejected() {
         transport.metrics().rejected(counters);
+    }
+
+    /** This node's protocol code threw (already logged). */
+    void countHandlerError(String what) {
+        transport.metrics().handlerFailed(counters, what);
     }
 }
