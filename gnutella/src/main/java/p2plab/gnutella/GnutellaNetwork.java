@@ -242,7 +242,10 @@ public final class GnutellaNetwork implements Network {
                 s.search(query.text(), ttl, options.searchWindow(), tally)
                         .thenAccept(outcome -> result.complete(toResult(from, query, ttl, outcome, tally)));
             } catch (RuntimeException e) {
-                result.completeExceptionally(new OverlayException("search failed: " + e.getMessage()));
+                // A bug in the servent or its forwarding rule: the caller hears at once, and the
+                // transport logs and counts it, so an experiment cannot mistake it for a miss.
+                result.completeExceptionally(new OverlayException("search failed: " + e.getMessage(), e));
+                throw e;
             }
         });
         return result;

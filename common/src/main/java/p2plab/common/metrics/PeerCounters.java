@@ -78,6 +78,5 @@ public final class PeerCounters {
     void reset() {
         counts = EMPTY;
         rejected = 0;
-        handlerErrors = 0;
     }
 }

@@ -17,6 +17,7 @@ import p2plab.common.overlay.NetworkSpec;
 import p2plab.common.overlay.Overlay;
 import p2plab.common.overlay.PeerId;
 import p2plab.common.overlay.PeerInfo;
+import p2plab.common.overlay.OverlayException;
 import p2plab.common.overlay.PeerSpec;
 import p2plab.common.overlay.Query;
 import p2plab.common.overlay.Role;
@@ -29,6 +30,7 @@ import p2plab.labs.session.LabImplementations;
 import p2plab.labs.experiment.ExperimentReport;
 import p2plab.labs.experiment.Parameters;
 import p2plab.labs.experiment.Plot;
+import p2plab.labs.experiment.ProtocolErrors;
 import p2plab.labs.experiment.ResultTable;
 
 /**
@@ -144,16 +146,18 @@ public final class ChurnExperiment implements Experiment {
                 PeerId asker = up.get(random.nextInt(up.size()));
                 boolean found = false;
                 boolean fetched = false;
+                String run = "churn " + overlay.name() + " at mean session " + meanSeconds + " s";
                 try {
-                    SearchResult r = sim.await(net.search(asker, Query.of(wanted.name())), SEARCH_TIMEOUT);
+                    SearchResult r = ProtocolErrors.await(sim, net.search(asker, Query.of(wanted.name())), SEARCH_TIMEOUT, run);
                     Hit hit = r.hits().stream().filter(h -> h.content().equals(wanted.id())).findFirst().orElse(null);
                     found = hit != null;
                     if (found) {
-                        TransferResult t = sim.await(net.download(asker, wanted.id()), DOWNLOAD_TIMEOUT);
+                        TransferResult t = ProtocolErrors.await(sim, net.download(asker, wanted.id()), DOWNLOAD_TIMEOUT, run);
                         fetched = t.verified() && t.bytes() == wanted.size();
                     }
-                } catch (TimeoutException | RuntimeException e) {
-                    // a search or download that fails under churn simply counts as a failure
+                } catch (TimeoutException | OverlayException e) {
+                    // a search or download that times out or fails under churn counts as a failure;
+                    // anything else is a bug and ends the experiment
                 }
                 (popular ? out.popularSearch : out.rareSearch).add(found);
                 if (found) {
@@ -162,6 +166,7 @@ public final class ChurnExperiment implements Experiment {
             }
             churn.stop();
             out.changes = churn.changes();
+            ProtocolErrors.requireNone(sim, "churn " + overlay.name() + " at mean session " + meanSeconds + " s");
         }
         return out;
     }

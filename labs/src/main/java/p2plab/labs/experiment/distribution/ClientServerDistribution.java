@@ -10,6 +10,7 @@ import p2plab.common.transport.Node;
 import p2plab.common.transport.NodeConfig;
 import p2plab.common.transport.PeerHandler;
 import p2plab.common.transport.sim.SimTransport;
+import p2plab.labs.experiment.ProtocolErrors;
 
 /**
  * The client-server baseline: one server uploads the whole file to each of N clients over the
@@ -48,7 +49,7 @@ public final class ClientServerDistribution {
             }
         }
         CompletableFuture<?> all = CompletableFuture.allOf(receivers.stream().map(c -> c.done).toArray(CompletableFuture[]::new));
-        sim.await(all, Duration.ofDays(3650));
+        ProtocolErrors.await(sim, all, Duration.ofDays(3650), "client-server distribution to " + clients);
         long end = 0;
         for (Client c : receivers) {
             end = Math.max(end, c.done.join());

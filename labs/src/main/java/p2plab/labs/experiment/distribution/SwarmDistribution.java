@@ -17,6 +17,7 @@ import p2plab.bittorrent.tracker.TrackerServer;
 import p2plab.common.content.GeneratedContent;
 import p2plab.common.transport.NodeConfig;
 import p2plab.common.transport.sim.SimTransport;
+import p2plab.labs.experiment.ProtocolErrors;
 
 /**
  * The peer-to-peer side of the distribution experiment: a tracker, one BitTorrent seed uploading
@@ -122,7 +123,7 @@ public final class SwarmDistribution {
                     leechBefore = leechNow;
                 }
             }
-            sim.await(everyone, limit);
+            ProtocolErrors.await(sim, everyone, limit, "swarm of " + leechers); // a bug is not a stall
             long received = torrents.stream().mapToLong(t -> t.swarm().bytesDown()).sum();
             return new Outcome((last[0] - start) / 1e9, leechers == 0 ? 1 : (double) received / ((double) leechers * fileBytes));
         }

@@ -23,6 +23,7 @@ import p2plab.labs.experiment.Experiment;
 import p2plab.labs.experiment.ExperimentReport;
 import p2plab.labs.experiment.Parameters;
 import p2plab.labs.experiment.Plot;
+import p2plab.labs.experiment.ProtocolErrors;
 import p2plab.labs.experiment.ResultTable;
 
 /**
@@ -197,6 +198,7 @@ public final class IncentivesExperiment implements Experiment {
                     nc++;
                 }
             }
+            ProtocolErrors.requireNone(sim, "incentives swarm of " + n + " with " + freeRiders + " free-riders");
             double[] half = samples.isEmpty() ? new double[] {0, Double.NaN, Double.NaN} : samples.get(samples.size() / 2);
             double twice = samples.stream().filter(a -> a[1] >= 2).mapToDouble(a -> a[0]).findFirst().orElse(Double.NaN);
             return new Swarm(nc == 0 ? Double.NaN : contrib / nc, nr == 0 ? Double.NaN : rider / nr, last, done.size(), half[1],

@@ -29,6 +29,7 @@ import p2plab.labs.session.LabImplementations;
 import p2plab.labs.experiment.ExperimentReport;
 import p2plab.labs.experiment.Parameters;
 import p2plab.labs.experiment.Plot;
+import p2plab.labs.experiment.ProtocolErrors;
 import p2plab.labs.experiment.ResultTable;
 
 /**
@@ -186,7 +187,8 @@ public final class SearchCostExperiment implements Experiment {
             long hops = 0;
             for (String q : texts) {
                 PeerId asker = from != null ? from : sharers.get(askers.nextInt(sharers.size()));
-                SearchResult r = sim.await(net.search(asker, new Query(q, ttl)), SEARCH_TIMEOUT);
+                SearchResult r = ProtocolErrors.await(sim, net.search(asker, new Query(q, ttl)), SEARCH_TIMEOUT,
+                        "search-cost " + overlay.name() + " with " + peers + " peers");
                 messages += r.messages();
                 if (r.found()) {
                     found++;

@@ -43,4 +43,17 @@ class ChurnExperimentTest {
         assertTrue(changes[1] > 40, "mean sessions of 20 s must churn");
         assertTrue(rare[1] < 1.0, "with sessions of 20 s some rare file's only holders are away");
     }
+
+    @Test
+    void protocolCodeThatThrowsEndsTheExperimentInsteadOfCountingAsChurn() {
+        // The untouched student stub of lab 2 throws inside the servent's query handling.
+        ChurnExperiment e = new ChurnExperiment();
+        Parameters p = new Parameters(e.defaults(), Map.of("overlays", "gnutella", "peers", "20", "files", "40",
+                "queries", "4", "mean-session-s", "1000000", "impl", "student"));
+
+        IllegalStateException error = assertThrows(IllegalStateException.class, () -> e.run(p, 9));
+
+        assertTrue(error.getMessage().contains("protocol code threw") && error.getMessage().contains("UnsupportedOperation"),
+                error.getMessage());
+    }
 }
