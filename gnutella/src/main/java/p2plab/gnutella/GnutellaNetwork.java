@@ -54,7 +54,6 @@ public final class GnutellaNetwork implements Network {
     private final GnutellaCodec format = new GnutellaCodec();
     private final PeerRegistry<Servent> peers = new PeerRegistry<>(Servent::isAlive);
     private final Map<Address, PeerId> byAddress = new ConcurrentHashMap<>();
-    private final Map<ContentId, FoundFile> lastFound = new ConcurrentHashMap<>();
     private final Map<PeerId, List<CompletableFuture<?>>> pending = new ConcurrentHashMap<>();
     private final SplittableRandom random;
     private final Graph graph;
@@ -199,9 +198,9 @@ public final class GnutellaNetwork implements Network {
     @Override
     public void kill(PeerId id) {
         Servent s = peers.alive(id);
-        s.abandonSearches();
         s.node().kill();
-        failPending(id, "peer " + id + " was killed before its request started");
+        // The servent's state is its thread's alone; its searches and downloads end here instead.
+        failPending(id, "peer " + id + " was killed before its search or download ended");
     }
 
     @Override
@@ -225,7 +224,8 @@ public final class GnutellaNetwork implements Network {
 
     @Override
     public void share(PeerId id, Content content) {
-        peers.alive(id).share(content);
+        Servent s = peers.alive(id);
+        s.node().execute(() -> s.share(content));
     }
 
     @Override
@@ -257,7 +257,6 @@ public final class GnutellaNetwork implements Network {
             PeerId holder = byAddress.get(f.holder());
             if (holder != null) {
                 hits.add(new Hit(holder, f.content(), f.name(), f.size(), f.hops()));
-                lastFound.put(f.content(), f);
             }
         }
         int firstHops = hits.isEmpty() ? -1 : o.hopsToFirstHit();
@@ -269,39 +268,18 @@ public final class GnutellaNetwork implements Network {
     @Override
     public CompletableFuture<TransferResult> download(PeerId to, ContentId what, DownloadProgress progress) {
         Servent s = peers.alive(to);
-        FoundFile source = sourceOf(to, what);
-        PeerId holder = byAddress.get(source.holder());
         CompletableFuture<TransferResult> result = track(to, new CompletableFuture<>());
-        s.node().execute(() -> s.download(source, progress).whenComplete((d, error) -> {
+        // Only from holders that this peer's own searches found: no view of the whole network.
+        s.node().execute(() -> s.download(what, progress).whenComplete((d, error) -> {
             if (error != null) {
                 result.completeExceptionally(error);
             } else {
-                result.complete(new TransferResult(to, what, source.name(), d.bytes(), d.durationMillis(),
+                PeerId holder = byAddress.get(d.source().holder());
+                result.complete(new TransferResult(to, what, d.source().name(), d.bytes(), d.durationMillis(),
                         List.of(new TransferResult.Source(holder, d.bytes())), d.verified()));
             }
         }));
         return result;
-    }
-
-    /** Where to download from: the last running holder a search found, else any running peer that shares it. */
-    private FoundFile sourceOf(PeerId to, ContentId what) {
-        FoundFile found = lastFound.get(what);
-        if (found != null) {
-            PeerId holder = byAddress.get(found.holder());
-            if (holder != null && !holder.equals(to) && peers.isAlive(holder)) {
-                return found;
-            }
-        }
-        for (PeerId id : peers.aliveIds()) {
-            Servent s = peers.get(id);
-            int index = s.files().indexOf(what);
-            if (index >= 0 && !id.equals(to)) {
-                Content c = s.files().get(index);
-                return new FoundFile(s.address(), index, c.name(), c.size(), what, -1);
-            }
-        }
-        throw new OverlayException("no running peer other than " + to + " shares " + what.shortHex()
-                + "; share it or revive its holder first");
     }
 
     private <T> CompletableFuture<T> track(PeerId id, CompletableFuture<T> f) {
@@ -347,10 +325,11 @@ public final class GnutellaNetwork implements Network {
 
     @Override
     public void close() {
-        for (Servent s : peers.all()) {
+        for (PeerId id : peers.ids()) {
+            Servent s = peers.get(id);
             if (s.isAlive()) {
-                s.abandonSearches();
                 s.node().close();
+                failPending(id, "the network was closed");
             }
         }
     }

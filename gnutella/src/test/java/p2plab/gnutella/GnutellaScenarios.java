@@ -2,6 +2,7 @@ package p2plab.gnutella;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import p2plab.common.content.BytesContent;
 import p2plab.common.overlay.NetworkSpec;
+import p2plab.common.overlay.OverlayException;
 import p2plab.common.overlay.PeerId;
 import p2plab.common.overlay.PeerInfo;
 import p2plab.common.overlay.PeerSpec;
@@ -131,6 +133,43 @@ abstract class GnutellaScenarios {
         t.advance(Duration.ofMillis(15));
         net.kill(PeerId.of(0));
         assertTrue(search.isDone());
+        OverlayException e = assertThrows(OverlayException.class, () -> t.await(search, WAIT));
+        assertTrue(e.getMessage().contains("peer 0 was killed"), e.getMessage());
+    }
+
+    @Test
+    void aPeerDownloadsOnlyFromHoldersItsOwnSearchesFound() throws Exception {
+        Transport t = transport(7);
+        GnutellaNetwork net = network(t, NetworkSpec.of("l", 5, 7).withTopology(TopologySpec.of("line", 0)));
+        BytesContent song = new BytesContent("only here.ogg", new byte[] {1, 2, 3});
+        net.share(PeerId.of(4), song);
+
+        // p2's search finds p4; p0 has searched for nothing, so it knows no holder, although one is running.
+        assertEquals(1, t.await(net.search(PeerId.of(2), new Query("only here", 4)), WAIT).hits().size());
+        OverlayException none = assertThrows(OverlayException.class, () -> t.await(net.download(PeerId.of(0), song.id()), WAIT));
+        assertTrue(none.getMessage().contains("search"), none.getMessage());
+        assertEquals(0, net.metrics().messagesSent("gnutella/Get"), "p0 must not ask anyone");
+
+        assertEquals(1, t.await(net.search(PeerId.of(0), new Query("only here", 4)), WAIT).hits().size());
+        TransferResult d = t.await(net.download(PeerId.of(0), song.id()), WAIT);
+        assertEquals(List.of(new TransferResult.Source(PeerId.of(4), 3)), d.sources());
+    }
+
+    @Test
+    void whenTheFirstHolderFoundIsGoneTheDownloadTriesTheNextOneFound() throws Exception {
+        Transport t = transport(8);
+        GnutellaNetwork net = network(t, NetworkSpec.of("l", 6, 8).withTopology(TopologySpec.of("line", 0)));
+        BytesContent song = new BytesContent("twice shared.ogg", new byte[] {4, 5, 6, 7});
+        net.share(PeerId.of(2), song);
+        net.share(PeerId.of(5), song);
+        SearchResult r = t.await(net.search(PeerId.of(0), new Query("twice shared", 5)), WAIT);
+        assertEquals(List.of(PeerId.of(2), PeerId.of(5)), r.hits().stream().map(h -> h.holder()).toList());
+
+        net.kill(PeerId.of(2));
+        TransferResult d = t.await(net.download(PeerId.of(0), song.id()), WAIT);
+
+        assertTrue(d.verified());
+        assertEquals(List.of(new TransferResult.Source(PeerId.of(5), 4)), d.sources());
     }
 
     @Test

@@ -94,6 +94,6 @@ final class Download {
     private void finish() {
         boolean verified = ContentId.of(sha256.digest()).equals(source.content());
         connection.link.close();
-        result.complete(new DownloadOutcome(received, verified, (clock.nanos() - startNanos) / 1e6));
+        result.complete(new DownloadOutcome(source, received, verified, (clock.nanos() - startNanos) / 1e6));
     }
 }

@@ -10,8 +10,7 @@ import p2plab.gnutella.message.Guid;
 
 /**
  * One search this servent started: its rounds' GUIDs, the hits so far, and the future that
- * completes when its window closes. Synchronized because a search is also finished from outside
- * when its servent is killed.
+ * completes when its window closes. Used on the servent's thread only.
  */
 final class Search {
     final String text;
@@ -35,15 +34,15 @@ final class Search {
         return result;
     }
 
-    synchronized void addRound(Guid guid) {
+    void addRound(Guid guid) {
         guids.add(guid);
     }
 
-    synchronized List<Guid> guids() {
+    List<Guid> guids() {
         return List.copyOf(guids);
     }
 
-    synchronized void add(FoundFile f, long now) {
+    void add(FoundFile f, long now) {
         if (result.isDone() || !holdersAndIndexes.add(f.holder() + "/" + f.index())) {
             return;
         }
@@ -54,26 +53,23 @@ final class Search {
         hits.add(f);
     }
 
-    synchronized boolean hasHits() {
+    boolean hasHits() {
         return !hits.isEmpty();
     }
 
-    synchronized boolean done() {
+    boolean done() {
         return result.isDone();
     }
 
     /** Ends the search with what it has; harmless if it ended already. */
     void finish(long now) {
-        SearchOutcome outcome;
-        synchronized (this) {
-            if (result.isDone()) {
-                return;
-            }
-            timer.cancel();
-            double duration = (now - startNanos) / 1e6;
-            double latency = firstHitNanos < 0 ? duration : (firstHitNanos - startNanos) / 1e6;
-            outcome = new SearchOutcome(hits, firstHitHops, latency, duration, guids);
+        if (result.isDone()) {
+            return;
         }
+        timer.cancel();
+        double duration = (now - startNanos) / 1e6;
+        double latency = firstHitNanos < 0 ? duration : (firstHitNanos - startNanos) / 1e6;
+        SearchOutcome outcome = new SearchOutcome(hits, firstHitHops, latency, duration, guids);
         for (Guid g : outcome.guids()) {
             tracer.closed(g);
         }

@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.random.RandomGenerator;
 import p2plab.common.content.Content;
+import p2plab.common.content.ContentId;
 import p2plab.common.overlay.DownloadProgress;
+import p2plab.common.overlay.OverlayException;
 import p2plab.common.time.Cancellable;
 import p2plab.common.time.Clock;
 import p2plab.common.transport.Address;
@@ -41,7 +42,9 @@ import p2plab.gnutella.routing.SeenTable;
  * A Gnutella 0.6 servent: client and server in one. It reacts to the transport (a connection
  * opened or closed, a message arrived), to its timers and to commands (join, search, download),
  * one event at a time on its node's thread; it sends through links and keeps time with its
- * node's clock, nothing else.
+ * node's clock, nothing else. Other threads call nothing here but through the node's
+ * {@code execute}, and read only what it publishes ({@link #neighbourAddresses()},
+ * {@link #knownHosts()}).
  *
  * <p>The rules it keeps: a Ping or Query whose (GUID, type) it has seen is dropped; one it has
  * not seen is answered and, while its TTL allows, passed on with TTL - 1 and hops + 1 to the
@@ -54,8 +57,11 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
     private final SharedFiles files;
     private final SeenTable<Connection> seen;
     private final PongCache pongs = new PongCache(ServentConfig.PONG_CACHE_SIZE);
-    /** Handshaken neighbours; copy-on-write because the network reads it from other threads. */
-    private final List<Connection> neighbours = new CopyOnWriteArrayList<>();
+    private final FoundSources found = new FoundSources();
+    private final List<Connection> neighbours = new ArrayList<>();
+    /** What other threads (the network's topology view) may read, republished here after each change. */
+    private volatile List<Address> publishedNeighbours = List.of();
+    private volatile int publishedKnownHosts;
     private final Set<Address> dialing = new HashSet<>();
     private final Map<Guid, Search> searchesByGuid = new HashMap<>();
     private final Set<Search> searches = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -93,7 +99,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
         node.connect(remote).whenComplete((link, error) -> {
             dialing.remove(remote);
             if (error != null) {
-                pongs.forget(remote);
+                forgetHost(remote);
                 done.complete(false);
                 scheduleRepair();
                 return;
@@ -111,7 +117,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
         repairsWithoutProgress = 0;
         List<CompletableFuture<Boolean>> tries = new ArrayList<>();
         for (Address a : knownHosts) {
-            pongs.add(new Pong(a, 0, 0));
+            learnHost(new Pong(a, 0, 0));
             tries.add(connectTo(a));
         }
         CompletableFuture.allOf(tries.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
@@ -136,8 +142,38 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
         return s.result();
     }
 
+    /**
+     * Downloads {@code content} from a holder this servent's own searches found, in the order
+     * found, trying the next when one fails. It knows no other source: a file it has not found fails at
+     * once with a hint to search first.
+     */
+    public CompletableFuture<DownloadOutcome> download(ContentId content, DownloadProgress progress) {
+        List<FoundFile> holders = new ArrayList<>(found.holdersOf(content));
+        holders.removeIf(h -> h.holder().equals(node.address()));
+        CompletableFuture<DownloadOutcome> result = new CompletableFuture<>();
+        if (holders.isEmpty()) {
+            result.completeExceptionally(new OverlayException(node.label() + "'s searches found no other holder of "
+                    + content.shortHex() + "; `search` for it from " + node.label() + " first"));
+        } else {
+            tryHolders(holders, 0, progress, result);
+        }
+        return result;
+    }
+
+    private void tryHolders(List<FoundFile> holders, int next, DownloadProgress progress, CompletableFuture<DownloadOutcome> result) {
+        downloadFrom(holders.get(next), progress).whenComplete((outcome, error) -> {
+            if (error == null) {
+                result.complete(outcome);
+            } else if (next + 1 < holders.size() && node.isAlive()) {
+                tryHolders(holders, next + 1, progress, result);
+            } else {
+                result.completeExceptionally(error);
+            }
+        });
+    }
+
     /** Downloads {@code source} directly from its holder, on a connection of its own. */
-    public CompletableFuture<DownloadOutcome> download(FoundFile source, DownloadProgress progress) {
+    private CompletableFuture<DownloadOutcome> downloadFrom(FoundFile source, DownloadProgress progress) {
         Download d = new Download(source, progress, config.chunkBytes(), node.clock());
         node.connect(source.holder()).whenComplete((link, error) -> {
             if (error != null) {
@@ -163,8 +199,8 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
         return done;
     }
 
-    /** Ends every running search now with the hits it has (its servent is about to die). */
-    public void abandonSearches() {
+    /** Ends every running search now with the hits it has (this servent is leaving). */
+    private void abandonSearches() {
         for (Search s : List.copyOf(searches)) {
             s.finish(node.clock().nanos());
         }
@@ -216,6 +252,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
         switch (c.state) {
             case NEIGHBOUR -> {
                 neighbours.remove(c);
+                publishNeighbours();
                 repairsWithoutProgress = 0;
                 scheduleRepair();
             }
@@ -279,7 +316,8 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
     private void becomeNeighbour(Connection c) {
         c.state = Connection.State.NEIGHBOUR;
         neighbours.add(c);
-        pongs.add(new Pong(c.listening, 0, 0));
+        publishNeighbours();
+        learnHost(new Pong(c.listening, 0, 0));
         if (neighbours.size() >= config.targetDegree()) {
             repairsWithoutProgress = 0;
         }
@@ -303,7 +341,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
     private void learnTryHeader(String value) {
         for (Address a : HandshakeHeaders.parseTry(value)) {
             if (!a.equals(node.address())) {
-                pongs.add(new Pong(a, 0, 0));
+                learnHost(new Pong(a, 0, 0));
             }
         }
     }
@@ -351,7 +389,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
     private void onPong(Connection from, Descriptor d) {
         Pong pong = (Pong) d.payload();
         if (!pong.address().equals(node.address())) {
-            pongs.add(pong);
+            learnHost(pong);
         }
         if (!seen.knows(d.guid(), Ping.TYPE, now())) {
             return; // a Pong for a Ping we never saw: dropped
@@ -463,6 +501,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
 
     private void finish(Search s) {
         s.finish(now());
+        s.result().thenAccept(outcome -> outcome.hits().forEach(found::add)); // done already: runs now
         searches.remove(s);
         for (var g : s.guids()) {
             searchesByGuid.remove(g);
@@ -515,6 +554,24 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
 
     // ---- views ----
 
+    private void publishNeighbours() {
+        List<Address> view = new ArrayList<>(neighbours.size());
+        for (Connection c : neighbours) {
+            view.add(c.listening);
+        }
+        publishedNeighbours = List.copyOf(view);
+    }
+
+    private void learnHost(Pong pong) {
+        pongs.add(pong);
+        publishedKnownHosts = pongs.size();
+    }
+
+    private void forgetHost(Address address) {
+        pongs.forget(address);
+        publishedKnownHosts = pongs.size();
+    }
+
     private Pong myPong() {
         return new Pong(node.address(), files.size(), Math.min(files.kilobytes(), 0xFFFF_FFFFL));
     }
@@ -554,17 +611,13 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
         return node.address();
     }
 
-    /** Listening addresses of the current neighbours (safe from any thread). */
+    /** Listening addresses of the current neighbours, as last published (safe from any thread). */
     public List<Address> neighbourAddresses() {
-        List<Address> out = new ArrayList<>();
-        for (Connection c : neighbours) {
-            out.add(c.listening);
-        }
-        return out;
+        return publishedNeighbours;
     }
 
     public int degree() {
-        return neighbours.size();
+        return publishedNeighbours.size();
     }
 
     public SharedFiles files() {
@@ -575,9 +628,9 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
         return config;
     }
 
-    /** Addresses in the pong cache (for display). */
+    /** Addresses in the pong cache, as last published (for display; safe from any thread). */
     public int knownHosts() {
-        return pongs.size();
+        return publishedKnownHosts;
     }
 
     public int seenTableSize() {
