@@ -2,6 +2,7 @@ package p2plab.gnutella;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -316,9 +317,13 @@ public final class GnutellaNetwork implements Network {
                     }
                 }
             }
-            infos.add(new PeerInfo(id, s.address(), Role.PEER, s.isAlive(), neighbours, s.files().size(),
-                    Map.of("target degree", Integer.toString(s.config().targetDegree()),
-                            "known hosts", Integer.toString(s.knownHosts()))));
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("target degree", Integer.toString(s.config().targetDegree()));
+            details.put("known hosts", Integer.toString(s.knownHosts()));
+            if (s.seenTableEvictions() > 0) {
+                details.put("seen-table evictions", Long.toString(s.seenTableEvictions())); // a flood of new GUIDs hit its cap
+            }
+            infos.add(new PeerInfo(id, s.address(), Role.PEER, s.isAlive(), neighbours, s.files().size(), details));
         }
         return new Topology(infos, edges);
     }

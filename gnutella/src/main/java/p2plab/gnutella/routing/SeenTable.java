@@ -9,7 +9,9 @@ import p2plab.gnutella.message.Guid;
  * The descriptors a servent has seen, keyed by (GUID, payload type), each with the connection it
  * first came in on. It serves two rules at once: a (GUID, type) seen before is a duplicate and is
  * dropped; a Pong or QueryHit goes back on the connection its Ping or Query came in on (the
- * reverse path). Entries expire after a fixed time, so the table does not grow forever.
+ * reverse path). Entries expire after a fixed time, and the table holds at most a fixed number:
+ * a neighbour that floods new GUIDs faster than they expire pushes out the oldest entries
+ * early (each one counted, {@link #evicted()}), so it costs routes, never unbounded memory.
  *
  * @param <R> how the servent names a connection; {@code null} means "I started it"
  */
@@ -31,14 +33,17 @@ public final class SeenTable<R> {
     }
 
     private final long lifetimeNanos;
+    private final int capacity;
+    private long evicted;
     private final Map<Key, Entry<R>> entries = new HashMap<>();
     private final ArrayDeque<Entry<R>> byAge = new ArrayDeque<>(); // oldest first: expiry order
 
-    public SeenTable(long lifetimeNanos) {
-        if (lifetimeNanos <= 0) {
-            throw new IllegalArgumentException("a seen-table lifetime must be positive");
+    public SeenTable(long lifetimeNanos, int capacity) {
+        if (lifetimeNanos <= 0 || capacity < 1) {
+            throw new IllegalArgumentException("a seen-table needs a positive lifetime and capacity");
         }
         this.lifetimeNanos = lifetimeNanos;
+        this.capacity = capacity;
     }
 
     /**
@@ -51,6 +56,10 @@ public final class SeenTable<R> {
         Key key = new Key(guid, type);
         if (entries.containsKey(key)) {
             return false;
+        }
+        if (entries.size() >= capacity) {
+            entries.remove(byAge.pollFirst().key); // full: the oldest goes before its time
+            evicted++;
         }
         Entry<R> e = new Entry<>(key, route, now + lifetimeNanos);
         entries.put(key, e);
@@ -73,6 +82,11 @@ public final class SeenTable<R> {
 
     public int size() {
         return entries.size();
+    }
+
+    /** Entries pushed out before they expired because the table was full. */
+    public long evicted() {
+        return evicted;
     }
 
     private void expire(long now) {

@@ -62,6 +62,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
     /** What other threads (the network's topology view) may read, republished here after each change. */
     private volatile List<Address> publishedNeighbours = List.of();
     private volatile int publishedKnownHosts;
+    private volatile long publishedSeenEvictions;
     private final Set<Address> dialing = new HashSet<>();
     private final Map<Guid, Search> searchesByGuid = new HashMap<>();
     private final Set<Search> searches = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -78,7 +79,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
         this.config = config;
         this.rule = rule;
         this.files = files;
-        this.seen = new SeenTable<>(config.seenLifetime().toNanos());
+        this.seen = new SeenTable<>(config.seenLifetime().toNanos(), ServentConfig.SEEN_TABLE_CAPACITY);
     }
 
     /** Binds the servent to the node the transport opened for it. */
@@ -363,7 +364,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
     }
 
     private void onPing(Connection from, Descriptor ping) {
-        if (!seen.firstSighting(ping.guid(), Ping.TYPE, from, now())) {
+        if (!firstSighting(ping.guid(), Ping.TYPE, from)) {
             return;
         }
         int back = Math.min(ServentConfig.MAX_TTL, ping.hops() + 1);
@@ -401,7 +402,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
     }
 
     private void onQuery(Connection from, Descriptor d) {
-        if (!seen.firstSighting(d.guid(), Query.TYPE, from, now())) {
+        if (!firstSighting(d.guid(), Query.TYPE, from)) {
             return; // a duplicate: never handled or forwarded twice
         }
         answer(from, d);
@@ -451,7 +452,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
         s.tracer.opened(guid);
         s.addRound(guid);
         searchesByGuid.put(guid, s);
-        seen.firstSighting(guid, Query.TYPE, null, now());
+        firstSighting(guid, Query.TYPE, null);
         sendQuery(new Descriptor(guid, rounds.get(round), 0, new Query(0, s.text)), null, true);
         if (round + 1 < rounds.size()) {
             node.clock().scheduleNanos(gapNanos, () -> startRound(s, rounds, round + 1, gapNanos));
@@ -545,7 +546,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
             return;
         }
         Guid guid = Guid.random(node.random());
-        seen.firstSighting(guid, Ping.TYPE, null, now());
+        firstSighting(guid, Ping.TYPE, null);
         Descriptor ping = new Descriptor(guid, config.discoveryTtl(), 0, Ping.INSTANCE);
         for (Connection n : neighbours) {
             n.send(ping);
@@ -560,6 +561,15 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
             view.add(c.listening);
         }
         publishedNeighbours = List.copyOf(view);
+    }
+
+    /** The seen-table's verdict on (guid, type); evictions from a full table are published as they happen. */
+    private boolean firstSighting(Guid guid, int type, Connection from) {
+        boolean first = seen.firstSighting(guid, type, from, now());
+        if (seen.evicted() != publishedSeenEvictions) { // rare: written only when it changed
+            publishedSeenEvictions = seen.evicted();
+        }
+        return first;
     }
 
     private void learnHost(Pong pong) {
@@ -635,5 +645,10 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
 
     public int seenTableSize() {
         return seen.size();
+    }
+
+    /** Seen-table entries pushed out early by a full table, as last published (safe from any thread). */
+    public long seenTableEvictions() {
+        return publishedSeenEvictions;
     }
 }

@@ -19,6 +19,11 @@ public record ServentConfig(int targetDegree, int maxDegree, Duration seenLifeti
     /** Pongs a servent keeps, and the most it hands out per Ping. */
     public static final int PONG_CACHE_SIZE = 32;
     public static final int PONGS_PER_PING = 10;
+    /**
+     * (GUID, type) pairs a servent remembers at most. Ordinary traffic keeps far fewer within the
+     * seen lifetime; the cap holds a flood of new GUIDs to a few megabytes per servent.
+     */
+    public static final int SEEN_TABLE_CAPACITY = 50_000;
 
     public ServentConfig {
         if (targetDegree < 0 || maxDegree < Math.max(1, targetDegree)) {

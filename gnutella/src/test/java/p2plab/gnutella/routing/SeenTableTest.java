@@ -11,7 +11,7 @@ import p2plab.gnutella.message.Guid;
 
 class SeenTableTest {
     private final SplittableRandom random = new SplittableRandom(1);
-    private final SeenTable<String> table = new SeenTable<>(1_000);
+    private final SeenTable<String> table = new SeenTable<>(1_000, 100);
 
     @Test
     void secondSightingOfTheSameGuidAndTypeIsADuplicate() {
@@ -47,5 +47,31 @@ class SeenTableTest {
         assertFalse(table.knows(g, 0x80, 1_000));
         assertEquals(0, table.size());
         assertTrue(table.firstSighting(g, 0x80, "c", 1_001), "seen again after expiry: handled again");
+    }
+
+    @Test
+    void aFullTableEvictsItsOldestEntriesEarlyAndCountsThem() {
+        Guid[] guids = new Guid[150];
+        for (int i = 0; i < guids.length; i++) {
+            guids[i] = Guid.random(random);
+            assertTrue(table.firstSighting(guids[i], 0x80, "flood", i), "new GUID " + i);
+        }
+
+        assertEquals(100, table.size());
+        assertEquals(50, table.evicted());
+        assertFalse(table.knows(guids[49], 0x80, 150), "the oldest went first");
+        assertTrue(table.knows(guids[50], 0x80, 150));
+        assertFalse(table.firstSighting(guids[149], 0x80, "again", 151), "recent ones are still duplicates");
+        assertEquals(50, table.evicted(), "a duplicate evicts nothing");
+    }
+
+    @Test
+    void expiryMakesRoomBeforeAnythingIsEvicted() {
+        for (int i = 0; i < 100; i++) {
+            table.firstSighting(Guid.random(random), 0x80, "a", 0);
+        }
+        assertTrue(table.firstSighting(Guid.random(random), 0x80, "b", 1_000));
+        assertEquals(1, table.size());
+        assertEquals(0, table.evicted());
     }
 }
