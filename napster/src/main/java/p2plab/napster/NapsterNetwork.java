@@ -278,6 +278,9 @@ public final class NapsterNetwork implements Network {
             details.put("indexedFiles", Integer.toString(load.indexedFiles()));
             details.put("messagesReceived", Long.toString(load.messagesReceived()));
             details.put("messagesPerSecond", String.format(java.util.Locale.ROOT, "%.1f", load.messagesPerSecond()));
+            if (alive && m.server.sharesRefused() > 0) {
+                details.put("sharesRefused", Long.toString(m.server.sharesRefused()));
+            }
             return new PeerInfo(id, m.node.address(), Role.INDEX_SERVER, alive, connected, 0, details);
         }
         boolean in = alive && m.peer.loggedIn();

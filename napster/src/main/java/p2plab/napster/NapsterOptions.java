@@ -15,7 +15,7 @@ public record NapsterOptions(ServerSettings server, PeerSettings peer) {
     public static final NapsterOptions DEFAULTS = new NapsterOptions(ServerSettings.DEFAULTS, PeerSettings.DEFAULTS);
 
     /** The keys a user may set, with what they mean (for error messages and the docs). */
-    public static final Set<String> KEYS = Set.of("maxResults", "heartbeat", "heartbeatTimeout", "retry",
+    public static final Set<String> KEYS = Set.of("maxResults", "maxShared", "heartbeat", "heartbeatTimeout", "retry",
             "searchTimeout", "chunk", "window", "attempts");
 
     public static NapsterOptions parse(Map<String, String> options) {
@@ -28,7 +28,8 @@ public record NapsterOptions(ServerSettings server, PeerSettings peer) {
         ServerSettings s = ServerSettings.DEFAULTS;
         PeerSettings p = PeerSettings.DEFAULTS;
         int maxResults = integer(options, "maxResults", s.maxResults());
-        s = new ServerSettings(maxResults, duration(options, "heartbeatTimeout", s.heartbeatTimeout()));
+        s = new ServerSettings(maxResults, duration(options, "heartbeatTimeout", s.heartbeatTimeout()),
+                integer(options, "maxShared", s.maxShared()));
         p = new PeerSettings(duration(options, "heartbeat", p.heartbeatInterval()), duration(options, "retry", p.retryInterval()),
                 duration(options, "searchTimeout", p.searchTimeout()), maxResults,
                 integer(options, "chunk", p.chunkSize()), integer(options, "window", p.window()),

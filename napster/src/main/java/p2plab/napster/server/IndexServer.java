@@ -58,6 +58,7 @@ public final class IndexServer implements PeerHandler<NapMessage> {
     // Read by other threads (the shell); written only on the server's thread.
     private volatile int connectedPeers;
     private volatile int indexedFiles;
+    private volatile long sharesRefused;
 
     public IndexServer(IndexStore store, ServerSettings settings) {
         this.store = store;
@@ -81,6 +82,11 @@ public final class IndexServer implements PeerHandler<NapMessage> {
 
     public int indexedFiles() {
         return indexedFiles;
+    }
+
+    /** Shares refused because their session already had {@link ServerSettings#maxShared} files. */
+    public long sharesRefused() {
+        return sharesRefused;
     }
 
     // ---- events ----
@@ -154,6 +160,13 @@ public final class IndexServer implements PeerHandler<NapMessage> {
     }
 
     private void onShare(Session s, Share m) {
+        if (s.files.size() >= settings.maxShared() && !s.files.containsKey(m.file())) {
+            // Anything a peer can make us store has a limit: the index is the server's memory.
+            sharesRefused++;
+            s.link.send(new ErrorMessage("share of \"" + m.file() + "\" refused: a session may share at most "
+                    + settings.maxShared() + " files; unshare some first"));
+            return;
+        }
         SharedFile file = new SharedFile(m.file(), new ContentId(m.hash()), m.size());
         SharedFile replaced = s.files.put(file.name(), file);
         if (replaced != null) {

@@ -32,7 +32,7 @@ public final class IndexServerProcess {
         int cap = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int loops = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         // The load generator's peers do not ping; a long timeout keeps them in the index.
-        IndexServer server = new IndexServer(new InvertedIndex(), new ServerSettings(cap, Duration.ofHours(1)));
+        IndexServer server = new IndexServer(new InvertedIndex(), new ServerSettings(cap, Duration.ofHours(1), ServerSettings.DEFAULTS.maxShared()));
         try (TcpTransport tcp = new TcpTransport(TcpOptions.defaults().withIoThreads(loops))) {
             Node<NapMessage> node = tcp.open(NodeConfig.named("p0"), new NapsterCodec(), server);
             server.bind(node);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -89,6 +90,32 @@ class IndexServerTest {
         server.onMessage(asker, new NapMessage.DownloadRequest("p1", "Other.mp3"));
         assertEquals(List.of(new NapMessage.DownloadAck("p1", "127.0.0.2", 6600, "Quartz Night.mp3", HASH, 0),
                 new NapMessage.GetError("p1", "Other.mp3")), asker.sent);
+    }
+
+    @Test
+    void aSessionSharesAtMostMaxSharedFilesAndIsToldWhenAShareIsRefused() {
+        server = new IndexServer(new InvertedIndex(), new ServerSettings(100, Duration.ofSeconds(30), 3));
+        server.bind(new FakeNode(clock));
+        FakeLink p1 = login("p1", "127.0.0.2");
+        for (int i = 1; i <= 4; i++) {
+            server.onMessage(p1, new NapMessage.Share("song " + i + ".mp3", HASH, i));
+        }
+
+        NapMessage.ErrorMessage refused = assertInstanceOf(NapMessage.ErrorMessage.class, p1.sent.remove(0));
+        assertTrue(refused.text().contains("\"song 4.mp3\" refused") && refused.text().contains("at most 3 files"), refused.text());
+        assertEquals(List.of(), p1.sent, "one error, for the one refused share");
+        assertEquals(3, server.indexedFiles());
+        assertEquals(1, server.sharesRefused());
+        assertTrue(p1.open, "the peer stays logged in");
+
+        server.onMessage(p1, new NapMessage.Share("song 2.mp3", HASH, 22)); // a new version of a shared file: no new entry
+        server.onMessage(p1, new NapMessage.Unshare("song 1.mp3"));
+        server.onMessage(p1, new NapMessage.Share("song 4.mp3", HASH, 4));
+        assertEquals(List.of(), p1.sent);
+        assertEquals(3, server.indexedFiles());
+        FakeLink p2 = login("p2", "127.0.0.3");
+        server.onMessage(p2, new NapMessage.Share("song 5.mp3", HASH, 5)); // the cap is per session
+        assertEquals(4, server.indexedFiles());
     }
 
     @Test
