@@ -7,7 +7,8 @@ package p2plab.common.metrics;
  * @param bytesSent        their bytes on the wire
  * @param messagesReceived messages delivered whole to a peer
  * @param bytesReceived    their bytes
- * @param dropped          messages sent but never delivered (loss, or the receiver died)
+ * @param dropped          messages that never arrived: lost, sent to a peer that died, or shed by the
+ *                         sender because the link was backed up ({@code SendQueue})
  * @param rejected         frames refused as malformed or oversized
  */
 public record Counts(long messagesSent, long bytesSent, long messagesReceived, long bytesReceived,

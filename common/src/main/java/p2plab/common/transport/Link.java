@@ -28,6 +28,13 @@ public interface Link<M> {
         return isOpen();
     }
 
+    /**
+     * Counts {@code message} as dropped without sending it: the protocol shed it because the
+     * link was backed up ({@link SendQueue}). The transport counts it like a message lost.
+     */
+    default void shed(M message) {
+    }
+
     /** Closes gracefully: messages already sent are still delivered. */
     void close();
 

@@ -175,6 +175,70 @@ public abstract class TransportContractTest {
     }
 
     @Test
+    void aSendQueueDeliversInOrderWhatItDidNotDropAndCountsTheRest() throws TimeoutException {
+        int messages = 256;
+        int payload = 16 * 1024;
+        long maxBytes = 64 * 1024;
+        Burst burst = new Burst(messages, payload, maxBytes);
+        Recorder b = new Recorder();
+        Node<TestMessage> na = transport.open(NodeConfig.named("a").withRates(4L * 1024 * 1024, 0), format, burst);
+        Node<TestMessage> nb = transport.open(NodeConfig.named("b"), format, b);
+        Link<TestMessage> link = transport.await(na.connect(nb.address()), WAIT);
+
+        na.execute(() -> burst.start(link));
+        int dropped = transport.await(burst.done, WAIT);
+        List<TestMessage> got = transport.await(b.firstMessages(messages - dropped), WAIT);
+
+        assertTrue(burst.mostWaiting <= maxBytes, "at most maxBytes wait in the queue, saw " + burst.mostWaiting);
+        int last = -1;
+        for (TestMessage m : got) {
+            int index = Integer.parseInt(m.text().substring(0, 3).trim());
+            assertTrue(index > last, "out of order: " + index + " after " + last);
+            last = index;
+        }
+        assertEquals(dropped, transport.metrics().peer("a").get("test/data").dropped(), "each drop is counted");
+        transport.advance(Duration.ofMillis(200));
+        assertEquals(messages - dropped, b.count(), "nothing arrives beyond what was not dropped");
+    }
+
+    /** Sends a burst through a {@link SendQueue} at once, drains it on onWritable, and notes the most that waited. */
+    private final class Burst implements PeerHandler<TestMessage> {
+        final CompletableFuture<Integer> done = new CompletableFuture<>();
+        private final int messages;
+        private final int payload;
+        private final long maxBytes;
+        private SendQueue<TestMessage> queue;
+        long mostWaiting;
+
+        Burst(int messages, int payload, long maxBytes) {
+            this.messages = messages;
+            this.payload = payload;
+            this.maxBytes = maxBytes;
+        }
+
+        void start(Link<TestMessage> link) {
+            queue = new SendQueue<>(link, format::sizeOf, maxBytes);
+            for (int i = 0; i < messages; i++) {
+                byte[] body = new byte[payload];
+                byte[] index = String.format("%3d", i).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                System.arraycopy(index, 0, body, 0, index.length);
+                queue.send(new TestMessage("data", body));
+                mostWaiting = Math.max(mostWaiting, queue.waitingBytes());
+            }
+            done.complete((int) queue.dropped());
+        }
+
+        @Override
+        public void onMessage(Link<TestMessage> link, TestMessage message) {
+        }
+
+        @Override
+        public void onWritable(Link<TestMessage> link) {
+            queue.drain();
+        }
+    }
+
+    @Test
     void connectingWhereNobodyListensFails() throws TimeoutException {
         Node<TestMessage> na = transport.open(NodeConfig.named("a"), format, new Recorder());
         Node<TestMessage> gone = transport.open(NodeConfig.named("gone"), format, new Recorder());

@@ -72,6 +72,11 @@ final class SimLink<M> implements Link<M> {
     }
 
     @Override
+    public void shed(M message) {
+        local.sim.shed(this, message);
+    }
+
+    @Override
     public void close() {
         local.sim.closeLink(this, "closed by this peer", "closed by the remote peer");
     }

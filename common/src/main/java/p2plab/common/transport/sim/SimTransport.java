@@ -266,6 +266,11 @@ public final class SimTransport implements Transport {
         }
     }
 
+    <M> void shed(SimLink<M> link, M message) {
+        SimNode<M> from = link.local;
+        metrics.dropped(from.counters, from.typeBase + from.format.typeOf(message));
+    }
+
     /** Puts the next segment of the next waiting connection on the node's uplink and books the uplink until it is out. */
     private <M> void transmitNext(SimNode<M> node) {
         SimLink<M> link = node.waiting == null ? null : node.waiting.poll();

@@ -83,6 +83,11 @@ final class TcpLink<M> implements Link<M> {
         batch.add(message);
     }
 
+    @Override
+    public void shed(M message) {
+        node.countDropped(message); // on the node's loop, like every send of a protocol
+    }
+
     /** Writable while Netty's outbound buffer is below its high-water mark (the socket has room). */
     @Override
     public boolean writable() {
