@@ -10,8 +10,8 @@ import java.util.function.ToIntFunction;
  * that reads slowly, or not at all, costs at most {@code maxBytes} here plus the transport's own
  * buffer, never memory without bound.
  *
- * <p>The owner calls {@link #drain()} from {@link PeerHandler#onWritable}. Used on the node's
- * thread only, like the link.
+ * <p>The owner calls {@link #drain()} from {@link PeerHandler#onWritable} and {@link #clear()}
+ * from {@link PeerHandler#onClosed}. Used on the node's thread only, like the link.
  */
 public final class SendQueue<M> {
     private final Link<M> link;
@@ -64,6 +64,16 @@ public final class SendQueue<M> {
             waitingBytes -= sizes.poll();
             link.send(waiting.poll());
         }
+    }
+
+    /** The link closed: what waits will never leave, and is counted as dropped. Call it from {@code onClosed}. */
+    public void clear() {
+        M m;
+        while ((m = waiting.poll()) != null) {
+            link.shed(m);
+        }
+        sizes.clear();
+        waitingBytes = 0;
     }
 
     /** Bytes waiting now. */

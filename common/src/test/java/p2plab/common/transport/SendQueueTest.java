@@ -103,6 +103,17 @@ class SendQueueTest {
     }
 
     @Test
+    void whatWaitsWhenTheLinkClosesIsCountedAsDropped() {
+        link.room = 0;
+        queue.send("ab");
+        queue.send("cd");
+        link.open = false;
+        queue.clear();
+        assertEquals(List.of("ab", "cd"), link.shed);
+        assertEquals(0, queue.waitingBytes());
+    }
+
+    @Test
     void onAClosedLinkASendGoesToTheTransportWhichCountsItDropped() {
         link.open = false;
         assertFalse(queue.send("late"));

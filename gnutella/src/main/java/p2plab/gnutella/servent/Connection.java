@@ -2,6 +2,8 @@ package p2plab.gnutella.servent;
 
 import p2plab.common.transport.Address;
 import p2plab.common.transport.Link;
+import p2plab.common.transport.SendQueue;
+import p2plab.gnutella.message.GnutellaCodec;
 import p2plab.gnutella.message.GnutellaMessage;
 import p2plab.gnutella.routing.Neighbour;
 
@@ -26,7 +28,11 @@ final class Connection implements Neighbour {
         DOWNLOAD
     }
 
+    private static final GnutellaCodec CODEC = new GnutellaCodec();
+
     final Link<GnutellaMessage> link;
+    /** Everything we send on it: a neighbour that reads slowly makes us drop, not pile up. */
+    final SendQueue<GnutellaMessage> out;
     State state;
     /** The peer's listening address (from the Listen-IP header on inbound connections). */
     Address listening;
@@ -37,12 +43,13 @@ final class Connection implements Neighbour {
 
     Connection(Link<GnutellaMessage> link, State state) {
         this.link = link;
+        this.out = new SendQueue<>(link, CODEC::sizeOf, ServentConfig.SEND_QUEUE_BYTES);
         this.state = state;
         this.listening = link.remote();
     }
 
     void send(GnutellaMessage m) {
-        link.send(m);
+        out.send(m);
     }
 
     void countHit() {

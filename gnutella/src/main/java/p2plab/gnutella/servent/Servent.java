@@ -248,8 +248,14 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
     }
 
     @Override
+    public void onWritable(Link<GnutellaMessage> link) {
+        connection(link).out.drain();
+    }
+
+    @Override
     public void onClosed(Link<GnutellaMessage> link, String reason) {
         Connection c = connection(link);
+        c.out.clear();
         switch (c.state) {
             case NEIGHBOUR -> {
                 neighbours.remove(c);

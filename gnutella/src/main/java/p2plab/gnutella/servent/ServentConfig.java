@@ -24,6 +24,11 @@ public record ServentConfig(int targetDegree, int maxDegree, Duration seenLifeti
      * seen lifetime; the cap holds a flood of new GUIDs to a few megabytes per servent.
      */
     public static final int SEEN_TABLE_CAPACITY = 50_000;
+    /**
+     * Bytes that may wait on one connection while it is not writable (twice the largest range
+     * an upload sends, or some 20,000 queries); beyond, what we send on it is dropped and counted.
+     */
+    public static final int SEND_QUEUE_BYTES = 2 << 20;
 
     public ServentConfig {
         if (targetDegree < 0 || maxDegree < Math.max(1, targetDegree)) {
