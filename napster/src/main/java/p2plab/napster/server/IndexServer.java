@@ -106,7 +106,7 @@ public final class IndexServer implements PeerHandler<NapMessage> {
             if (message instanceof Login login) {
                 onLogin(s, login);
             } else {
-                link.send(new ErrorMessage("log in first: send a Login (type 2) before " + message.type().label()));
+                s.send(new ErrorMessage("log in first: send a Login (type 2) before " + message.type().label()));
             }
         } else if (message instanceof Share m) {
             onShare(s, m);
@@ -121,15 +121,21 @@ public final class IndexServer implements PeerHandler<NapMessage> {
         } else if (message instanceof Ping) {
             return; // the heartbeat: hearing it was the point
         } else {
-            link.send(new ErrorMessage("the server does not accept " + message.type().label() + " (type "
+            s.send(new ErrorMessage("the server does not accept " + message.type().label() + " (type "
                     + message.type().code() + ") from a client"));
         }
+    }
+
+    @Override
+    public void onWritable(Link<NapMessage> link) {
+        ((Session) link.attachment()).out.drain();
     }
 
     @Override
     public void onClosed(Link<NapMessage> link, String reason) {
         Session s = (Session) link.attachment();
         if (s != null) {
+            s.out.clear();
             leave(s);
         }
     }
@@ -137,7 +143,7 @@ public final class IndexServer implements PeerHandler<NapMessage> {
     // ---- one method per request ----
 
     private void onInvalid(Session s, Invalid bad) {
-        s.link.send(new ErrorMessage(bad.reason() + "; see the Napster message layouts in docs/napster.md"));
+        s.send(new ErrorMessage(bad.reason() + "; see the Napster message layouts in docs/napster.md"));
         if (bad.oversized()) {
             s.link.close(); // a client that sends oversized frames is broken or hostile
         }
@@ -156,14 +162,14 @@ public final class IndexServer implements PeerHandler<NapMessage> {
         s.linkType = login.linkType();
         sessions.put(s.nick, s);
         connectedPeers = sessions.size();
-        s.link.send(new LoginAck(s.nick + "@p2plab"));
+        s.send(new LoginAck(s.nick + "@p2plab"));
     }
 
     private void onShare(Session s, Share m) {
         if (s.files.size() >= settings.maxShared() && !s.files.containsKey(m.file())) {
             // Anything a peer can make us store has a limit: the index is the server's memory.
             sharesRefused++;
-            s.link.send(new ErrorMessage("share of \"" + m.file() + "\" refused: a session may share at most "
+            s.send(new ErrorMessage("share of \"" + m.file() + "\" refused: a session may share at most "
                     + settings.maxShared() + " files; unshare some first"));
             return;
         }
@@ -180,7 +186,7 @@ public final class IndexServer implements PeerHandler<NapMessage> {
     private void onUnshare(Session s, Unshare m) {
         SharedFile gone = s.files.remove(m.file());
         if (gone == null) {
-            s.link.send(new ErrorMessage("you do not share \"" + m.file() + "\""));
+            s.send(new ErrorMessage("you do not share \"" + m.file() + "\""));
             return;
         }
         encodedHits.remove(gone);
@@ -199,7 +205,7 @@ public final class IndexServer implements PeerHandler<NapMessage> {
         }
         for (int i = 0; i < hits.length; i++) {
             if (hits[i] != null) {
-                s.link.send(hits[i].forSearch(m.searchId()));
+                s.send(hits[i].forSearch(m.searchId()));
                 continue;
             }
             // Not a file we registered: an IndexStore that hands out copies, or one that kept a
@@ -208,31 +214,31 @@ public final class IndexServer implements PeerHandler<NapMessage> {
             Session holder = sessions.get(e.peer());
             if (holder != null) {
                 SharedFile f = e.file();
-                s.link.send(new SearchResult(m.searchId(), f.name(), f.id().hex(), f.size(), holder.nick, holder.host,
+                s.send(new SearchResult(m.searchId(), f.name(), f.id().hex(), f.size(), holder.nick, holder.host,
                         holder.linkType));
             }
         }
-        s.link.send(new SearchEnd(m.searchId()));
+        s.send(new SearchEnd(m.searchId()));
     }
 
     private void onDownloadRequest(Session s, DownloadRequest m) {
         Session holder = sessions.get(m.nick());
         SharedFile f = holder == null ? null : holder.files.get(m.file());
         if (f == null || holder.dataPort == 0) {
-            s.link.send(new GetError(m.nick(), m.file()));
+            s.send(new GetError(m.nick(), m.file()));
             return;
         }
-        s.link.send(new DownloadAck(holder.nick, holder.host, holder.dataPort, f.name(), f.id().hex(), holder.linkType));
+        s.send(new DownloadAck(holder.nick, holder.host, holder.dataPort, f.name(), f.id().hex(), holder.linkType));
     }
 
     private void onBrowse(Session s, Browse m) {
         Session target = sessions.get(m.nick());
         if (target != null) {
             for (SharedFile f : target.files.values()) {
-                s.link.send(new BrowseResult(target.nick, f.name(), f.id().hex(), f.size()));
+                s.send(new BrowseResult(target.nick, f.name(), f.id().hex(), f.size()));
             }
         }
-        s.link.send(new BrowseEnd(m.nick()));
+        s.send(new BrowseEnd(m.nick()));
     }
 
     // ---- departures ----
