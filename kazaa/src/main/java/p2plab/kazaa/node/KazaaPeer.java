@@ -2,6 +2,7 @@ package p2plab.kazaa.node;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +23,7 @@ import p2plab.common.overlay.TransferResult;
 import p2plab.common.transport.Link;
 import p2plab.common.transport.Node;
 import p2plab.common.transport.PeerHandler;
+import p2plab.common.transport.SendQueue;
 import p2plab.kazaa.config.KazaaSettings;
 import p2plab.kazaa.election.Candidate;
 import p2plab.kazaa.election.SupernodeElection;
@@ -29,6 +31,7 @@ import p2plab.kazaa.supernode.Supernode;
 import p2plab.kazaa.supernode.SupernodeHost;
 import p2plab.kazaa.wire.FoundFile;
 import p2plab.kazaa.wire.Guid;
+import p2plab.kazaa.wire.KazaaFormat;
 import p2plab.kazaa.wire.KazaaMessage;
 import p2plab.kazaa.wire.KazaaMessage.AttachAck;
 import p2plab.kazaa.wire.KazaaMessage.DownloadData;
@@ -47,6 +50,9 @@ import p2plab.kazaa.wire.SharedFile;
 public final class KazaaPeer implements PeerHandler<KazaaMessage>, SupernodeHost, OrdinaryHost {
     /** How many supernodes a peer asks the bootstrap for. */
     static final int BOOTSTRAP_LIST = 5;
+    /** Bytes that may wait on one link (four download pipelines of chunks); beyond, dropped and counted. */
+    static final int SEND_QUEUE_BYTES = 4 * DownloadSession.PIPELINE * KazaaFormat.CHUNK;
+    private static final KazaaFormat FORMAT = new KazaaFormat();
 
     private final int id;
     private final PeerSpec spec;
@@ -57,6 +63,8 @@ public final class KazaaPeer implements PeerHandler<KazaaMessage>, SupernodeHost
     private final Map<ContentId, Content> shared = new LinkedHashMap<>();
     private final Map<Guid, SearchSession> searches = new HashMap<>();
     private final Map<ContentId, Set<FoundFile>> sources = new HashMap<>();
+    /** Backpressure per link, for what remote peers can make us send in bulk; made on first need. */
+    private final Map<Link<KazaaMessage>, SendQueue<KazaaMessage>> queues = new IdentityHashMap<>();
     private Node<KazaaMessage> node;
     private long startedNanos;
     private OrdinaryNode ordinary;
@@ -164,7 +172,24 @@ public final class KazaaPeer implements PeerHandler<KazaaMessage>, SupernodeHost
     }
 
     @Override
+    public void onWritable(Link<KazaaMessage> link) {
+        SendQueue<KazaaMessage> q = queues.get(link);
+        if (q != null) {
+            q.drain();
+        }
+    }
+
+    @Override
+    public void sendQueued(Link<KazaaMessage> link, KazaaMessage message) {
+        queues.computeIfAbsent(link, l -> new SendQueue<>(l, FORMAT::sizeOf, SEND_QUEUE_BYTES)).send(message);
+    }
+
+    @Override
     public void onClosed(Link<KazaaMessage> link, String reason) {
+        SendQueue<KazaaMessage> q = queues.remove(link);
+        if (q != null) {
+            q.clear();
+        }
         if (link.attachment() instanceof DownloadSession s) {
             s.onClosed();
         } else if (supernode != null) {
@@ -192,11 +217,11 @@ public final class KazaaPeer implements PeerHandler<KazaaMessage>, SupernodeHost
     private void serve(Link<KazaaMessage> link, DownloadRequest r) {
         Content c = shared.get(r.content());
         if (c == null) {
-            link.send(new DownloadRefused(r.content(), "not shared here"));
+            sendQueued(link, new DownloadRefused(r.content(), "not shared here"));
         } else if (r.offset() + r.length() > c.size()) {
-            link.send(new DownloadRefused(r.content(), "range beyond the end of the file"));
+            sendQueued(link, new DownloadRefused(r.content(), "range beyond the end of the file"));
         } else {
-            link.send(new DownloadData(r.content(), r.offset(), c.size(), c.read(r.offset(), r.length())));
+            sendQueued(link, new DownloadData(r.content(), r.offset(), c.size(), c.read(r.offset(), r.length())));
         }
     }
 

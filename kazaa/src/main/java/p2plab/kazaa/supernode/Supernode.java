@@ -193,7 +193,7 @@ public final class Supernode {
             if (back == null) {
                 host.onOwnHit(hit);
             } else {
-                back.send(hit);
+                host.sendQueued(back, hit);
             }
         }
     }
@@ -206,7 +206,7 @@ public final class Supernode {
         if (route.back() == null) {
             host.onOwnHit(hit);
         } else if (route.back().isOpen()) {
-            route.back().send(hit);
+            host.sendQueued(route.back(), hit);
         }
     }
 

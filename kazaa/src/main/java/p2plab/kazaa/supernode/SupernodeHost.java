@@ -1,6 +1,7 @@
 package p2plab.kazaa.supernode;
 
 import java.util.List;
+import p2plab.common.transport.Link;
 import p2plab.common.transport.Node;
 import p2plab.kazaa.config.KazaaSettings;
 import p2plab.kazaa.election.Candidate;
@@ -34,6 +35,12 @@ public interface SupernodeHost {
 
     /** The supernode stepped down: become an ordinary node and attach to one of {@code supernodes}. */
     void stepDown(List<PeerRef> supernodes);
+
+    /**
+     * Sends what a remote peer can make us send in bulk (forwarded queries, hits) through the
+     * link's backpressure queue: dropped and counted, not piled up, when the link is backed up.
+     */
+    void sendQueued(Link<KazaaMessage> link, KazaaMessage message);
 
     /** Something shown by {@code peer list} changed. */
     void changed();

@@ -193,7 +193,7 @@ final class SupernodeLinks {
     void forward(Query q, Link<KazaaMessage> from) {
         for (Link<KazaaMessage> l : neighbours.values()) {
             if (l != from) {
-                l.send(q);
+                host.sendQueued(l, q);
             }
         }
     }
