@@ -2,6 +2,8 @@ package p2plab.gnutella;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static p2plab.common.transport.tcp.NonReadingPeer.answered;
+import static p2plab.common.transport.tcp.NonReadingPeer.waitUntil;
 
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -20,6 +22,7 @@ import p2plab.common.overlay.NetworkSpec;
 import p2plab.common.overlay.PeerId;
 import p2plab.common.topology.TopologySpec;
 import p2plab.common.transport.Address;
+import p2plab.common.transport.tcp.NonReadingPeer;
 import p2plab.common.transport.tcp.TcpOptions;
 import p2plab.common.transport.tcp.TcpTransport;
 import p2plab.gnutella.message.Descriptor;
@@ -47,7 +50,7 @@ class AFloodOfQueriesIsBoundedOverTcpTest {
             net.share(PeerId.of(0), new BytesContent(NAME, new byte[] {1}));
             Address servent = net.topology().peers().get(0).address();
             try (Socket flooder = new Socket()) {
-                flooder.setReceiveBufferSize(4096); // and it never reads: the servent's socket fills at once
+                flooder.setReceiveBufferSize(NonReadingPeer.RECEIVE_BUFFER); // and it never reads: the servent's socket fills at once
                 flooder.connect(new InetSocketAddress("127.0.0.1", servent.port()), 5000);
                 flooder.setSoTimeout(5000);
                 OutputStream out = new BufferedOutputStream(flooder.getOutputStream(), 1 << 16);
@@ -68,28 +71,12 @@ class AFloodOfQueriesIsBoundedOverTcpTest {
                 out.flush();
                 waitUntil(() -> !before.equals(net.topology().peers().get(0).details().get("known hosts")), Duration.ofSeconds(30));
             }
-            waitUntil(() -> answered(net, "gnutella/QueryHit") >= QUERIES, Duration.ofSeconds(10)); // lost in flight: counted twice
+            waitUntil(() -> answered(net.transport().metrics(), "gnutella/QueryHit") >= QUERIES, Duration.ofSeconds(10)); // lost in flight: counted twice
 
             Counts hits = net.metrics().byType().get("gnutella/QueryHit");
-            long bound = 4_194_304L /* the kernel's largest send buffer */ + 65_536 /* Netty's */ + ServentConfig.SEND_QUEUE_BYTES;
+            long bound = NonReadingPeer.SOCKET_AND_NETTY_BYTES + ServentConfig.SEND_QUEUE_BYTES;
             assertTrue(hits.bytesSent() <= bound, "hits handed to the socket: " + hits.bytesSent() + " > " + bound);
             assertTrue(hits.dropped() > QUERIES / 2, "dropped " + hits.dropped());
-        }
-    }
-
-    /** Messages of {@code type} sent or counted as dropped. */
-    private static long answered(GnutellaNetwork net, String type) {
-        Counts c = net.metrics().byType().get(type);
-        return c == null ? 0 : c.messagesSent() + c.dropped();
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier done, Duration limit) throws InterruptedException {
-        long end = System.nanoTime() + limit.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("not done within " + limit);
-            }
-            Thread.sleep(20);
         }
     }
 

@@ -1,6 +1,8 @@
 package p2plab.kazaa;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static p2plab.common.transport.tcp.NonReadingPeer.answered;
+import static p2plab.common.transport.tcp.NonReadingPeer.waitUntil;
 
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
@@ -10,13 +12,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import p2plab.common.content.BytesContent;
 import p2plab.common.content.ContentId;
 import p2plab.common.metrics.Counts;
 import p2plab.common.overlay.PeerId;
 import p2plab.common.transport.Address;
+import p2plab.common.transport.tcp.NonReadingPeer;
 import p2plab.common.transport.tcp.TcpOptions;
 import p2plab.common.transport.tcp.TcpTransport;
 import p2plab.kazaa.wire.Guid;
@@ -43,7 +45,7 @@ class AFloodOfQueriesIsBoundedOverTcpTest {
             Address supernode = net.topology().peers().get(0).address();
             KazaaFormat format = new KazaaFormat();
             try (Socket child = new Socket()) {
-                child.setReceiveBufferSize(4096); // and it never reads: the supernode's socket fills at once
+                child.setReceiveBufferSize(NonReadingPeer.RECEIVE_BUFFER); // and it never reads: the supernode's socket fills at once
                 child.connect(new InetSocketAddress("127.0.0.1", supernode.port()), 5000);
                 OutputStream out = new BufferedOutputStream(child.getOutputStream(), 1 << 16);
                 PeerRef me = new PeerRef(99, new Address("127.0.0.1", 1));
@@ -59,29 +61,13 @@ class AFloodOfQueriesIsBoundedOverTcpTest {
                 out.flush();
                 waitUntil(() -> net.status(PeerId.of(0)).indexedFiles() == 2, Duration.ofSeconds(30));
             }
-            waitUntil(() -> answered(net, "kazaa/QueryHit") >= QUERIES, Duration.ofSeconds(10)); // lost in flight: counted twice
+            waitUntil(() -> answered(net.transport().metrics(), "kazaa/QueryHit") >= QUERIES, Duration.ofSeconds(10)); // lost in flight: counted twice
 
             Counts hits = net.metrics().byType().get("kazaa/QueryHit");
-            long bound = 4_194_304L /* the kernel's largest send buffer */ + 65_536 /* Netty's */ + (2 << 20) /* the link's queue */;
+            long bound = NonReadingPeer.SOCKET_AND_NETTY_BYTES + (2 << 20) /* the link's queue */;
             assertTrue(hits.bytesSent() <= bound, "hits handed to the socket: " + hits.bytesSent() + " > " + bound);
             assertTrue(hits.dropped() > QUERIES / 2, "dropped " + hits.dropped());
             net.close();
-        }
-    }
-
-    /** Messages of {@code type} sent or counted as dropped. */
-    private static long answered(KazaaNetwork net, String type) {
-        Counts c = net.metrics().byType().get(type);
-        return c == null ? 0 : c.messagesSent() + c.dropped();
-    }
-
-    private static void waitUntil(BooleanSupplier done, Duration limit) throws InterruptedException {
-        long end = System.nanoTime() + limit.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("not done within " + limit);
-            }
-            Thread.sleep(20);
         }
     }
 }

@@ -1,17 +1,19 @@
 package p2plab.napster;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static p2plab.common.transport.tcp.NonReadingPeer.answered;
+import static p2plab.common.transport.tcp.NonReadingPeer.waitUntil;
 
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import p2plab.common.metrics.Counts;
 import p2plab.common.overlay.Network;
 import p2plab.common.overlay.NetworkSpec;
+import p2plab.common.transport.tcp.NonReadingPeer;
 import p2plab.common.transport.tcp.TcpOptions;
 import p2plab.common.transport.tcp.TcpTransport;
 import p2plab.napster.wire.NapMessage;
@@ -35,7 +37,7 @@ class AFloodOfSearchesIsBoundedOverTcpTest {
             int port = net.topology().peers().get(0).address().port();
             NapsterCodec codec = new NapsterCodec();
             try (Socket flooder = new Socket()) {
-                flooder.setReceiveBufferSize(4096); // and it never reads: the server's socket fills at once
+                flooder.setReceiveBufferSize(NonReadingPeer.RECEIVE_BUFFER); // and it never reads: the server's socket fills at once
                 flooder.connect(new InetSocketAddress("127.0.0.1", port), 5000);
                 OutputStream out = new BufferedOutputStream(flooder.getOutputStream(), 1 << 16);
                 out.write(codec.encode(new NapMessage.Login("flooder", "x", 6699, "test", 0)));
@@ -49,28 +51,12 @@ class AFloodOfSearchesIsBoundedOverTcpTest {
                 out.flush();
                 waitUntil(() -> "2".equals(net.topology().peers().get(0).details().get("indexedFiles")), Duration.ofSeconds(30));
             }
-            waitUntil(() -> answered(net, "napster/SearchResult") >= SEARCHES, Duration.ofSeconds(10)); // lost in flight: counted twice
+            waitUntil(() -> answered(net.transport().metrics(), "napster/SearchResult") >= SEARCHES, Duration.ofSeconds(10)); // lost in flight: counted twice
 
             Counts results = net.metrics().byType().get("napster/SearchResult");
-            long bound = 4_194_304L /* the kernel's largest send buffer */ + 65_536 /* Netty's */ + (1 << 20) /* the session's queue */;
+            long bound = NonReadingPeer.SOCKET_AND_NETTY_BYTES + (1 << 20) /* the session's queue */;
             assertTrue(results.bytesSent() <= bound, "results handed to the socket: " + results.bytesSent() + " > " + bound);
             assertTrue(results.dropped() > SEARCHES / 2, "dropped " + results.dropped());
-        }
-    }
-
-    /** Messages of {@code type} sent or counted as dropped. */
-    private static long answered(Network net, String type) {
-        Counts c = net.metrics().byType().get(type);
-        return c == null ? 0 : c.messagesSent() + c.dropped();
-    }
-
-    private static void waitUntil(BooleanSupplier done, Duration limit) throws InterruptedException {
-        long end = System.nanoTime() + limit.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("not done within " + limit);
-            }
-            Thread.sleep(20);
         }
     }
 }
