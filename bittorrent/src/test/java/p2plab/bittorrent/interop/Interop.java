@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import p2plab.common.content.Digests;
 
 /**
- * Starting and checking real BitTorrent software on 127.0.0.1 (flags from INTEROP.md: no DHT, LPD,
+ * Starting and checking real BitTorrent software on 127.0.0.1 (flags from docs/interop.md: no DHT, LPD,
  * UPnP or uTP). A missing tool fails the test: CI installs them, so absence is a broken setup.
  */
 final class Interop {

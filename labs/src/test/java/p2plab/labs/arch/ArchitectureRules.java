@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The architecture of DESIGN.md as rules: overlays never depend on each other, packages have
+ * The architecture of docs/architecture.md as rules: overlays never depend on each other, packages have
  * no cycles, and protocol code touches neither sockets, Netty, threads nor the wall clock.
  * Rules take the root package so a test can aim them at a deliberately broken fixture.
  */
@@ -35,7 +35,7 @@ final class ArchitectureRules {
             rules.add(noClasses().that().resideInAPackage(root + "." + overlay + "..")
                     .should().dependOnClassesThat().resideInAnyPackage(forbidden.toArray(String[]::new))
                     .allowEmptyShould(true)
-                    .because("overlay modules never depend on each other (DESIGN.md)"));
+                    .because("overlay modules never depend on each other (docs/architecture.md)"));
         }
         List<String> everythingButCommon = new ArrayList<>();
         for (String overlay : OVERLAYS) {
