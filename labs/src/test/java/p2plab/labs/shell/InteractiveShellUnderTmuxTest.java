@@ -1,8 +1,10 @@
 package p2plab.labs.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>By default it runs {@code p2plab.labs.Main} on the test class path with the Gnutella
  * overlay (as the issue asks). {@code -Dp2plab.tmux.overlay=napster -Dp2plab.tmux.jar=labs/target/p2plab.jar} runs
- * the shipped jar on a real overlay. Without tmux it fails: CI must install it.
+ * the shipped jar on a real overlay. Without tmux it is skipped, naming the Debian package; with
+ * {@code CI=true} it fails instead, since CI installs tmux.
  */
 class InteractiveShellUnderTmuxTest {
     private static final long STEP_MILLIS = 30_000;
@@ -35,18 +38,25 @@ class InteractiveShellUnderTmuxTest {
 
     @AfterEach
     void killSession() throws Exception {
-        tmux(false, "kill-server");
+        if (tmuxInstalled()) {
+            tmux(false, "kill-server");
+        }
     }
 
     @Test
     void tabCompletesCreatesANetworkKillsAPeerAndSearches(@TempDir Path dir) throws Exception {
-        assertTrue(tmuxInstalled(), "tmux is not installed; the interactive shell test needs it (apt-get install -y tmux)");
+        if (!tmuxInstalled()) {
+            String missing = "tmux is not installed; install the Debian package tmux (apt-get install -y tmux) to run this test";
+            assertFalse("true".equals(System.getenv("CI")), missing); // CI installs it: missing there is a broken setup
+            assumeTrue(false, missing);
+        }
         String overlay = System.getProperty("p2plab.tmux.overlay", "gnutella");
         String jar = System.getProperty("p2plab.tmux.jar");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String launch = java + " -Dp2plab.history=" + dir.resolve("history") + " "
                 + (jar != null ? "-jar " + jar : "-cp " + System.getProperty("java.class.path") + " p2plab.labs.Main");
-        tmux(true, "new-session", "-d", "-s", session, "-x", "150", "-y", "50", "sh -c '" + launch + "; sleep 30'");
+        tmux(true, "new-session", "-d", "-s", session, "-x", "150", "-y", "50", launch);
+        tmux(true, "set-option", "-t", session, "remain-on-exit", "on"); // the screen stays readable after quit
 
         String screen = waitFor("the prompt", s -> s.contains("p2plab>"));
         assertTrue(screen.contains(overlay), "the banner lists the overlays: " + screen);
@@ -82,15 +92,14 @@ class InteractiveShellUnderTmuxTest {
         assertTrue(waitForExit(), "the shell did not exit after quit");
     }
 
-    /** After quit the JVM ends and tmux runs the `sleep`: no java child is left in the pane. */
+    /** After quit the JVM ends, and tmux marks the pane dead (it stays, for its screen). */
     private boolean waitForExit() throws Exception {
         long deadline = System.currentTimeMillis() + STEP_MILLIS;
         while (System.currentTimeMillis() < deadline) {
-            String cmd = tmux(true, "display-message", "-p", "-t", session, "#{pane_current_command}").trim();
-            if (!cmd.equals("java")) {
+            if (tmux(true, "display-message", "-p", "-t", session, "#{pane_dead}").trim().equals("1")) {
                 return true;
             }
-            Thread.sleep(100);
+            Thread.sleep(100); // polling the condition, not a guess at how long it takes
         }
         return false;
     }
