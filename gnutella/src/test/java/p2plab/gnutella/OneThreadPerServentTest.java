@@ -18,7 +18,7 @@ import p2plab.gnutella.servent.Servent;
 class OneThreadPerServentTest {
     /** Servent methods safe from any thread: its node, its address, and its published views. */
     private static final Set<String> SAFE_FROM_ANY_THREAD = Set.of("<init>", "start", "node", "isAlive", "address",
-            "neighbourAddresses", "knownHosts", "degree", "files", "config");
+            "neighbourAddresses", "knownHosts", "seenTableEvictions", "degree", "files", "config");
 
     @Test
     void theNetworkTouchesAServentOnlyThroughItsNodesThreadOrItsPublishedViews() {
