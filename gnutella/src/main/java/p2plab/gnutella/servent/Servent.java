@@ -44,7 +44,7 @@ import p2plab.gnutella.routing.SeenTable;
  * one event at a time on its node's thread; it sends through links and keeps time with its
  * node's clock, nothing else. Other threads call nothing here but through the node's
  * {@code execute}, and read only what it publishes ({@link #neighbourAddresses()},
- * {@link #knownHosts()}).
+ * {@link #knownHosts()}, {@link #seenTableEvictions()}).
  *
  * <p>The rules it keeps: a Ping or Query whose (GUID, type) it has seen is dropped; one it has
  * not seen is answered and, while its TTL allows, passed on with TTL - 1 and hops + 1 to the
@@ -145,8 +145,8 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
 
     /**
      * Downloads {@code content} from a holder this servent's own searches found, in the order
-     * found, trying the next when one fails. It knows no other source: a file it has not found fails at
-     * once with a hint to search first.
+     * found, trying the next when one fails. It knows no other source: a file it has not found
+     * fails at once with a hint to search first.
      */
     public CompletableFuture<DownloadOutcome> download(ContentId content, DownloadProgress progress) {
         List<FoundFile> holders = new ArrayList<>(found.holdersOf(content));
