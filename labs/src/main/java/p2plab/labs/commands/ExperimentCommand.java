@@ -3,7 +3,9 @@ package p2plab.labs.commands;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import p2plab.labs.console.Wrap;
 import p2plab.labs.experiment.Experiment;
 import p2plab.labs.experiment.registry.ExperimentRunner;
 import p2plab.labs.experiment.registry.Experiments;
@@ -42,8 +44,12 @@ final class ExperimentCommand extends LabCommand {
         if (name.equals("list")) {
             for (Experiment e : Experiments.all()) {
                 println(e.name() + ": " + e.description());
-                println("    parameters: " + e.defaults());
+                List<String> params = e.defaults().entrySet().stream().map(p -> p.getKey() + "=" + p.getValue()).toList();
+                for (String line : Wrap.lines(params, console().width(), "    ")) {
+                    println(line);
+                }
             }
+            println("change one with -p NAME=VALUE, e.g. `experiment search-cost -p peers=500 -p ttl=1..7`");
             return;
         }
         try {
