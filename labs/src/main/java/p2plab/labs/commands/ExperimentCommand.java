@@ -1,5 +1,6 @@
 package p2plab.labs.commands;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -58,7 +59,28 @@ final class ExperimentCommand extends LabCommand {
             throw new LabException(e.getMessage());
         }
         Path dir = out == null ? Path.of("experiments", name) : out;
+        checkWritableFolder(dir);
         ExperimentRunner.run(name, params, seed, dir, json, new java.io.PrintStream(new ConsoleStream(), true));
+    }
+
+    /**
+     * Fails at once, before minutes of simulation, when the results could not be written: --out
+     * names a file, or a folder (or the nearest one that exists above it) that is not writable.
+     */
+    static void checkWritableFolder(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new LabException("--out " + dir + " is a file, not a folder; give a folder for the results (it is created if missing)");
+        }
+        Path existing = dir.toAbsolutePath().normalize();
+        while (!Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (!Files.isDirectory(existing)) {
+            throw new LabException("--out " + dir + " cannot be created: " + existing + " is a file; give another folder");
+        }
+        if (!Files.isWritable(existing)) {
+            throw new LabException("--out " + dir + ": the folder " + existing + " is not writable; give another folder");
+        }
     }
 
     /** Experiment names for completion and help. */

@@ -50,7 +50,7 @@ final class PeerKill extends LabCommand {
         int k = (int) Math.round(alive.size() * fraction);
         if (k == 0) {
             throw new LabException("--fraction " + fraction + " of " + alive.size() + " running peers rounds to 0; nothing was killed."
-                    + " Use at least " + fmt2(0.5 / alive.size()) + ", or `peer kill ID` for one peer");
+                    + " Use at least " + fmt2(Math.ceil(50.0 / alive.size()) / 100) + ", or `peer kill ID` for one peer");
         }
         List<PeerId> killed = new ArrayList<>();
         for (int i = 0; i < k; i++) {
