@@ -137,8 +137,7 @@ final class SearchCommand extends LabCommand {
      */
     static String hops(String overlay, int hops) {
         if (overlay.equals("kazaa")) {
-            return hops == 0 ? "0 supernode hops (the asker's own supernode knew it)"
-                    : hops + (hops == 1 ? " supernode hop" : " supernode hops") + " beyond the asker's own";
+            return hops == 0 ? "at the asker's own supernode" : hops + (hops == 1 ? " supernode hop" : " supernode hops") + " away";
         }
         return hops + (hops == 1 ? " hop" : " hops");
     }
