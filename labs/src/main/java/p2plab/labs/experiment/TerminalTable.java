@@ -78,7 +78,11 @@ public final class TerminalTable {
         if (!(o instanceof Double || o instanceof Float)) {
             return String.valueOf(o);
         }
-        double d = ((Number) o).doubleValue() * (rate ? 100 : 1);
+        return threeDigits(((Number) o).doubleValue() * (rate ? 100 : 1));
+    }
+
+    /** At most three significant digits, whole numbers from 100 up (6153, 97.4, 4.9, 0.467); "-" for NaN. */
+    public static String threeDigits(double d) {
         if (Double.isNaN(d)) {
             return "-";
         }
