@@ -34,22 +34,33 @@ public record Plot(String file, String title, String xLabel, String yLabel, List
     }
 
     /**
-     * The legend: each curve's name, and for a curve drawn on top of an earlier one (within 1 %
-     * at every x), which one, so that no line hides without the reader being told.
+     * The legend, in drawing order: each curve's name, and for a curve drawn on top of an earlier
+     * one (within 1 % at every x), which one, so that no line hides without the reader being told.
      */
     public List<String> legend() {
+        List<Curve> drawn = drawn();
         List<String> names = new ArrayList<>();
-        for (int i = 0; i < curves.size(); i++) {
-            String name = curves.get(i).name();
+        for (int i = 0; i < drawn.size(); i++) {
+            String name = drawn.get(i).name();
             for (int j = 0; j < i; j++) {
-                if (coincide(curves.get(i), curves.get(j))) {
-                    name += " (on top of " + curves.get(j).name() + ")";
+                if (coincide(drawn.get(i), drawn.get(j))) {
+                    name += " (on top of " + drawn.get(j).name() + ")";
                     break;
                 }
             }
             names.add(name);
         }
         return names;
+    }
+
+    /**
+     * The curves in the order they are drawn: measured ones first, theory last, so that a
+     * dashed theory line stays visible on a measured line that matches it.
+     */
+    public List<Curve> drawn() {
+        List<Curve> order = new ArrayList<>(curves.stream().filter(c -> !c.theory()).toList());
+        order.addAll(curves.stream().filter(Curve::theory).toList());
+        return order;
     }
 
     /** Same x values, and y values within {@link #COINCIDE} of each other at every one. */

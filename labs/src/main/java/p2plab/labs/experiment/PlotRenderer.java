@@ -11,6 +11,7 @@ import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -44,7 +45,7 @@ public final class PlotRenderer {
     /** The chart as XChart holds it (tests read its series back). */
     public static XYChart chart(Plot plot) {
         System.setProperty("java.awt.headless", "true");
-        XYChart chart = new XYChartBuilder().width(900).height(560).title(plot.title())
+        XYChart chart = new XYChartBuilder().width(900).height(700).title(plot.title())
                 .xAxisTitle(plot.xLabel()).yAxisTitle(plot.yLabel()).build();
         var styler = chart.getStyler();
         styler.setXAxisLogarithmic(plot.logX());
@@ -53,14 +54,17 @@ public final class PlotRenderer {
         styler.setYAxisLogarithmicDecadeOnly(false);
         styler.setChartTitleVisible(true);
         styler.setLegendVisible(true);
+        styler.setLegendPosition(Styler.LegendPosition.OutsideS); // below: the axes get the full width, so labels between decades fit
+        styler.setLegendLayout(Styler.LegendLayout.Vertical);
         styler.setErrorBarsColorSeriesColor(true);
         if (!plot.logY() && plot.curves().stream().allMatch(c -> Arrays.stream(c.y()).allMatch(y -> Double.isNaN(y) || y >= 0))) {
             styler.setYAxisMin(0.0); // a rate from 0.3 to 0.7 must not look like a collapse
         }
         List<String> legend = plot.legend();
         int measured = 0;
-        for (int i = 0; i < plot.curves().size(); i++) {
-            Plot.Curve c = plot.curves().get(i);
+        List<Plot.Curve> drawn = plot.drawn();
+        for (int i = 0; i < drawn.size(); i++) {
+            Plot.Curve c = drawn.get(i);
             XYSeries s = c.errors() == null ? chart.addSeries(legend.get(i), c.x(), c.y())
                     : chart.addSeries(legend.get(i), c.x(), c.y(), c.errors());
             Color colour = COLOURS.get(i % COLOURS.size());

@@ -36,6 +36,15 @@ class PlotsShowEverySeriesTest {
     }
 
     @Test
+    void theoryIsDrawnLastSoItsDashesStayVisibleOnAMatchingMeasurement() {
+        Plot.Curve bound = new Plot.Curve("D_cs", new double[] {1, 2}, new double[] {1, 2}, true);
+        Plot p = Plot.linear("f", "t", "x", "y", List.of(bound, curve("measured", 1, 2)));
+        assertEquals(List.of("measured", "D_cs (on top of measured)"), p.legend());
+        assertEquals(List.of("measured", "D_cs (on top of measured)"),
+                PlotRenderer.chart(p).getSeriesCollection().stream().map(XYSeries::getName).toList());
+    }
+
+    @Test
     void aRateFromThirtyQueriesIsGivenWithItsUncertainty() {
         // Agresti-Coull: 30 of 30 is (32/34) +- 1.96 sqrt(p(1-p)/34) = +-0.0791
         assertEquals(0.0791, Plot.rateError(30, 30), 1e-4);
@@ -66,7 +75,7 @@ class PlotsShowEverySeriesTest {
             String look = s.getLineColor() + " " + s.getMarker().getClass().getSimpleName() + " " + Arrays.toString(stroke.getDashArray());
             assertTrue(looks.add(look), plot.file() + ": '" + s.getName() + "' looks like another series: " + look);
         }
-        List<Plot.Curve> curves = plot.curves();
+        List<Plot.Curve> curves = plot.drawn();
         for (int j = 0; j < curves.size(); j++) {
             boolean onTop = false;
             for (int i = 0; i < j; i++) {

@@ -56,8 +56,7 @@ public final class DistributionExperiment implements Experiment {
     /** Times are in units of F/u, the time one peer needs to upload the file once. */
     @Override
     public Map<String, String> units() {
-        return Map.of("d_cs_theory", "F/u", "client_server", "F/u", "d_p2p_theory", "F/u", "bittorrent", "F/u",
-                "bt_bytes_received_over_nf", "x NF");
+        return Map.of("d_cs_theory", "F/u", "client_server", "F/u", "d_p2p_theory", "F/u", "bittorrent", "F/u");
     }
 
     @Override
