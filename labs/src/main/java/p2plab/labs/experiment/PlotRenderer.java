@@ -60,6 +60,9 @@ public final class PlotRenderer {
         if (!plot.logY() && plot.curves().stream().allMatch(c -> Arrays.stream(c.y()).allMatch(y -> Double.isNaN(y) || y >= 0))) {
             styler.setYAxisMin(0.0); // a rate from 0.3 to 0.7 must not look like a collapse
         }
+        if (plot.yLabel().contains("%")) {
+            styler.setYAxisMax(100.0); // a percentage ends at 100; error bars near it are cut there, not drawn to 110
+        }
         List<String> legend = plot.legend();
         int measured = 0;
         List<Plot.Curve> drawn = plot.drawn();
