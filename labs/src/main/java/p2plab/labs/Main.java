@@ -1,5 +1,6 @@
 package p2plab.labs;
 
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -65,11 +66,38 @@ public final class Main {
         }
     }
 
+    /**
+     * Columns for tables: $COLUMNS when exported, else the terminal's own width when one is
+     * watching (asked once, when the first table prints), else 100.
+     */
     private static int widthFromEnv() {
         try {
             String c = System.getenv("COLUMNS");
-            return c == null ? 100 : Integer.parseInt(c.trim());
+            if (c != null) {
+                return Integer.parseInt(c.trim());
+            }
         } catch (NumberFormatException e) {
+            return 100;
+        }
+        if (terminalWidth == 0) {
+            terminalWidth = System.console() == null ? 100 : askTerminal();
+        }
+        return terminalWidth;
+    }
+
+    private static int terminalWidth;
+
+    /** `stty size` on the controlling terminal: "rows columns"; 100 if it cannot tell. */
+    private static int askTerminal() {
+        try {
+            Process p = new ProcessBuilder("stty", "size").redirectInput(new java.io.File("/dev/tty"))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String[] size = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim().split("\\s+");
+            return p.waitFor() == 0 && size.length == 2 ? Integer.parseInt(size[1]) : 100;
+        } catch (IOException | NumberFormatException e) {
+            return 100;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return 100;
         }
     }

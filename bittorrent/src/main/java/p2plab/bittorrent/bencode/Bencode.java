@@ -176,7 +176,7 @@ public final class Bencode {
             if (c >= '0' && c <= '9') {
                 return string();
             }
-            throw new BencodeException("unexpected byte '" + (char) c + "' at offset " + pos);
+            throw new BencodeException("unexpected byte " + shown(c) + " at offset " + pos);
         }
 
         private byte[] string() {
@@ -205,7 +205,7 @@ public final class Bencode {
             while (peek() != end) {
                 int c = data[pos];
                 if (c < '0' || c > '9') {
-                    throw new BencodeException("bad digit '" + (char) c + "' in number at offset " + pos);
+                    throw new BencodeException("bad digit " + shown(c) + " in number at offset " + pos);
                 }
                 if (v > (Long.MAX_VALUE - (c - '0')) / 10) {
                     throw new BencodeException("number at offset " + start + " does not fit in 64 bits");
@@ -225,6 +225,16 @@ public final class Bencode {
                 throw new BencodeException("-0 is not allowed (offset " + start + ")");
             }
             return negative ? -v : v;
+        }
+
+        /**
+         * A byte for an error message: printable ASCII in quotes and hex ('x', 0x78), anything
+         * else in hex only (0x00), since a control byte or a lone UTF-8 byte would print as nothing.
+         */
+        private static String shown(int c) {
+            int b = c & 0xff;
+            String hex = String.format("0x%02x", b);
+            return b >= 0x21 && b < 0x7f ? "'" + (char) b + "' (" + hex + ")" : hex;
         }
 
         private int peek() {

@@ -64,6 +64,16 @@ class BencodeTest {
     }
 
     @Test
+    void unprintableBytesAreShownInHex() {
+        BencodeException e = assertThrows(BencodeException.class, () -> Bencode.decode(new byte[] {(byte) 0x89, 'P', 'N', 'G'}));
+        assertEquals("unexpected byte 0x89 at offset 0", e.getMessage());
+        e = assertThrows(BencodeException.class, () -> Bencode.decode(b("x")));
+        assertEquals("unexpected byte 'x' (0x78) at offset 0", e.getMessage());
+        e = assertThrows(BencodeException.class, () -> Bencode.decode(b("i1\u0000e")));
+        assertEquals("bad digit 0x00 in number at offset 2", e.getMessage());
+    }
+
+    @Test
     void enforcesDepthAndSizeLimits() {
         String deep = "l".repeat(100) + "e".repeat(100);
         assertThrows(BencodeException.class, () -> Bencode.decode(b(deep)));

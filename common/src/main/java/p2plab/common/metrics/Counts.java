@@ -1,5 +1,7 @@
 package p2plab.common.metrics;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * Message and byte counts for one slice of the metrics (a peer, a type, an overlay, the total).
  *
@@ -22,6 +24,8 @@ public record Counts(long messagesSent, long bytesSent, long messagesReceived, l
                 dropped + o.dropped, rejected + o.rejected);
     }
 
+    /** Whether nothing was counted; a question about the data, not data, so JSON leaves it out. */
+    @JsonIgnore
     public boolean isZero() {
         return equals(ZERO);
     }

@@ -76,14 +76,14 @@ public record DataRate(long bytesPerSecond) {
         return bytesPerSecond == 0;
     }
 
-    /** The rate for people: {@code 1.5 MiB/s}, {@code 10 MB/s}, {@code unlimited}. */
+    /** The rate for people, always in binary units: {@code 1.5 MiB/s}, {@code 9.54 MiB/s}, {@code unlimited}. */
     public static String format(long bytesPerSecond) {
         return bytesPerSecond == 0 ? "unlimited" : Quantity.format(bytesPerSecond) + "/s";
     }
 
     @Override
     public String toString() {
-        return format(bytesPerSecond);
+        return bytesPerSecond == 0 ? "unlimited" : Quantity.exact(bytesPerSecond) + "/s";
     }
 
     private static IllegalArgumentException unreadable(String text) {

@@ -48,14 +48,14 @@ public record DataSize(long bytes) {
         return bytes;
     }
 
-    /** The amount for people: {@code 64 MiB}, {@code 1.5 GB}, {@code 100 B}. */
+    /** The amount for people, always in binary units: {@code 64 MiB}, {@code 1.4 GiB}, {@code 100 B}. */
     public static String format(long bytes) {
         return Quantity.format(bytes);
     }
 
     @Override
     public String toString() {
-        return format(bytes);
+        return Quantity.exact(bytes);
     }
 
     private static IllegalArgumentException unreadable(String text) {

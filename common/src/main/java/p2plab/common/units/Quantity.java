@@ -60,20 +60,31 @@ final class Quantity {
     }
 
     /**
-     * A byte count for people: in the largest unit it reaches, with at most two decimals, preferring
-     * whichever of the binary (KiB) and decimal (kB) families states it exactly (the shorter if
-     * both do), binary otherwise. 1572864 gives "1.5 MiB", 10000000 gives "10 MB", 1000 gives
-     * "1 kB", 12345 gives "12.06 KiB".
+     * A byte count for people: in the largest binary unit it reaches (B, KiB, MiB, GiB, TiB), with
+     * at most two decimals. Always binary, so sizes and rates in one column compare at a glance:
+     * 1572864 gives "1.5 MiB", 1000 gives "1000 B", 12345 gives "12.06 KiB", 10000000 gives "9.54 MiB".
      */
     static String format(long bytes) {
-        String binary = format(bytes, 1024, BINARY);
-        String decimal = format(bytes, 1000, DECIMAL);
-        boolean binaryExact = isExact(bytes, 1024);
-        boolean decimalExact = isExact(bytes, 1000);
-        if (decimalExact && (!binaryExact || decimal.length() < binary.length())) {
-            return decimal;
+        return format(bytes, 1024, BINARY);
+    }
+
+    /**
+     * The value as the user could have typed it, so that it reads back to the same byte count:
+     * binary when that is exact, else decimal when that is exact (10 MB), else whole bytes.
+     */
+    static String exact(long bytes) {
+        if (isExact(bytes, 1024)) {
+            return format(bytes, 1024, BINARY);
         }
-        return binary;
+        if (isExact(bytes, 1000)) {
+            return format(bytes, 1000, DECIMAL);
+        }
+        return bytes + " B";
+    }
+
+    private static boolean isExact(long bytes, long base) {
+        BigDecimal unit = BigDecimal.valueOf(base).pow(power(bytes, base));
+        return mantissa(bytes, base).multiply(unit).compareTo(BigDecimal.valueOf(bytes)) == 0;
     }
 
     private static int power(long bytes, long base) {
@@ -90,11 +101,6 @@ final class Quantity {
     private static BigDecimal mantissa(long bytes, long base) {
         BigDecimal unit = BigDecimal.valueOf(base).pow(power(bytes, base));
         return BigDecimal.valueOf(bytes).divide(unit, 2, RoundingMode.HALF_UP);
-    }
-
-    private static boolean isExact(long bytes, long base) {
-        BigDecimal unit = BigDecimal.valueOf(base).pow(power(bytes, base));
-        return mantissa(bytes, base).multiply(unit).compareTo(BigDecimal.valueOf(bytes)) == 0;
     }
 
     private static String format(long bytes, long base, String[] units) {

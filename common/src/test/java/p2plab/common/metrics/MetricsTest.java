@@ -1,6 +1,7 @@
 package p2plab.common.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -74,6 +75,7 @@ class MetricsTest {
         assertEquals(json, metrics.snapshot().toJson());
         assertTrue(json.contains("\"g/Query\""), json);
         assertTrue(json.contains("\"messagesSent\" : 1"), json);
+        assertFalse(json.contains("\"zero\""), "only counts, no derived flags: " + json);
     }
 
     @Test

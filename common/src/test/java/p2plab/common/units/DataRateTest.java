@@ -62,8 +62,8 @@ class DataRateTest {
     @Test
     void formatsForPeople() {
         assertEquals("1.5 MiB/s", DataRate.format(1572864));
-        assertEquals("10 MB/s", DataRate.format(10_000_000));
-        assertEquals("100 kB/s", DataRate.format(100_000));
+        assertEquals("9.54 MiB/s", DataRate.format(10_000_000));
+        assertEquals("97.66 KiB/s", DataRate.format(100_000));
         assertEquals("64 KiB/s", DataRate.format(65536));
         assertEquals("unlimited", DataRate.format(0));
         assertEquals("unlimited", DataRate.UNLIMITED.toString());

@@ -40,8 +40,9 @@ class DataSizeTest {
     @Test
     void formatsForPeople() {
         assertEquals("64 MiB", DataSize.format(67108864));
-        assertEquals("1.5 GB", DataSize.format(1_500_000_000L));
-        assertEquals("1 kB", DataSize.format(1000));
+        assertEquals("1.4 GiB", DataSize.format(1_500_000_000L));
+        assertEquals("1000 B", DataSize.format(1000));
+        assertEquals("1 KiB", DataSize.format(1024));
         assertEquals("0 B", DataSize.format(0));
         assertEquals("12.06 KiB", DataSize.format(12345));
         assertEquals("256 KiB", DataSize.ofBytes(262144).toString());

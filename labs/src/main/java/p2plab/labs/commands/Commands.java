@@ -97,7 +97,7 @@ public final class Commands {
             }
             int code = execute(line.words());
             if (code != OK) {
-                lab.console().error("stopped at " + source + " line " + line.number() + ": " + line.text());
+                lab.console().error("stopped at " + source + " " + where(lines, line) + ": " + line.text());
                 return code;
             }
             if (lab.quitRequested()) {
@@ -105,6 +105,24 @@ public final class Commands {
             }
         }
         return OK;
+    }
+
+    /**
+     * Where a command stands in its script: "line 4", or "line 1, command 3" when `;` put several
+     * commands on its line (as in every `-c "a; b; c"`).
+     */
+    static String where(List<ScriptParser.Line> lines, ScriptParser.Line line) {
+        int onLine = 0;
+        int index = 0;
+        for (ScriptParser.Line l : lines) {
+            if (l.number() == line.number()) {
+                onLine++;
+                if (l == line) {
+                    index = onLine; // by identity: `a; a` holds two equal commands
+                }
+            }
+        }
+        return onLine == 1 ? "line " + line.number() : "line " + line.number() + ", command " + index;
     }
 
     /** Runs a line typed at the prompt: its commands in order, stopping at the first failure (no extra message). */
@@ -147,6 +165,15 @@ public final class Commands {
             ex.printStackTrace(lab.console().err());
         }
         return USAGE;
+    }
+
+    /** A group such as `network` typed alone: a usage error (exit 2) that lists its subcommands. */
+    static CommandLine.ParameterException needsSubcommand(CommandSpec group) {
+        List<String> names = group.subcommands().entrySet().stream()
+                .filter(e -> e.getValue().getCommandSpec().name().equals(e.getKey())).map(java.util.Map.Entry::getKey).toList();
+        String choices = names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+        return new CommandLine.ParameterException(group.commandLine(), group.name() + " needs a subcommand: " + choices);
     }
 
     private static String commandPath(CommandLine c) {

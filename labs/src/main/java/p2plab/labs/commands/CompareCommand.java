@@ -2,12 +2,12 @@ package p2plab.labs.commands;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import p2plab.common.overlay.Overlay;
 import p2plab.labs.compare.Comparison;
 import p2plab.labs.compare.ComparisonRow;
 import p2plab.labs.compare.Workload;
 import p2plab.labs.console.Table;
+import p2plab.labs.experiment.TerminalTable;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabException;
 import picocli.CommandLine.Command;
@@ -80,9 +80,9 @@ final class CompareCommand extends LabCommand {
         List<String> header = new ArrayList<>(List.of(""));
         rows.forEach(r -> header.add(r.overlay()));
         Table t = new Table(header.toArray(String[]::new));
-        t.row(cells("messages per query", rows, r -> fmt(r.messagesPerQuery())));
-        t.row(cells("success rate", rows, r -> String.format(Locale.ROOT, "%.1f %%", 100 * r.successRate())));
-        t.row(cells("hops to first hit", rows, r -> r.meanHops() < 0 ? "-" : fmt2(r.meanHops())));
+        t.row(cells("messages per query", rows, r -> TerminalTable.threeDigits(r.messagesPerQuery())));
+        t.row(cells("success rate", rows, r -> TerminalTable.threeDigits(100 * r.successRate()) + " %"));
+        t.row(cells("hops to first hit", rows, r -> r.meanHops() < 0 ? "-" : TerminalTable.threeDigits(r.meanHops())));
         t.row(cells("latency to first hit", rows, r -> fmt(r.meanLatencyMillis()) + " ms"));
         t.row(cells("busiest peer messages", rows, r -> Long.toString(r.busiestPeerMessages())));
         t.row(cells("busiest peer", rows, ComparisonRow::busiestPeer));

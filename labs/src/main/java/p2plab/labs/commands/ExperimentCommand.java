@@ -1,9 +1,12 @@
 package p2plab.labs.commands;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import p2plab.labs.console.Wrap;
 import p2plab.labs.experiment.Experiment;
 import p2plab.labs.experiment.registry.ExperimentRunner;
 import p2plab.labs.experiment.registry.Experiments;
@@ -42,8 +45,12 @@ final class ExperimentCommand extends LabCommand {
         if (name.equals("list")) {
             for (Experiment e : Experiments.all()) {
                 println(e.name() + ": " + e.description());
-                println("    parameters: " + e.defaults());
+                List<String> params = e.defaults().entrySet().stream().map(p -> p.getKey() + "=" + p.getValue()).toList();
+                for (String line : Wrap.lines(params, console().width(), "    ")) {
+                    println(line);
+                }
             }
+            println("change one with -p NAME=VALUE, e.g. `experiment search-cost -p peers=500 -p ttl=1..7`");
             return;
         }
         try {
@@ -52,7 +59,28 @@ final class ExperimentCommand extends LabCommand {
             throw new LabException(e.getMessage());
         }
         Path dir = out == null ? Path.of("experiments", name) : out;
+        checkWritableFolder(dir);
         ExperimentRunner.run(name, params, seed, dir, json, new java.io.PrintStream(new ConsoleStream(), true));
+    }
+
+    /**
+     * Fails at once, before minutes of simulation, when the results could not be written: --out
+     * names a file, or a folder (or the nearest one that exists above it) that is not writable.
+     */
+    static void checkWritableFolder(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new LabException("--out " + dir + " is a file, not a folder; give a folder for the results (it is created if missing)");
+        }
+        Path existing = dir.toAbsolutePath().normalize();
+        while (!Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (!Files.isDirectory(existing)) {
+            throw new LabException("--out " + dir + " cannot be created: " + existing + " is a file; give another folder");
+        }
+        if (!Files.isWritable(existing)) {
+            throw new LabException("--out " + dir + ": the folder " + existing + " is not writable; give another folder");
+        }
     }
 
     /** Experiment names for completion and help. */

@@ -21,6 +21,9 @@ final class ExportCommand extends LabCommand {
     @Option(names = "--csv", paramLabel = "FILE", description = "Write one CSV row per overlay, type and peer.")
     Path csvFile;
 
+    @Option(names = "--force", description = "Overwrite a file that exists already.")
+    boolean force;
+
     ExportCommand(Lab lab) {
         super(lab);
     }
@@ -31,6 +34,14 @@ final class ExportCommand extends LabCommand {
             throw new LabException("say where: `export --json FILE` or `export --csv FILE`");
         }
         LabNetwork n = lab.current();
+        for (Path f : new Path[] {jsonFile, csvFile}) {
+            if (f != null && Files.isDirectory(f)) {
+                throw new LabException(f + " is a folder; give a file name, e.g. " + f.resolve("metrics.json"));
+            }
+            if (f != null && Files.exists(f) && !force) {
+                throw new LabException(f + " exists already; add --force to overwrite it, or choose another name");
+            }
+        }
         MetricsSnapshot s = n.network().metrics();
         if (jsonFile != null) {
             write(jsonFile, s.toJson() + "\n");

@@ -1,15 +1,19 @@
 package p2plab.labs.commands;
 
-import p2plab.labs.session.LabException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code network create|list|use|destroy}: several networks at once, one of them current. */
 @Command(name = "network", description = "Create, list, switch between and destroy networks.",
         subcommands = {NetworkCreate.class, NetworkList.class, NetworkUse.class, NetworkDestroy.class})
 final class NetworkCommand implements Runnable {
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public void run() {
-        throw new LabException("network needs a subcommand: create, list, use or destroy (see `help network`)");
+        throw Commands.needsSubcommand(spec);
     }
 }

@@ -70,8 +70,11 @@ final class NetworkCreate extends LabCommand {
         if (impl != null) {
             o = p2plab.labs.session.LabImplementations.overlay(overlay, impl);
         }
-        if (peers < 0 || peers > 1_000_000) {
-            throw new LabException("--peers must be between 0 and 1000000, got " + peers);
+        if (peers < 1 || peers > 1_000_000) {
+            throw new LabException("--peers must be between 1 and 1000000, got " + peers);
+        }
+        if (degree != null && degree < 1) {
+            throw new LabException("--degree must be at least 1 (neighbours per peer), got " + degree);
         }
         String netName = name == null ? lab.freeName(overlay) : name;
         if (netName.isBlank() || !netName.matches("[A-Za-z0-9._-]+")) {

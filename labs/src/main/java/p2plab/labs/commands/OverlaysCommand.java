@@ -22,7 +22,7 @@ final class OverlaysCommand extends LabCommand {
             println("no overlay is installed in this build");
             return;
         }
-        Table t = new Table("overlay", "what it shows");
+        Table t = new Table("overlay", "what it shows").wrapLast();
         for (Overlay o : lab.overlays().all()) {
             t.row(o.name(), o.description());
         }

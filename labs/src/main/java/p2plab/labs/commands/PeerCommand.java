@@ -1,15 +1,19 @@
 package p2plab.labs.commands;
 
-import p2plab.labs.session.LabException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code peer add|kill|revive|list}: peers of the current network. */
 @Command(name = "peer", description = "Add, kill, revive and list the peers of the current network.",
         subcommands = {PeerAdd.class, PeerKill.class, PeerRevive.class, PeerList.class})
 final class PeerCommand implements Runnable {
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public void run() {
-        throw new LabException("peer needs a subcommand: add, kill, revive or list (see `help peer`)");
+        throw Commands.needsSubcommand(spec);
     }
 }

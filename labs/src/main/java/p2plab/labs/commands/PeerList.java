@@ -16,6 +16,9 @@ final class PeerList extends LabCommand {
     @Option(names = "--json", description = "Print one JSON document instead of a table.")
     boolean json;
 
+    @Option(names = "--down", description = "Only the peers that are down (crashed or killed).")
+    boolean down;
+
     PeerList(Lab lab) {
         super(lab);
     }
@@ -23,7 +26,8 @@ final class PeerList extends LabCommand {
     @Override
     void run() {
         LabNetwork n = lab.current();
-        List<PeerInfo> peers = n.network().topology().peers();
+        List<PeerInfo> all = n.network().topology().peers();
+        List<PeerInfo> peers = down ? all.stream().filter(p -> !p.alive()).toList() : all;
         if (json) {
             printJson(peers);
             return;
@@ -37,7 +41,7 @@ final class PeerList extends LabCommand {
                             .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
         }
         t.print(console());
-        long alive = peers.stream().filter(PeerInfo::alive).count();
-        println(peers.size() + " peers, " + alive + " up, " + (peers.size() - alive) + " down");
+        long alive = all.stream().filter(PeerInfo::alive).count();
+        println(all.size() + " peers, " + alive + " up, " + (all.size() - alive) + " down");
     }
 }

@@ -86,6 +86,10 @@ final class ShareCommand extends LabCommand {
         if (Files.isRegularFile(path)) {
             return List.of(path);
         }
+        if (Files.exists(path) && !Files.isDirectory(path)) {
+            throw new LabException(path + " is not a regular file (a device, pipe or socket has no fixed content to share);"
+                    + " share a file or a folder");
+        }
         if (!Files.isDirectory(path)) {
             throw new LabException("no such file or folder: " + path + "; check the path");
         }

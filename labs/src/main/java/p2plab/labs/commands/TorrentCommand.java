@@ -1,15 +1,19 @@
 package p2plab.labs.commands;
 
-import p2plab.labs.session.LabException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code torrent create|info}: make and read .torrent files (BEP 3). */
 @Command(name = "torrent", description = "Make a .torrent from a file or folder, or show what a .torrent holds.",
         subcommands = {TorrentCreate.class, TorrentInfo.class})
 final class TorrentCommand implements Runnable {
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public void run() {
-        throw new LabException("torrent needs a subcommand: create or info (see `help torrent`)");
+        throw Commands.needsSubcommand(spec);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 public final class Table {
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
+    private boolean wrapLast;
 
     public Table(String... header) {
         this.header = List.of(header);
@@ -24,6 +25,15 @@ public final class Table {
             r.add(String.valueOf(c));
         }
         rows.add(r);
+        return this;
+    }
+
+    /**
+     * Wraps the last column's words onto extra lines instead of cutting them, for tables whose
+     * last column is prose (descriptions in `help` and `overlays`).
+     */
+    public Table wrapLast() {
+        wrapLast = true;
         return this;
     }
 
@@ -43,10 +53,23 @@ public final class Table {
                 numeric[c] &= r.get(c).matches("-?[0-9][0-9.,]*( ?%| ms| s|x)?|-");
             }
         }
+        int last = n - 1;
+        if (wrapLast && !numeric[last] && total(w) > console.width()) {
+            w[last] = Math.max(header.get(last).length(), Math.max(20, console.width() - (total(w) - w[last])));
+        }
         shrinkToFit(w, console.width());
         console.println(console.colour(Console.Colour.BOLD, console.colour(Console.Colour.CYAN, line(header, w, numeric))));
         for (List<String> r : rows) {
-            console.println(line(r, w, numeric));
+            if (!wrapLast || r.get(last).length() <= w[last]) {
+                console.println(line(r, w, numeric));
+                continue;
+            }
+            List<String> parts = Wrap.lines(List.of(r.get(last).split(" ")), w[last], "");
+            for (int i = 0; i < parts.size(); i++) {
+                List<String> cells = new ArrayList<>(i == 0 ? r : java.util.Collections.nCopies(n, ""));
+                cells.set(last, parts.get(i));
+                console.println(line(cells, w, numeric));
+            }
         }
     }
 

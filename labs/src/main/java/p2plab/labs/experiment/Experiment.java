@@ -17,6 +17,14 @@ public interface Experiment {
     /** Parameters it understands, with their defaults, in display order. */
     Map<String, String> defaults();
 
+    /**
+     * Units of columns whose name does not tell (column to unit, e.g. "F/u"), for the terminal
+     * table's header; rates, seconds and percentages are recognised by name.
+     */
+    default Map<String, String> units() {
+        return Map.of();
+    }
+
     /** Runs with {@code parameters} (a subset of {@link #defaults()}) from {@code seed}. */
     ExperimentReport run(Parameters parameters, long seed) throws Exception;
 }

@@ -72,6 +72,9 @@ public final class ReportWriter {
         }
         for (Plot p : r.plots()) {
             b.append("\n![").append(p.title()).append("](").append(p.file()).append(".png)\n");
+            if (!p.caption().isEmpty()) {
+                b.append("\n*").append(p.caption()).append("*\n");
+            }
         }
         if (!r.findings().isEmpty()) {
             b.append("\n## What to conclude\n\n");

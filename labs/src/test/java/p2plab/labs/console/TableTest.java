@@ -36,6 +36,19 @@ class TableTest {
     }
 
     @Test
+    void proseInTheLastColumnWrapsInsteadOfBeingCut() {
+        Table t = new Table("overlay", "what it shows").wrapLast()
+                .row("gnutella", "decentralised search: queries flood hop by hop with a TTL")
+                .row("napster", "central index");
+        List<String> lines = print(t, false, 40);
+        assertEquals(List.of(
+                "overlay   what it shows",
+                "gnutella  decentralised search: queries",
+                "          flood hop by hop with a TTL",
+                "napster   central index"), lines);
+    }
+
+    @Test
     void colourOnlyOnATerminal() {
         Table t = new Table("a").row("x");
         assertFalse(String.join("\n", print(t, false, 80)).contains("\u001b["));

@@ -73,7 +73,7 @@ public final class ChurnExperiment implements Experiment {
         SessionTimes times = SessionTimes.parse(p.string("sessions"));
         ResultTable table = new ResultTable(List.of("overlay", "mean_session_s", "churn_per_peer_hour",
                 "popular_search_success", "rare_search_success", "popular_download_completion", "rare_download_completion",
-                "peer_changes"));
+                "peer_changes", "popular_search_count", "rare_search_count", "popular_download_count", "rare_download_count"));
         Map<String, Overlay> overlays = new LinkedHashMap<>();
         for (Overlay o : ServiceLoader.load(Overlay.class)) {
             overlays.put(o.name(), o);
@@ -87,13 +87,14 @@ public final class ChurnExperiment implements Experiment {
             for (int mean : p.integers("mean-session-s")) {
                 Outcome o = runOne(overlay, p, times, mean, seed);
                 table.add(name, mean, 3600.0 / mean, o.popularSearch.rate(), o.rareSearch.rate(),
-                        o.popularDownload.rate(), o.rareDownload.rate(), o.changes);
+                        o.popularDownload.rate(), o.rareDownload.rate(), o.changes, o.popularSearch.attempts, o.rareSearch.attempts,
+                        o.popularDownload.attempts, o.rareDownload.attempts);
             }
         }
-        List<Plot> plots = List.of(plot(table, "popular_search_success", "rare_search_success", "churn-search",
-                        "Search success vs churn", "search success"),
-                plot(table, "popular_download_completion", "rare_download_completion", "churn-download",
-                        "Download completion vs churn", "downloads completed"));
+        List<Plot> plots = List.of(plot(table, "popular_search", "rare_search", "_success", "churn-search",
+                        "Search success vs churn", "searches that found the file (%)"),
+                plot(table, "popular_download", "rare_download", "_completion", "churn-download",
+                        "Download completion vs churn", "downloads completed, of those found (%)"));
         Map<String, String> params = p.asMap();
         return new ExperimentReport(name(), "Churn: search success and download completion vs session time", seed, params, table,
                 plots, List.of(
@@ -171,7 +172,11 @@ public final class ChurnExperiment implements Experiment {
         return out;
     }
 
-    private static Plot plot(ResultTable t, String popularColumn, String rareColumn, String file, String title, String yLabel) {
+    /**
+     * Popular and rare requests of every overlay against churn, in percent, with 95 % error bars
+     * from the number of requests behind each rate (columns {@code <kind><suffix>} and {@code <kind>_count}).
+     */
+    private static Plot plot(ResultTable t, String popular, String rare, String suffix, String file, String title, String yLabel) {
         List<Plot.Curve> curves = new ArrayList<>();
         Map<String, List<Integer>> rowsByOverlay = new LinkedHashMap<>();
         List<List<Object>> rows = t.rows();
@@ -179,13 +184,23 @@ public final class ChurnExperiment implements Experiment {
             rowsByOverlay.computeIfAbsent((String) rows.get(r).get(0), k -> new ArrayList<>()).add(r);
         }
         double[] churn = t.column("churn_per_peer_hour");
-        double[] popular = t.column(popularColumn);
-        double[] rare = t.column(rareColumn);
         rowsByOverlay.forEach((overlay, idx) -> {
-            curves.add(new Plot.Curve(overlay + " popular", pick(churn, idx), pick(popular, idx), false));
-            curves.add(new Plot.Curve(overlay + " rare", pick(churn, idx), pick(rare, idx), false));
+            for (String kind : List.of(popular, rare)) {
+                double[] rate = pick(t.column(kind + suffix), idx);
+                double[] n = pick(t.column(kind + "_count"), idx);
+                double[] percent = new double[rate.length];
+                double[] error = new double[rate.length];
+                for (int i = 0; i < rate.length; i++) {
+                    percent[i] = 100 * rate[i];
+                    error[i] = Double.isNaN(rate[i]) ? 0 : 100 * Plot.rateError(rate[i] * n[i], (int) n[i]);
+                }
+                curves.add(new Plot.Curve(overlay + " " + kind.substring(0, kind.indexOf('_')), pick(churn, idx), percent, false)
+                        .withErrors(error));
+            }
         });
-        return new Plot(file, title, "session changes per peer-hour (log)", yLabel, curves, true, false);
+        return new Plot(file, title, "session changes per peer-hour (log)", yLabel, curves, true, false).withCaption(
+                "Each rate comes from about " + (int) t.column(popular + "_count")[0] + " requests; bars are 95 % confidence intervals "
+                        + "(Agresti-Coull), so read the trends, not single points.");
     }
 
     private static double[] pick(double[] values, List<Integer> idx) {
@@ -194,7 +209,7 @@ public final class ChurnExperiment implements Experiment {
 
     /** Successes out of attempts, for one kind of request. */
     private static final class Rate {
-        private int attempts;
+        int attempts;
         private int successes;
 
         void add(boolean ok) {

@@ -53,6 +53,12 @@ public final class DistributionExperiment implements Experiment {
         return d;
     }
 
+    /** Times are in units of F/u, the time one peer needs to upload the file once. */
+    @Override
+    public Map<String, String> units() {
+        return Map.of("d_cs_theory", "F/u", "client_server", "F/u", "d_p2p_theory", "F/u", "bittorrent", "F/u");
+    }
+
     @Override
     public ExperimentReport run(Parameters p, long seed) throws Exception {
         long u = p.integer("u");

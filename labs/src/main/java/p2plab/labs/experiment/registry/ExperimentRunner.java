@@ -8,6 +8,7 @@ import p2plab.labs.experiment.Experiment;
 import p2plab.labs.experiment.ExperimentReport;
 import p2plab.labs.experiment.Parameters;
 import p2plab.labs.experiment.ReportWriter;
+import p2plab.labs.experiment.TerminalTable;
 
 /**
  * Runs an experiment for the {@code experiment} command: the table on screen (or one JSON
@@ -31,7 +32,7 @@ public final class ExperimentRunner {
             return report;
         }
         out.println(report.title() + " (seed " + seed + ")");
-        out.print(report.table().toText());
+        out.print(TerminalTable.render(report.table(), e.units()));
         for (String f : report.findings()) {
             out.println("* " + f);
         }

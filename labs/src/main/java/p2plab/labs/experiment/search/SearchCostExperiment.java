@@ -128,7 +128,9 @@ public final class SearchCostExperiment implements Experiment {
             out.add("Expanding rings and random walks trade success and hops for far fewer messages; they help most for popular files.");
         }
         if (variants.contains("kazaa")) {
-            out.add("Kazaa floods only among supernodes, so it costs less than Gnutella for the same reach; the supernodes carry the load.");
+            out.add("Kazaa floods only among supernodes. Its TTL counts supernode hops, so at TTL 1 it already searches several "
+                    + "supernodes' indexes and costs more than a Gnutella flood of TTL 1; at equal success it costs less "
+                    + "(search-cost-efficiency). The supernodes carry the load.");
         }
         return out;
     }
@@ -212,9 +214,9 @@ public final class SearchCostExperiment implements Experiment {
         List<Plot> plots = new ArrayList<>();
         List<Integer> sizes = p.integers("peers");
         int largest = sizes.get(sizes.size() - 1);
-        List<Plot.Curve> byTtl = new ArrayList<>();
-        List<Plot.Curve> success = new ArrayList<>();
+        int queries = p.integer("queries");
         Map<String, List<double[]>> cost = new LinkedHashMap<>();
+        Map<String, List<double[]>> queryCost = new LinkedHashMap<>();
         Map<String, List<double[]>> hit = new LinkedHashMap<>();
         Map<String, List<double[]>> load = new LinkedHashMap<>();
         for (List<Object> row : t.rows()) {
@@ -222,19 +224,45 @@ public final class SearchCostExperiment implements Experiment {
             int peers = (Integer) row.get(1);
             int ttl = (Integer) row.get(2);
             if (peers == largest) {
-                cost.computeIfAbsent(v, k -> new ArrayList<>()).add(new double[] {ttl, ((Number) row.get(3)).doubleValue()});
-                hit.computeIfAbsent(v, k -> new ArrayList<>()).add(new double[] {ttl, ((Number) row.get(6)).doubleValue()});
+                double success = ((Number) row.get(6)).doubleValue();
+                cost.computeIfAbsent(v, k -> new ArrayList<>()).add(new double[] {ttl, ((Number) row.get(3)).doubleValue(), success});
+                queryCost.computeIfAbsent(v, k -> new ArrayList<>()).add(new double[] {ttl, ((Number) row.get(4)).doubleValue()});
+                hit.computeIfAbsent(v, k -> new ArrayList<>()).add(new double[] {ttl, 100 * success,
+                        100 * Plot.rateError(success * queries, queries)});
             }
             load.computeIfAbsent(v, k -> new ArrayList<>()).add(new double[] {peers, ((Number) row.get(8)).doubleValue()});
         }
         List<Integer> ttls = p.integers("ttl");
-        cost.forEach((v, pts) -> byTtl.add(curve(v + (pts.size() == 1 ? " (no TTL)" : ""), pts, ttls)));
-        byTtl.add(new Plot.Curve("tree bound d*sum (d-1)^i, d=" + degree, ttls.stream().mapToDouble(i -> i).toArray(),
-                ttls.stream().mapToDouble(i -> floodingBound(degree, i)).toArray(), true));
-        hit.forEach((v, pts) -> success.add(curve(v, pts, ttls)));
+        double[] ttlAxis = ttls.stream().mapToDouble(i -> i).toArray();
+
+        // Like with like: the tree bound counts Query messages, so it faces flooding's Query
+        // messages; what every search cost in all (hits included) is a series of its own.
+        List<Plot.Curve> byTtl = new ArrayList<>();
+        cost.forEach((v, pts) -> byTtl.add(curve(v + (pts.size() == 1 ? " (no TTL)" : "") + ", all messages", pts, ttls)));
+        if (queryCost.containsKey("gnutella-flooding")) {
+            byTtl.add(curve("gnutella-flooding, Query messages only", queryCost.get("gnutella-flooding"), ttls));
+            byTtl.add(new Plot.Curve("tree bound on Query messages, d*sum (d-1)^i, d=" + degree, ttlAxis,
+                    ttls.stream().mapToDouble(i -> floodingBound(degree, i)).toArray(), true));
+        }
         plots.add(new Plot("search-cost-messages", "Messages per query vs TTL (" + largest + " peers)", "TTL",
-                "messages per query (log)", byTtl, false, true));
-        plots.add(Plot.linear("search-cost-success", "Search success vs TTL (" + largest + " peers)", "TTL", "success rate", success));
+                "messages per query (log)", byTtl, false, true).withCaption(
+                "Flooding's Query messages stay at or under the tree bound; all messages add the hits on their way back. "
+                        + "Kazaa's TTL counts supernode hops: at TTL 1 its query already searches the indexes of several supernodes, "
+                        + "each standing for about 20 peers, so at equal TTL it reaches and costs more than Gnutella; "
+                        + "compare them at equal success in the next plot."));
+
+        List<Plot.Curve> efficiency = new ArrayList<>();
+        cost.forEach((v, pts) -> efficiency.add(new Plot.Curve(v + (pts.size() == 1 ? " (no TTL)" : ""),
+                pts.stream().mapToDouble(a -> 100 * a[2]).toArray(), pts.stream().mapToDouble(a -> a[1]).toArray(), false)));
+        plots.add(new Plot("search-cost-efficiency", "Messages per query vs success, one point per TTL (" + largest + " peers)",
+                "success (% of " + queries + " queries)", "messages per query (log)", efficiency, false, true).withCaption(
+                "Read across: for the same success, the lower curve pays fewer messages. Each point is one TTL, rising to the right."));
+
+        List<Plot.Curve> success = new ArrayList<>();
+        hit.forEach((v, pts) -> success.add(curve(v, pts, ttls).withErrors(errors(pts, ttls))));
+        plots.add(Plot.linear("search-cost-success", "Search success vs TTL (" + largest + " peers)", "TTL",
+                "success (% of " + queries + " queries)", success).withCaption(
+                "Bars: 95 % confidence interval of a rate measured on " + queries + " queries (Agresti-Coull)."));
         List<Plot.Curve> loads = new ArrayList<>();
         load.forEach((v, pts) -> {
             Map<Double, double[]> maxBySize = new java.util.TreeMap<>();
@@ -247,6 +275,16 @@ public final class SearchCostExperiment implements Experiment {
         plots.add(Plot.linear("search-cost-load", "Busiest peer's messages vs network size (worst TTL)", "peers",
                 "messages sent + received by the busiest peer", loads));
         return plots;
+    }
+
+    /** The third value of each point (an error bar), spread like {@link #curve} spreads the y values. */
+    private static double[] errors(List<double[]> pts, List<Integer> ttls) {
+        if (pts.size() == 1 && pts.get(0)[0] == 0) {
+            double[] e = new double[ttls.size()];
+            java.util.Arrays.fill(e, pts.get(0)[2]);
+            return e;
+        }
+        return pts.stream().mapToDouble(a -> a[2]).toArray();
     }
 
     /** Points by TTL; a variant without TTL is drawn flat across the TTL range. */
