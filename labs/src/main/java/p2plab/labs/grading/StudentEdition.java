@@ -77,7 +77,8 @@ public final class StudentEdition {
     static boolean leftOut(Path relative, boolean directory) {
         String rel = relative.toString().replace('\\', '/');
         String name = relative.getFileName().toString();
-        if (directory && (name.startsWith("target") || name.equals(".git"))) {
+        // .git is a folder in a clone but a file in a git worktree; neither belongs in the edition.
+        if (name.equals(".git") || (directory && name.startsWith("target"))) {
             return true;
         }
         if (LEFT_OUT.contains(rel)) {
