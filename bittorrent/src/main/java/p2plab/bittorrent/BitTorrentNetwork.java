@@ -358,6 +358,31 @@ public final class BitTorrentNetwork implements Network {
                 details);
     }
 
+    /**
+     * Crashes not yet noticed by a swarm neighbour, and, while the tracker runs, peers whose
+     * last announce failed (after a tracker restart: until they announce again).
+     */
+    @Override
+    public List<String> pending() {
+        List<String> out = new ArrayList<>(Network.super.pending());
+        if (!tracker.node().isAlive()) {
+            return out;
+        }
+        List<String> unannounced = new ArrayList<>();
+        for (PeerId id : registry.ids()) {
+            Member m = registry.get(id);
+            if (m.client != null && m.client.isAlive()
+                    && m.held.values().stream().anyMatch(h -> h.torrent != null && h.torrent.lastTrackerError() != null)) {
+                unannounced.add(id.toString());
+            }
+        }
+        if (!unannounced.isEmpty()) {
+            out.add((unannounced.size() <= 5 ? "peer " + String.join(", ", unannounced) : unannounced.size() + " peers")
+                    + " not announced to the tracker since it came back");
+        }
+        return out;
+    }
+
     private Member client(PeerId id) {
         if (id.equals(TRACKER)) {
             throw new OverlayException("peer 0 is the tracker; it neither shares nor downloads. Use peers 1.." + (registry.size() - 1));

@@ -56,6 +56,8 @@ public final class GnutellaNetwork implements Network {
     private final Map<Address, PeerId> byAddress = new ConcurrentHashMap<>();
     private final Map<ContentId, FoundFile> lastFound = new ConcurrentHashMap<>();
     private final Map<PeerId, List<CompletableFuture<?>>> pending = new ConcurrentHashMap<>();
+    /** Peers added or revived whose handshakes are not all done yet: what {@link #pending()} reports. */
+    private final Map<PeerId, CompletableFuture<Void>> joining = new ConcurrentHashMap<>();
     private final SplittableRandom random;
     private final Graph graph;
 
@@ -180,7 +182,15 @@ public final class GnutellaNetwork implements Network {
         Servent s = open(id, p, ServentConfig.defaults().withDegree(degree, Math.max(8, degree + 4)), new SharedFiles());
         List<Address> hosts = knownHosts(id, List.of());
         s.node().execute(() -> s.join(hosts));
+        expectLinks(id, s, Math.min(1, hosts.size()));
         return id;
+    }
+
+    /** Remembers that {@code s} is joining until it has {@code links} neighbours. */
+    private void expectLinks(PeerId id, Servent s, int links) {
+        CompletableFuture<Void> joined = new CompletableFuture<>();
+        joining.put(id, joined);
+        s.node().execute(() -> s.whenDegreeAtLeast(links).whenComplete((v, e) -> joined.complete(null)));
     }
 
     private List<Address> knownHosts(PeerId self, List<Address> preferred) {
@@ -221,6 +231,18 @@ public final class GnutellaNetwork implements Network {
         }
         List<Address> hosts = knownHosts(id, former);
         s.node().execute(() -> s.join(hosts));
+        expectLinks(id, s, Math.min(Math.max(1, former.size()), hosts.size()));
+    }
+
+    /** Crashes not yet noticed by a neighbour, and peers still shaking hands with the ones they join through. */
+    @Override
+    public List<String> pending() {
+        List<String> out = new ArrayList<>(Network.super.pending());
+        joining.entrySet().removeIf(e -> e.getValue().isDone() || !peers.get(e.getKey()).isAlive());
+        for (PeerId id : new java.util.TreeSet<>(joining.keySet())) {
+            out.add("peer " + id + " is still joining (" + peers.get(id).degree() + " links up)");
+        }
+        return out;
     }
 
     @Override

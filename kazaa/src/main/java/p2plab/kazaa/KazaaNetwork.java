@@ -311,6 +311,36 @@ public final class KazaaNetwork implements Network, Bootstrap {
         return new Topology(infos, edges);
     }
 
+    /**
+     * Crashes not yet noticed (a child still attached to a dead supernode, a supernode still
+     * indexing a dead child) and ordinary nodes still looking for a supernode.
+     */
+    @Override
+    public List<String> pending() {
+        List<String> out = new ArrayList<>(Network.super.pending());
+        List<String> attaching = new ArrayList<>();
+        for (KazaaPeer p : peers.all()) {
+            if (!p.node().isAlive()) {
+                continue;
+            }
+            PeerStatus s = p.status();
+            if (s.isSupernode()) {
+                for (int child : s.children()) {
+                    if (!peers.get(PeerId.of(child)).node().isAlive()) {
+                        out.add("supernode " + p.id() + " has not yet noticed that peer " + child + " crashed (it still indexes its files)");
+                    }
+                }
+            } else if (s.parent() < 0) {
+                attaching.add(Integer.toString(p.id()));
+            }
+        }
+        if (!attaching.isEmpty()) {
+            out.add((attaching.size() <= 5 ? "peer " + String.join(", ", attaching) : attaching.size() + " peers")
+                    + " not attached to a supernode yet");
+        }
+        return out;
+    }
+
     @Override
     public void close() {
         for (KazaaPeer p : peers.all()) {

@@ -306,6 +306,44 @@ public final class NapsterNetwork implements Network {
         return new Topology(infos, edges);
     }
 
+    /**
+     * Peers still logging in, and crashes the other side has not noticed yet: the server still
+     * indexing a dead peer's files, or peers still logged in to a dead server.
+     */
+    @Override
+    public synchronized List<String> pending() {
+        Member server = registry.get(SERVER);
+        List<PeerId> notIn = new ArrayList<>();
+        int in = 0;
+        for (PeerId id : registry.ids()) {
+            Member m = registry.get(id);
+            if (!m.isServer() && m.alive()) {
+                if (m.peer.loggedIn()) {
+                    in++;
+                } else {
+                    notIn.add(id);
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        if (!server.alive()) {
+            if (in > 0) {
+                out.add(in + (in == 1 ? " peer has" : " peers have") + " not yet noticed that the index server crashed");
+            }
+            return out;
+        }
+        if (!notIn.isEmpty()) {
+            out.add((notIn.size() <= 5 ? "peer " + String.join(", ", notIn.stream().map(PeerId::toString).toList())
+                    : notIn.size() + " peers") + " not logged in to the index server yet");
+        }
+        int stale = server.server.connectedPeers() - in;
+        if (stale > 0) {
+            out.add("the index server has not yet noticed that " + stale + (stale == 1 ? " peer" : " peers")
+                    + " crashed (it still lists their files)");
+        }
+        return out;
+    }
+
     @Override
     public synchronized void close() {
         for (Member m : registry.all()) {

@@ -184,7 +184,7 @@ public final class Client implements AutoCloseable {
     public final class Torrent {
         private final Swarm swarm;
         private Cancellable nextAnnounce = Cancellable.NONE;
-        private String lastError;
+        private volatile String lastError; // read by the shell while the network runs
 
         Torrent(Swarm swarm) {
             this.swarm = swarm;

@@ -5,11 +5,11 @@ import picocli.CommandLine.Command;
 
 /** {@code network create|list|use|destroy}: several networks at once, one of them current. */
 @Command(name = "network", description = "Create, list, switch between and destroy networks.",
-        subcommands = {NetworkCreate.class, NetworkList.class, NetworkUse.class, NetworkDestroy.class})
+        subcommands = {NetworkCreate.class, NetworkList.class, NetworkUse.class, NetworkDestroy.class, NetworkSpeed.class})
 final class NetworkCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new LabException("network needs a subcommand: create, list, use or destroy (see `help network`)");
+        throw new LabException("network needs a subcommand: create, list, use, destroy or speed (see `help network`)");
     }
 }

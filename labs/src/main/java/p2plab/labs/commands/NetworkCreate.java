@@ -94,12 +94,14 @@ final class NetworkCreate extends LabCommand {
             tr.close();
             throw e;
         }
-        lab.add(new LabNetwork(network, spec, transport));
+        LabNetwork created = new LabNetwork(network, spec, transport);
+        lab.add(created);
         println("created " + netName + ": " + overlay + ", " + peers + " peers"
                 + (t == null ? "" : ", " + t.kind() + " topology" + (t.degree() > 0 && !java.util.List.of("ring", "line", "grid").contains(t.kind()) ? " of degree " + t.degree() : ""))
                 + ", " + (transport.equals("sim") ? "simulated" : "TCP on 127.0.0.1") + ", seed " + seed
                 + (impl == null ? "" : ", " + impl + " implementation")
                 + "; it is now the current network");
+        settle(created); // every peer has joined (logged in, linked up) when this returns, or it says what is pending
     }
 
     private TopologySpec topologySpec() {

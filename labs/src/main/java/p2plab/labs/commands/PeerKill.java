@@ -34,6 +34,7 @@ final class PeerKill extends LabCommand {
             PeerId p = n.peer(id);
             n.network().kill(p);
             println("killed peer " + p + " (crashed, no goodbye)");
+            settle(n); // the others have noticed, in simulation as over TCP
             return;
         }
         if (!(fraction >= 0 && fraction <= 1)) {
@@ -49,5 +50,6 @@ final class PeerKill extends LabCommand {
         }
         killed.sort(null);
         println("killed " + killed.size() + " peers" + (killed.isEmpty() ? "" : ": " + PeerAdd.ids(killed)));
+        settle(n);
     }
 }

@@ -26,6 +26,8 @@ public final class LabNetwork implements AutoCloseable {
     private final String transportKind;
     private final Map<ContentId, Content> shared = new LinkedHashMap<>();
     private final SplittableRandom churn;
+    /** Protocol seconds per real second while the interactive shell waits for input (simulation only; 0 = paused). */
+    private volatile double speed = 1;
 
     public LabNetwork(Network network, NetworkSpec spec, String transportKind) {
         this.network = network;
@@ -48,6 +50,18 @@ public final class LabNetwork implements AutoCloseable {
 
     public String transportKind() {
         return transportKind;
+    }
+
+    public double speed() {
+        return speed;
+    }
+
+    public void speed(double protocolSecondsPerSecond) {
+        speed = protocolSecondsPerSecond;
+    }
+
+    public boolean simulated() {
+        return transportKind.equals("sim");
     }
 
     public SplittableRandom churn() {

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -503,7 +505,8 @@ public final class SimTransport implements Transport {
     public <T> T await(CompletionStage<T> stage, Duration timeout) throws TimeoutException {
         CompletableFuture<T> future = stage.toCompletableFuture();
         long deadline = deadline(timeout);
-        if (!clock.runUntil(deadline, future::isDone, false)) {
+        Interruption interrupted = new Interruption();
+        if (!clock.runUntil(deadline, () -> future.isDone() || interrupted.seen(), false)) {
             if (clock.pending() == 0) {
                 throw new TimeoutException("the simulation ran out of events before the operation completed");
             }
@@ -512,6 +515,7 @@ public final class SimTransport implements Transport {
                 throw new TimeoutException("not done after " + timeout.toMillis() + " ms of simulated time");
             }
         }
+        interrupted.check();
         try {
             return future.join(); // done already: join never blocks here
         } catch (CompletionException e) {
@@ -522,9 +526,27 @@ public final class SimTransport implements Transport {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws CancellationException if the driving thread is interrupted (the shell's Ctrl-C);
+     *         time then stands at the last event run, and the network is as that event left it
+     */
     @Override
     public void advance(Duration duration) {
-        clock.advanceTo(deadline(duration));
+        Interruption interrupted = new Interruption();
+        clock.runUntil(deadline(duration), interrupted::seen, true);
+        interrupted.check();
+    }
+
+    /**
+     * Lets up to {@code duration} of simulated time pass, but stops between two events once
+     * {@code giveUp} says so (the shell's live clock gives each tick a budget of real time).
+     *
+     * @return true if the whole duration passed
+     */
+    public boolean advance(Duration duration, BooleanSupplier giveUp) {
+        return !clock.runUntil(deadline(duration), giveUp, true);
     }
 
     /** Runs events until none is left or {@code limit} of simulated time has passed. */
@@ -536,6 +558,30 @@ public final class SimTransport implements Transport {
         long now = clock.nanos();
         long add = d.toNanos();
         return add > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + add;
+    }
+
+    /**
+     * Whether the thread running events was interrupted, looked at every few hundred events so
+     * that the check costs nothing next to the events. A Ctrl-C in the shell interrupts that
+     * thread; the simulation stops between two events, so every peer's state stays consistent.
+     */
+    private static final class Interruption {
+        private static final int EVERY = 256;
+        private int calls;
+        private boolean seen;
+
+        boolean seen() {
+            if (!seen && (calls++ % EVERY) == 0) {
+                seen = Thread.currentThread().isInterrupted();
+            }
+            return seen;
+        }
+
+        void check() {
+            if (seen || Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("cancelled");
+            }
+        }
     }
 
     @Override
