@@ -202,8 +202,9 @@ public final class BitTorrentNetwork implements Network {
             double ms = (transport.clock().nanos() - start) / 1e6;
             transport.metrics().closeTally(tallyKey);
             if (e != null) {
-                result.completeExceptionally(new OverlayException("search failed: " + e.getMessage()
-                        + "; is the tracker (peer 0) up? revive it with `peer revive 0`"));
+                Throwable why = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+                result.completeExceptionally(new OverlayException("search failed: " + why.getMessage()
+                        + " (if peer 0, the tracker, is down, `peer revive 0` brings it back)"));
                 return;
             }
             List<Hit> hits = new ArrayList<>();

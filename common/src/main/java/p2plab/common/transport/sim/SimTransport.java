@@ -468,7 +468,7 @@ public final class SimTransport implements Transport {
         for (SimLink<M> end : node.linkList()) {
             end.open = false;
             dropQueue(end);
-            closeLater(end.twin, "connection lost: " + node.label() + " crashed", detect);
+            closeLater(end.twin, "connection reset by " + end.twin.remote + " (the peer crashed or was killed)", detect); // as TCP words it
         }
         node.linkList().clear();
         if (node.waiting != null) {
