@@ -33,6 +33,7 @@ import p2plab.common.overlay.DownloadProgress;
 import p2plab.common.overlay.Hit;
 import p2plab.common.overlay.Network;
 import p2plab.common.overlay.NetworkSpec;
+import p2plab.common.overlay.Progress;
 import p2plab.common.overlay.OverlayException;
 import p2plab.common.overlay.PeerId;
 import p2plab.common.overlay.PeerInfo;
@@ -82,6 +83,12 @@ public final class BitTorrentNetwork implements Network {
 
     public static BitTorrentNetwork start(NetworkSpec spec, Transport transport, Supplier<PiecePicker> pickers,
                                           Supplier<Choker> chokers) {
+        return start(spec, transport, pickers, chokers, Progress.NONE);
+    }
+
+    /** Starts them, telling {@code progress} how many peers have started. */
+    public static BitTorrentNetwork start(NetworkSpec spec, Transport transport, Supplier<PiecePicker> pickers,
+                                          Supplier<Choker> chokers, Progress progress) {
         BitTorrentOptions options = BitTorrentOptions.parse(spec.options());
         if (options.freeRiders() > spec.peers()) {
             throw new OverlayException("free-riders (" + options.freeRiders() + ") cannot exceed --peers (" + spec.peers() + ")");
@@ -90,6 +97,9 @@ public final class BitTorrentNetwork implements Network {
         n.tracker = TrackerServer.start(transport, TRACKER.label(), 0, options.interval());
         n.registry.add(new Member(null, PeerSpec.UNLIMITED, false));
         for (int i = 0; i < spec.peers(); i++) {
+            if (i % 1024 == 0) {
+                progress.update("starting peers", i, spec.peers());
+            }
             n.startPeer(n.registry.nextId(), spec.peerSpec(), i >= spec.peers() - options.freeRiders(), 0, null);
         }
         return n;
@@ -365,7 +375,7 @@ public final class BitTorrentNetwork implements Network {
      */
     @Override
     public List<String> pending() {
-        List<String> out = new ArrayList<>(Network.super.pending());
+        List<String> out = registry.anyDead() ? new ArrayList<>(Network.super.pending()) : new ArrayList<>();
         if (!tracker.node().isAlive()) {
             return out;
         }

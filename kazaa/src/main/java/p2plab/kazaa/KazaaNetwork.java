@@ -18,6 +18,7 @@ import p2plab.common.content.ContentId;
 import p2plab.common.overlay.DownloadProgress;
 import p2plab.common.overlay.Network;
 import p2plab.common.overlay.NetworkSpec;
+import p2plab.common.overlay.Progress;
 import p2plab.common.overlay.OverlayException;
 import p2plab.common.overlay.PeerId;
 import p2plab.common.overlay.PeerInfo;
@@ -58,18 +59,26 @@ public final class KazaaNetwork implements Network, Bootstrap {
     private final Map<Integer, PeerRef> supernodes = new ConcurrentHashMap<>();
 
     KazaaNetwork(NetworkSpec spec, Transport transport, KazaaSettings settings, Supplier<? extends SupernodeElection> elections) {
+        this(spec, transport, settings, elections, Progress.NONE);
+    }
+
+    KazaaNetwork(NetworkSpec spec, Transport transport, KazaaSettings settings, Supplier<? extends SupernodeElection> elections,
+                 Progress progress) {
         this.spec = spec;
         this.transport = transport;
         this.settings = settings;
         this.elections = elections;
-        build();
+        build(progress);
     }
 
-    private void build() {
+    private void build(Progress progress) {
         int n = spec.peers();
         List<KazaaPeer> all = new ArrayList<>(n);
         List<Candidate> candidates = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
+            if (i % 1024 == 0) {
+                progress.update("starting peers", i, n);
+            }
             KazaaPeer p = open(spec.peerSpec(), List.of());
             all.add(p);
             candidates.add(p.candidate());
@@ -317,7 +326,7 @@ public final class KazaaNetwork implements Network, Bootstrap {
      */
     @Override
     public List<String> pending() {
-        List<String> out = new ArrayList<>(Network.super.pending());
+        List<String> out = peers.anyDead() ? new ArrayList<>(Network.super.pending()) : new ArrayList<>();
         List<String> attaching = new ArrayList<>();
         for (KazaaPeer p : peers.all()) {
             if (!p.node().isAlive()) {

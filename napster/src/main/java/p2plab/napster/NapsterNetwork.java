@@ -14,6 +14,7 @@ import p2plab.common.overlay.DownloadProgress;
 import p2plab.common.overlay.Hit;
 import p2plab.common.overlay.Network;
 import p2plab.common.overlay.NetworkSpec;
+import p2plab.common.overlay.Progress;
 import p2plab.common.overlay.OverlayException;
 import p2plab.common.overlay.PeerId;
 import p2plab.common.overlay.PeerInfo;
@@ -63,9 +64,17 @@ public final class NapsterNetwork implements Network {
 
     /** Starts the index server and {@code spec.peers()} peers. */
     public static NapsterNetwork start(NetworkSpec spec, Transport transport, Supplier<IndexStore> indexes) {
+        return start(spec, transport, indexes, Progress.NONE);
+    }
+
+    /** Starts them, telling {@code progress} how many peers have started. */
+    public static NapsterNetwork start(NetworkSpec spec, Transport transport, Supplier<IndexStore> indexes, Progress progress) {
         NapsterNetwork network = new NapsterNetwork(spec.name(), transport, NapsterOptions.parse(spec.options()), indexes);
         network.registry.add(network.startServer(NodeConfig.named(SERVER.label())));
         for (int i = 0; i < spec.peers(); i++) {
+            if (i % 1024 == 0) {
+                progress.update("starting peers", i, spec.peers());
+            }
             network.addPeer(spec.peerSpec());
         }
         network.lastLoadNanos = transport.clock().nanos();

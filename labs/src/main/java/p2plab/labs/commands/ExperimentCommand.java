@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import p2plab.labs.experiment.Experiment;
+import p2plab.labs.console.PhaseProgress;
 import p2plab.labs.experiment.registry.ExperimentRunner;
 import p2plab.labs.experiment.registry.Experiments;
 import p2plab.labs.session.Lab;
@@ -52,7 +53,12 @@ final class ExperimentCommand extends LabCommand {
             throw new LabException(e.getMessage());
         }
         Path dir = out == null ? Path.of("experiments", name) : out;
-        ExperimentRunner.run(name, params, seed, dir, json, new java.io.PrintStream(new ConsoleStream(), true));
+        PhaseProgress progress = new PhaseProgress(console(), "experiment " + name);
+        try {
+            ExperimentRunner.run(name, params, seed, dir, json, new java.io.PrintStream(new ConsoleStream(), true), progress);
+        } finally {
+            progress.finish();
+        }
     }
 
     /** Experiment names for completion and help. */

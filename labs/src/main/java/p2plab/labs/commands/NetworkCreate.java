@@ -8,6 +8,7 @@ import p2plab.common.overlay.Overlay;
 import p2plab.common.overlay.PeerSpec;
 import p2plab.common.topology.TopologySpec;
 import p2plab.common.transport.Transport;
+import p2plab.labs.console.PhaseProgress;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabException;
 import p2plab.labs.session.LabNetwork;
@@ -88,11 +89,14 @@ final class NetworkCreate extends LabCommand {
         NetworkSpec spec = new NetworkSpec(netName, peers, t, seed, peerSpec, options);
         Transport tr = Transports.create(transport, seed, timeScale);
         Network network;
+        PhaseProgress progress = new PhaseProgress(console(), "building " + netName);
         try {
-            network = o.create(spec, tr);
-        } catch (RuntimeException e) {
+            network = o.create(spec, tr, progress);
+        } catch (RuntimeException e) { // cancelled (Ctrl-C) too: nothing half-built is left running
             tr.close();
             throw e;
+        } finally {
+            progress.finish();
         }
         LabNetwork created = new LabNetwork(network, spec, transport);
         lab.add(created);

@@ -1,5 +1,6 @@
 package p2plab.labs.compare;
 
+import p2plab.common.overlay.Progress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +35,16 @@ public final class Comparison {
     }
 
     public static ComparisonRow run(Overlay overlay, Workload w) {
+        return run(overlay, w, Progress.NONE);
+    }
+
+    /** Runs it, telling {@code progress} how many queries are done; it may stop the run by throwing. */
+    public static ComparisonRow run(Overlay overlay, Workload w, Progress progress) {
         Catalogue catalogue = Catalogue.generate(CatalogueSpec.of(w.files(), w.seed()).withZipfExponent(w.zipf()));
         List<String> queries = catalogue.queries(w.queries(), w.seed());
         try (SimTransport transport = SimTransport.withSeed(w.seed());
              Network net = overlay.create(new NetworkSpec("compare-" + overlay.name(), w.peers(), null, w.seed(),
-                     PeerSpec.UNLIMITED, Map.of()), transport)) {
+                     PeerSpec.UNLIMITED, Map.of()), transport, progress)) {
             transport.advance(SETTLE);
             List<PeerId> sharers = net.topology().peers().stream()
                     .filter(p -> p.alive() && p.role() != Role.INDEX_SERVER && p.role() != Role.TRACKER)
@@ -57,7 +63,9 @@ public final class Comparison {
             int timeouts = 0;
             long hops = 0;
             double latency = 0;
+            int asked = 0;
             for (String q : queries) {
+                progress.update(overlay.name() + ": queries", asked++, queries.size());
                 PeerId from = sharers.get(askers.nextInt(sharers.size()));
                 SearchResult r;
                 try {

@@ -48,11 +48,16 @@ public final class ProgressBar implements DownloadProgress {
         }
     }
 
+    /** {@code =====>     }: {@code fraction} (0..1) of the bar filled. */
+    static String bar(double fraction) {
+        int filled = (int) Math.round(Math.max(0, Math.min(1, fraction)) * BAR);
+        return "=".repeat(filled) + (filled < BAR ? ">" + " ".repeat(BAR - filled - 1) : "");
+    }
+
     /** The bar's text for the given state; {@code seconds} of protocol time since the start. */
     public static String line(long done, long total, int sources, double seconds) {
         double fraction = total <= 0 ? 1 : Math.min(1, (double) done / total);
-        int filled = (int) Math.round(fraction * BAR);
-        String bar = "=".repeat(filled) + (filled < BAR ? ">" + " ".repeat(BAR - filled - 1) : "");
+        String bar = bar(fraction);
         long rate = seconds > 0 ? (long) (done / seconds) : 0;
         String eta = rate > 0 && done < total ? String.format(Locale.ROOT, "ETA %.1f s", (total - done) / (double) rate) : "";
         return String.format(Locale.ROOT, "[%s] %3d%%  %s of %s  %s  %d %s  %s", bar, (int) (fraction * 100),

@@ -1,5 +1,6 @@
 package p2plab.labs.experiment;
 
+import p2plab.common.overlay.Progress;
 import java.util.Map;
 
 /**
@@ -18,5 +19,13 @@ public interface Experiment {
     Map<String, String> defaults();
 
     /** Runs with {@code parameters} (a subset of {@link #defaults()}) from {@code seed}. */
-    ExperimentReport run(Parameters parameters, long seed) throws Exception;
+    default ExperimentReport run(Parameters parameters, long seed) throws Exception {
+        return run(parameters, seed, Progress.NONE);
+    }
+
+    /**
+     * Runs it, telling {@code progress} after each configuration (an overlay, a peer count, a
+     * TTL); {@code progress} may stop the run by throwing (Ctrl-C in the shell).
+     */
+    ExperimentReport run(Parameters parameters, long seed, Progress progress) throws Exception;
 }

@@ -1,5 +1,6 @@
 package p2plab.labs.experiment.churn;
 
+import p2plab.common.overlay.Progress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,7 +68,7 @@ public final class ChurnExperiment implements Experiment {
     }
 
     @Override
-    public ExperimentReport run(Parameters p, long seed) throws Exception {
+    public ExperimentReport run(Parameters p, long seed, Progress progress) throws Exception {
         SessionTimes times = SessionTimes.parse(p.string("sessions"));
         ResultTable table = new ResultTable(List.of("overlay", "mean_session_s", "churn_per_peer_hour",
                 "popular_search_success", "rare_search_success", "popular_download_completion", "rare_download_completion",
@@ -76,6 +77,8 @@ public final class ChurnExperiment implements Experiment {
         for (Overlay o : ServiceLoader.load(Overlay.class)) {
             overlays.put(o.name(), o);
         }
+        int runs = p.words("overlays").size() * p.integers("mean-session-s").size();
+        int done = 0;
         for (String name : p.words("overlays")) {
             Overlay overlay = p.string("impl").equals("default") ? overlays.get(name)
                     : LabImplementations.overlay(name, p.string("impl")); // a lab's strategy swapped in
@@ -83,6 +86,7 @@ public final class ChurnExperiment implements Experiment {
                 throw new IllegalArgumentException("no overlay '" + name + "'; installed: " + String.join(", ", overlays.keySet()));
             }
             for (int mean : p.integers("mean-session-s")) {
+                progress.update(name + ", mean session " + mean + " s", done++, runs);
                 Outcome o = runOne(overlay, p, times, mean, seed);
                 table.add(name, mean, 3600.0 / mean, o.popularSearch.rate(), o.rareSearch.rate(),
                         o.popularDownload.rate(), o.rareDownload.rate(), o.changes);

@@ -1,5 +1,6 @@
 package p2plab.labs.experiment.distribution;
 
+import p2plab.common.overlay.Progress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +55,7 @@ public final class DistributionExperiment implements Experiment {
     }
 
     @Override
-    public ExperimentReport run(Parameters p, long seed) throws Exception {
+    public ExperimentReport run(Parameters p, long seed, Progress progress) throws Exception {
         long u = p.integer("u");
         if (u <= 0) {
             throw new IllegalArgumentException("parameter u must be > 0 bytes/s");
@@ -81,7 +82,9 @@ public final class DistributionExperiment implements Experiment {
         List<SwarmDistribution.Sample> trace = new ArrayList<>();
         List<double[]> csPoints = new ArrayList<>();
         List<double[]> btPoints = new ArrayList<>();
+        int done = 0;
         for (int n : ns) {
+            progress.update("n = " + n, done++, ns.size());
             if (n < 1) {
                 throw new IllegalArgumentException("parameter n must list peer counts >= 1, got " + n);
             }

@@ -1,5 +1,6 @@
 package p2plab.labs.experiment.incentives;
 
+import p2plab.common.overlay.Progress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,7 +60,7 @@ public final class IncentivesExperiment implements Experiment {
     }
 
     @Override
-    public ExperimentReport run(Parameters p, long seed) throws Exception {
+    public ExperimentReport run(Parameters p, long seed, Progress progress) throws Exception {
         int n = p.integer("leechers");
         long u = p.integer("u");
         long file = 1024L * p.integer("file-kib");
@@ -68,12 +69,15 @@ public final class IncentivesExperiment implements Experiment {
                 "first_time_every_piece_twice_s"));
         List<Plot.Curve> freeRiderCurves = new ArrayList<>();
         List<Plot.Curve> replicationCurves = new ArrayList<>();
+        int runs = p.words("chokers").size() * p.words("free-rider-share").size() + p.words("pickers").size();
+        int done = 0;
         for (String choker : p.words("chokers")) {
             List<double[]> contrib = new ArrayList<>();
             List<double[]> riders = new ArrayList<>();
             for (String share : p.words("free-rider-share")) {
                 double fraction = Double.parseDouble(share);
                 int k = (int) Math.round(fraction * n);
+                progress.update(choker + " choker, " + k + " free-riders", done++, runs);
                 Swarm s = swarm(seed, n, k, u, file, p, chokerFactory(choker), "rarest");
                 table.add("free-riding", choker, "rarest", k, s.contributorMean, s.freeRiderMean, s.last, s.completed,
                         s.minAtHalf, s.meanAtHalf, s.twice);
@@ -86,6 +90,7 @@ public final class IncentivesExperiment implements Experiment {
             freeRiderCurves.add(curve("free-riders, " + choker, riders));
         }
         for (String picker : p.words("pickers")) {
+            progress.update(picker + " picker", done++, runs);
             Swarm s = swarm(seed, n, 0, u, file, p, chokerFactory("tit-for-tat"), picker);
             table.add("piece-selection", "tit-for-tat", picker, 0, s.contributorMean, s.freeRiderMean, s.last, s.completed,
                     s.minAtHalf, s.meanAtHalf, s.twice);

@@ -1,5 +1,6 @@
 package p2plab.labs.experiment.search;
 
+import p2plab.common.overlay.Progress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,7 +82,7 @@ public final class SearchCostExperiment implements Experiment {
     }
 
     @Override
-    public ExperimentReport run(Parameters p, long seed) throws Exception {
+    public ExperimentReport run(Parameters p, long seed, Progress progress) throws Exception {
         int degree = p.integer("degree");
         Map<String, Overlay> overlays = new LinkedHashMap<>();
         for (Overlay o : ServiceLoader.load(Overlay.class)) {
@@ -89,6 +90,11 @@ public final class SearchCostExperiment implements Experiment {
         }
         ResultTable table = new ResultTable(List.of("variant", "peers", "ttl", "messages_per_query", "query_messages_per_query",
                 "flooding_bound", "success", "hops_to_first_hit", "busiest_peer_load"));
+        int runs = 0;
+        for (String v : p.words("variants")) {
+            runs += p.integers("peers").size() * (variant(v, p).usesTtl() ? p.integers("ttl").size() : 1);
+        }
+        int done = 0;
         for (String v : p.words("variants")) {
             Variant variant = variant(v, p);
             Overlay overlay = p.string("impl").equals("default") ? overlays.get(variant.overlay())
@@ -100,6 +106,7 @@ public final class SearchCostExperiment implements Experiment {
             for (int peers : p.integers("peers")) {
                 List<Integer> ttls = variant.usesTtl() ? p.integers("ttl") : List.of(0);
                 for (int ttl : ttls) {
+                    progress.update(v + ", " + peers + " peers" + (variant.usesTtl() ? ", ttl " + ttl : ""), done++, runs);
                     TopologySpec topology = variant.overlay().equals("gnutella") ? TopologySpec.of("random-regular", degree) : null;
                     Measure m = measure(overlay, variant.options(), topology, peers, ttl, p.integer("files"),
                             p.integer("queries"), seed, null);
