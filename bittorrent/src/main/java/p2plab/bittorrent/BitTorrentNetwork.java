@@ -67,6 +67,8 @@ public final class BitTorrentNetwork implements Network {
     private final Map<String, PeerId> byPeerKey = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong searches = new java.util.concurrent.atomic.AtomicLong();
     private TrackerServer tracker;
+    /** When the tracker last (re)started: a restarted tracker knows only the peers that announced since. */
+    private volatile long trackerStartedNanos = Long.MIN_VALUE;
 
     private boolean isAlive(Member m) {
         return m.client == null ? tracker.node().isAlive() : m.client.isAlive();
@@ -180,6 +182,7 @@ public final class BitTorrentNetwork implements Network {
                 fresh.publish(meta);
             }
             tracker = fresh;
+            trackerStartedNanos = transport.clock().nanos();
             registry.replace(id, new Member(null, PeerSpec.UNLIMITED, false));
             return;
         }
@@ -370,8 +373,9 @@ public final class BitTorrentNetwork implements Network {
     }
 
     /**
-     * Crashes not yet noticed by a swarm neighbour, and, while the tracker runs, peers whose
-     * last announce failed (after a tracker restart: until they announce again).
+     * Crashes not yet noticed by a swarm neighbour, and, while the tracker runs, peers it does not
+     * know yet: after a restart it knows only those that have announced since (a client
+     * re-announces on its interval, not when the tracker comes back).
      */
     @Override
     public List<String> pending() {
@@ -383,13 +387,14 @@ public final class BitTorrentNetwork implements Network {
         for (PeerId id : registry.ids()) {
             Member m = registry.get(id);
             if (m.client != null && m.client.isAlive()
-                    && m.held.values().stream().anyMatch(h -> h.torrent != null && h.torrent.lastTrackerError() != null)) {
+                    && m.held.values().stream().anyMatch(h -> h.torrent != null && h.torrent.lastAnnouncedNanos() < trackerStartedNanos)) {
                 unannounced.add(id.toString());
             }
         }
         if (!unannounced.isEmpty()) {
             out.add((unannounced.size() <= 5 ? "peer " + String.join(", ", unannounced) : unannounced.size() + " peers")
-                    + " not announced to the tracker since it came back");
+                    + " not announced to the tracker since it came back (peers announce every "
+                    + options.interval().toSeconds() + " s)");
         }
         return out;
     }

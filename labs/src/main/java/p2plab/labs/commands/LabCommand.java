@@ -65,7 +65,7 @@ abstract class LabCommand implements Callable<Integer> {
             println(console().colour(Console.Colour.YELLOW, "still pending after " + Settle.LIMIT.toSeconds() + " s of protocol time: "
                     + String.join("; ", left.subList(0, Math.min(3, left.size())))
                     + (left.size() > 3 ? "; and " + (left.size() - 3) + " more" : "")
-                    + " (`wait 10s` gives it more time)"));
+                    + "; `wait <duration>` lets more time pass"));
         }
     }
 
