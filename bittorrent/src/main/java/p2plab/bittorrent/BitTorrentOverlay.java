@@ -5,8 +5,8 @@ import p2plab.bittorrent.choke.Choker;
 import p2plab.bittorrent.picker.PiecePicker;
 import p2plab.common.overlay.Network;
 import p2plab.common.overlay.NetworkSpec;
-import p2plab.common.overlay.Progress;
 import p2plab.common.overlay.Overlay;
+import p2plab.common.overlay.Progress;
 import p2plab.common.transport.Transport;
 
 /**

@@ -1,6 +1,5 @@
 package p2plab.labs.compare;
 
-import p2plab.common.overlay.Progress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +16,12 @@ import p2plab.common.overlay.Overlay;
 import p2plab.common.overlay.PeerId;
 import p2plab.common.overlay.PeerInfo;
 import p2plab.common.overlay.PeerSpec;
+import p2plab.common.overlay.Progress;
 import p2plab.common.overlay.Query;
 import p2plab.common.overlay.Role;
 import p2plab.common.overlay.SearchResult;
 import p2plab.common.transport.sim.SimTransport;
+import p2plab.labs.session.Transports;
 
 /**
  * Runs one {@link Workload} on one overlay in the simulator: build, share the catalogue, let
@@ -42,7 +43,7 @@ public final class Comparison {
     public static ComparisonRow run(Overlay overlay, Workload w, Progress progress) {
         Catalogue catalogue = Catalogue.generate(CatalogueSpec.of(w.files(), w.seed()).withZipfExponent(w.zipf()));
         List<String> queries = catalogue.queries(w.queries(), w.seed());
-        try (SimTransport transport = SimTransport.withSeed(w.seed());
+        try (SimTransport transport = Transports.simulator(w.seed());
              Network net = overlay.create(new NetworkSpec("compare-" + overlay.name(), w.peers(), null, w.seed(),
                      PeerSpec.UNLIMITED, Map.of()), transport, progress)) {
             transport.advance(SETTLE);

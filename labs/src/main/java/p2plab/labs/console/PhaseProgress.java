@@ -23,6 +23,7 @@ public final class PhaseProgress implements Progress {
     private long lastDraw;
     private boolean drawn;
     private String lastPhase;
+    private boolean finished;
 
     /** @param what the operation, e.g. {@code "building gnutella-1"} */
     public PhaseProgress(Console console, String what) {
@@ -32,7 +33,7 @@ public final class PhaseProgress implements Progress {
 
     @Override
     public void update(String phase, long done, long total) {
-        if (Thread.currentThread() != owner) {
+        if (finished || Thread.currentThread() != owner) {
             return;
         }
         if (owner.isInterrupted()) {
@@ -53,6 +54,7 @@ public final class PhaseProgress implements Progress {
 
     /** Wipes the bar; true if one was drawn (whatever was on its line before is gone too). */
     public boolean finish() {
+        finished = true;
         if (!drawn) {
             return false;
         }

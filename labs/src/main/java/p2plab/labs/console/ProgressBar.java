@@ -21,6 +21,7 @@ public final class ProgressBar implements DownloadProgress {
     private final long start;
     private long lastDraw = Long.MIN_VALUE;
     private boolean drawn;
+    private volatile boolean finished;
 
     public ProgressBar(Console console, LongSupplier protocolNanos) {
         this.console = console;
@@ -30,6 +31,9 @@ public final class ProgressBar implements DownloadProgress {
 
     @Override
     public void update(long done, long total, int sources) {
+        if (finished) {
+            return; // a cancelled download goes on in the live network: the prompt is not its to draw on
+        }
         long now = System.nanoTime();
         if (done < total && lastDraw != Long.MIN_VALUE && now - lastDraw < REDRAW_NANOS) {
             return;
@@ -42,6 +46,7 @@ public final class ProgressBar implements DownloadProgress {
 
     /** Ends the bar's line, if one was drawn. */
     public void finish() {
+        finished = true;
         if (drawn) {
             console.out().println();
             console.out().flush();

@@ -24,6 +24,7 @@ public final class SwarmView {
     private final Thread owner = Thread.currentThread();
     private long lastDraw = Long.MIN_VALUE;
     private int linesDrawn;
+    private boolean finished;
 
     public SwarmView(Console console, List<PeerId> peers) {
         this.console = console;
@@ -44,7 +45,7 @@ public final class SwarmView {
     /** Draws the view if it is time to (or {@code force}), from the thread that made it only. */
     public void redraw(boolean force) {
         long now = System.nanoTime();
-        if (Thread.currentThread() != owner || !console.ansi() || (!force && lastDraw != Long.MIN_VALUE && now - lastDraw < REDRAW_NANOS)) {
+        if (finished || Thread.currentThread() != owner || !console.ansi() || (!force && lastDraw != Long.MIN_VALUE && now - lastDraw < REDRAW_NANOS)) {
             return;
         }
         lastDraw = now;
@@ -66,6 +67,7 @@ public final class SwarmView {
         if (linesDrawn > 0) {
             redraw(true);
         }
+        finished = true; // downloads left running after a Ctrl-C must not draw over the prompt
     }
 
     /** The view's text: a bar per peer, or one summary line for a big swarm. */

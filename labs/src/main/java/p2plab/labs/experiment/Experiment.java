@@ -1,7 +1,7 @@
 package p2plab.labs.experiment;
 
-import p2plab.common.overlay.Progress;
 import java.util.Map;
+import p2plab.common.overlay.Progress;
 
 /**
  * One experiment that holds measurement against theory. It reads its parameters from a map

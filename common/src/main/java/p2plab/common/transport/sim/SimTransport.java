@@ -8,12 +8,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import p2plab.common.metrics.Metrics;
 import p2plab.common.time.Clock;
 import p2plab.common.time.VirtualClock;
@@ -60,6 +60,7 @@ public final class SimTransport implements Transport {
     private final Map<Address, SimNode<?>> listening = new HashMap<>();
     private final Map<String, String> hostByLabel = new HashMap<>();
     private boolean closed;
+    private BooleanSupplier cancelled = () -> false;
 
     public SimTransport(SimConfig config) {
         this.config = config;
@@ -72,6 +73,16 @@ public final class SimTransport implements Transport {
 
     public SimConfig config() {
         return config;
+    }
+
+    /**
+     * From now on {@link #await} and {@link #advance} stop between two events, with a
+     * {@link CancellationException}, once {@code cancelled} says so; the shell passes "my thread
+     * was interrupted" (Ctrl-C). Every peer stays as the last event left it.
+     */
+    public SimTransport cancelWhen(BooleanSupplier cancelled) {
+        this.cancelled = cancelled;
+        return this;
     }
 
     VirtualClock virtualClock() {
@@ -529,8 +540,8 @@ public final class SimTransport implements Transport {
     /**
      * {@inheritDoc}
      *
-     * @throws CancellationException if the driving thread is interrupted (the shell's Ctrl-C);
-     *         time then stands at the last event run, and the network is as that event left it
+     * @throws CancellationException when {@link #cancelWhen} says so; time then stands at the
+     *         last event run, and the network is as that event left it
      */
     @Override
     public void advance(Duration duration) {
@@ -560,25 +571,21 @@ public final class SimTransport implements Transport {
         return add > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + add;
     }
 
-    /**
-     * Whether the thread running events was interrupted, looked at every few hundred events so
-     * that the check costs nothing next to the events. A Ctrl-C in the shell interrupts that
-     * thread; the simulation stops between two events, so every peer's state stays consistent.
-     */
-    private static final class Interruption {
+    /** Looks at {@link #cancelled} every few hundred events, so that the look costs nothing next to the events. */
+    private final class Interruption {
         private static final int EVERY = 256;
         private int calls;
         private boolean seen;
 
         boolean seen() {
             if (!seen && (calls++ % EVERY) == 0) {
-                seen = Thread.currentThread().isInterrupted();
+                seen = cancelled.getAsBoolean();
             }
             return seen;
         }
 
         void check() {
-            if (seen || Thread.currentThread().isInterrupted()) {
+            if (seen || cancelled.getAsBoolean()) {
                 throw new CancellationException("cancelled");
             }
         }

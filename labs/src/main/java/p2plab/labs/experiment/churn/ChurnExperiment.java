@@ -1,6 +1,5 @@
 package p2plab.labs.experiment.churn;
 
-import p2plab.common.overlay.Progress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +18,7 @@ import p2plab.common.overlay.Overlay;
 import p2plab.common.overlay.PeerId;
 import p2plab.common.overlay.PeerInfo;
 import p2plab.common.overlay.PeerSpec;
+import p2plab.common.overlay.Progress;
 import p2plab.common.overlay.Query;
 import p2plab.common.overlay.Role;
 import p2plab.common.overlay.SearchResult;
@@ -26,11 +26,12 @@ import p2plab.common.overlay.TransferResult;
 import p2plab.common.topology.TopologySpec;
 import p2plab.common.transport.sim.SimTransport;
 import p2plab.labs.experiment.Experiment;
-import p2plab.labs.session.LabImplementations;
 import p2plab.labs.experiment.ExperimentReport;
 import p2plab.labs.experiment.Parameters;
 import p2plab.labs.experiment.Plot;
 import p2plab.labs.experiment.ResultTable;
+import p2plab.labs.session.LabImplementations;
+import p2plab.labs.session.Transports;
 
 /**
  * Search success and download completion as peers come and go. For each overlay and each mean
@@ -110,7 +111,7 @@ public final class ChurnExperiment implements Experiment {
         Outcome out = new Outcome();
         Catalogue catalogue = Catalogue.generate(CatalogueSpec.of(p.integer("files"), seed).withZipfExponent(p.number("zipf")));
         TopologySpec topology = overlay.name().equals("gnutella") ? TopologySpec.of("random-regular", 4) : null;
-        try (SimTransport sim = SimTransport.withSeed(seed);
+        try (SimTransport sim = Transports.simulator(seed);
              Network net = overlay.create(new NetworkSpec("churn", p.integer("peers"), topology, seed, PeerSpec.UNLIMITED, Map.of()), sim)) {
             sim.advance(Duration.ofSeconds(5));
             List<PeerId> sharers = new ArrayList<>();

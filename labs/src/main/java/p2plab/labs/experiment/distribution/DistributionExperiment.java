@@ -1,16 +1,16 @@
 package p2plab.labs.experiment.distribution;
 
-import p2plab.common.overlay.Progress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import p2plab.common.transport.sim.SimTransport;
+import p2plab.common.overlay.Progress;
 import p2plab.labs.experiment.Experiment;
 import p2plab.labs.experiment.ExperimentReport;
 import p2plab.labs.experiment.Parameters;
 import p2plab.labs.experiment.Plot;
 import p2plab.labs.experiment.ResultTable;
+import p2plab.labs.session.Transports;
 
 /**
  * Client-server vs peer-to-peer distribution time as N grows (Kurose & Ross, figure 2.23):
@@ -90,7 +90,7 @@ public final class DistributionExperiment implements Experiment {
             }
             double dcs = DistributionTheory.clientServer(n, f, us, dmin);
             double dp2p = DistributionTheory.peerToPeer(n, f, us, dmin, (double) n * u);
-            double cs = ClientServerDistribution.run(SimTransport.withSeed(seed + n), n, f, us, dmin);
+            double cs = ClientServerDistribution.run(Transports.simulator(seed + n), n, f, us, dmin);
             double bt = Double.NaN;
             double received = Double.NaN;
             if (swarmNs.contains(n)) {

@@ -1,6 +1,5 @@
 package p2plab.labs.experiment.incentives;
 
-import p2plab.common.overlay.Progress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,12 +18,14 @@ import p2plab.common.overlay.Network;
 import p2plab.common.overlay.NetworkSpec;
 import p2plab.common.overlay.PeerId;
 import p2plab.common.overlay.PeerSpec;
+import p2plab.common.overlay.Progress;
 import p2plab.common.transport.sim.SimTransport;
 import p2plab.labs.experiment.Experiment;
 import p2plab.labs.experiment.ExperimentReport;
 import p2plab.labs.experiment.Parameters;
 import p2plab.labs.experiment.Plot;
 import p2plab.labs.experiment.ResultTable;
+import p2plab.labs.session.Transports;
 
 /**
  * BitTorrent's incentives and piece selection. Part one: with tit-for-tat and without it (random
@@ -153,7 +154,7 @@ public final class IncentivesExperiment implements Experiment {
                                String picker) throws Exception {
         Map<String, String> options = Map.of("piece-length", p.string("piece-length"), "free-riders", Integer.toString(freeRiders),
                 "interval", "86400");
-        try (SimTransport sim = SimTransport.withSeed(seed);
+        try (SimTransport sim = Transports.simulator(seed);
              Network net0 = new BitTorrentOverlay(Pickers.byName(picker), chokers).create(new NetworkSpec("incentives", n, null,
                      seed, PeerSpec.rates(u, 8 * u), options), sim)) {
             BitTorrentNetwork net = (BitTorrentNetwork) net0;

@@ -1,10 +1,10 @@
 package p2plab.labs.experiment.registry;
 
-import p2plab.common.overlay.Progress;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import p2plab.common.overlay.Progress;
 import p2plab.labs.experiment.Experiment;
 import p2plab.labs.experiment.ExperimentReport;
 import p2plab.labs.experiment.Parameters;

@@ -1,6 +1,5 @@
 package p2plab.labs.experiment.search;
 
-import p2plab.common.overlay.Progress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,17 +19,19 @@ import p2plab.common.overlay.Overlay;
 import p2plab.common.overlay.PeerId;
 import p2plab.common.overlay.PeerInfo;
 import p2plab.common.overlay.PeerSpec;
+import p2plab.common.overlay.Progress;
 import p2plab.common.overlay.Query;
 import p2plab.common.overlay.Role;
 import p2plab.common.overlay.SearchResult;
 import p2plab.common.topology.TopologySpec;
 import p2plab.common.transport.sim.SimTransport;
 import p2plab.labs.experiment.Experiment;
-import p2plab.labs.session.LabImplementations;
 import p2plab.labs.experiment.ExperimentReport;
 import p2plab.labs.experiment.Parameters;
 import p2plab.labs.experiment.Plot;
 import p2plab.labs.experiment.ResultTable;
+import p2plab.labs.session.LabImplementations;
+import p2plab.labs.session.Transports;
 
 /**
  * What a search costs in each architecture: messages per query, success, hops to the first hit
@@ -163,7 +164,7 @@ public final class SearchCostExperiment implements Experiment {
      */
     static Measure measure(Overlay overlay, Map<String, String> options, TopologySpec topology, int peers, int ttl, int files,
                            int queries, long seed, PeerId from) throws TimeoutException {
-        try (SimTransport sim = SimTransport.withSeed(seed);
+        try (SimTransport sim = Transports.simulator(seed);
              Network net = overlay.create(new NetworkSpec("search-cost", peers, topology, seed, PeerSpec.UNLIMITED, options), sim)) {
             sim.advance(SETTLE);
             List<PeerId> sharers = new ArrayList<>();
