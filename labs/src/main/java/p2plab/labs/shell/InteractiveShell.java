@@ -53,11 +53,18 @@ public final class InteractiveShell {
                     e -> console.error("the live clock hit a problem and goes on: " + e));
             // Ctrl-C at the prompt is handled by the line reader (it clears the line); while a
             // command runs, it cancels that command only, and the prompt comes back.
+            // A command that never looks at the interrupt (a long computation) would keep the
+            // prompt away: the third Ctrl-C leaves, as the first did before commands could stop.
             terminal.handle(Terminal.Signal.INT, signal -> {
-                if (labThread.cancel()) {
-                    w.println();
-                    w.println("cancelling...");
-                    w.flush();
+                int asked = labThread.cancel();
+                if (asked == 0) {
+                    return;
+                }
+                w.println();
+                w.println(asked == 1 ? "cancelling..." : asked == 2 ? "still stopping; Ctrl-C once more leaves p2plab at once" : "leaving p2plab");
+                w.flush();
+                if (asked >= 3) {
+                    Runtime.getRuntime().halt(130);
                 }
             });
             Supplier<Commands> commands = new Supplier<>() {

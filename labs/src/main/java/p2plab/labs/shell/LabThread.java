@@ -21,6 +21,7 @@ final class LabThread implements AutoCloseable {
     private final Object lock = new Object();
     private volatile Thread thread;
     private boolean commandRunning;
+    private int cancels;
 
     LabThread(LiveClock clock, Consumer<RuntimeException> tickFailed) {
         this.clock = clock;
@@ -44,6 +45,7 @@ final class LabThread implements AutoCloseable {
         Future<Integer> done = executor.submit(() -> {
             synchronized (lock) {
                 commandRunning = true;
+                cancels = 0;
             }
             try {
                 return command.getAsInt();
@@ -66,14 +68,18 @@ final class LabThread implements AutoCloseable {
         }
     }
 
-    /** Ctrl-C: asks the running command to stop; false when none runs. */
-    boolean cancel() {
+    /**
+     * Ctrl-C: asks the running command to stop.
+     *
+     * @return how many times the running command has been asked (1 the first time), 0 when none runs
+     */
+    int cancel() {
         synchronized (lock) {
             if (commandRunning) {
                 thread.interrupt();
-                return true;
+                return ++cancels;
             }
-            return false;
+            return 0;
         }
     }
 
