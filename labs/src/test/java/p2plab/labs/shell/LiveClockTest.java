@@ -13,8 +13,7 @@ import p2plab.labs.session.Overlays;
 
 /**
  * In the interactive shell a simulated network is live: between commands its protocol time
- * follows the wall clock times its speed, on the lab thread; Ctrl-C stops only the command
- * that runs, and the networks stay.
+ * follows the wall clock times its speed.
  */
 class LiveClockTest {
     private final StringWriter text = new StringWriter();
@@ -40,30 +39,6 @@ class LiveClockTest {
             clock.restart(); // after a command: its time passed inside it
             clock.tick();
             assertTrue(nanos(lab, "slow") - slow < real + 50_000_000L, "no time counted twice");
-        }
-    }
-
-    @Test
-    void ctrlCCancelsTheRunningCommandOnlyAndTheNetworksStay() throws Exception {
-        try (Lab lab = new Lab(Overlays.discover(), Console.plain(w, w));
-             LabThread thread = new LabThread(new LiveClock(lab), e -> w.println("tick failed: " + e))) {
-            Commands c = new Commands(lab);
-            assertEquals(0, thread.run(() -> c.runLine("network create napster --peers 3 --transport tcp")), text.toString());
-            new Thread(() -> {
-                try {
-                    Thread.sleep(500);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                thread.cancel();
-            }).start();
-            long start = System.nanoTime();
-            assertEquals(1, thread.run(() -> c.runLine("wait 1h")));
-            assertTrue(System.nanoTime() - start < 5_000_000_000L, "the wait ended at the Ctrl-C");
-            assertTrue(text.toString().contains("error: cancelled; the networks that were there before are intact (`network list`)"),
-                    text.toString());
-            assertEquals(0, thread.run(() -> c.runLine("search 1 anything")), text.toString());
-            assertEquals(0, thread.cancel(), "nothing runs: nothing to cancel");
         }
     }
 
