@@ -38,6 +38,7 @@ import p2plab.common.overlay.PeerId;
 import p2plab.common.overlay.PeerInfo;
 import p2plab.common.overlay.PeerRegistry;
 import p2plab.common.overlay.PeerSpec;
+import p2plab.common.overlay.Progress;
 import p2plab.common.overlay.Query;
 import p2plab.common.overlay.Role;
 import p2plab.common.overlay.SearchResult;
@@ -66,6 +67,8 @@ public final class BitTorrentNetwork implements Network {
     private final Map<String, PeerId> byPeerKey = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong searches = new java.util.concurrent.atomic.AtomicLong();
     private TrackerServer tracker;
+    /** When the tracker last (re)started: a restarted tracker knows only the peers that announced since. */
+    private volatile long trackerStartedNanos = Long.MIN_VALUE;
 
     private boolean isAlive(Member m) {
         return m.client == null ? tracker.node().isAlive() : m.client.isAlive();
@@ -82,6 +85,12 @@ public final class BitTorrentNetwork implements Network {
 
     public static BitTorrentNetwork start(NetworkSpec spec, Transport transport, Supplier<PiecePicker> pickers,
                                           Supplier<Choker> chokers) {
+        return start(spec, transport, pickers, chokers, Progress.NONE);
+    }
+
+    /** Starts them, telling {@code progress} how many peers have started. */
+    public static BitTorrentNetwork start(NetworkSpec spec, Transport transport, Supplier<PiecePicker> pickers,
+                                          Supplier<Choker> chokers, Progress progress) {
         BitTorrentOptions options = BitTorrentOptions.parse(spec.options());
         if (options.freeRiders() > spec.peers()) {
             throw new OverlayException("free-riders (" + options.freeRiders() + ") cannot exceed --peers (" + spec.peers() + ")");
@@ -90,6 +99,9 @@ public final class BitTorrentNetwork implements Network {
         n.tracker = TrackerServer.start(transport, TRACKER.label(), 0, options.interval());
         n.registry.add(new Member(null, PeerSpec.UNLIMITED, false));
         for (int i = 0; i < spec.peers(); i++) {
+            if (i % 1024 == 0) {
+                progress.update("starting peers", i, spec.peers());
+            }
             n.startPeer(n.registry.nextId(), spec.peerSpec(), i >= spec.peers() - options.freeRiders(), 0, null);
         }
         return n;
@@ -170,6 +182,7 @@ public final class BitTorrentNetwork implements Network {
                 fresh.publish(meta);
             }
             tracker = fresh;
+            trackerStartedNanos = transport.clock().nanos();
             registry.replace(id, new Member(null, PeerSpec.UNLIMITED, false));
             return;
         }
@@ -202,8 +215,9 @@ public final class BitTorrentNetwork implements Network {
             double ms = (transport.clock().nanos() - start) / 1e6;
             transport.metrics().closeTally(tallyKey);
             if (e != null) {
-                result.completeExceptionally(new OverlayException("search failed: " + e.getMessage()
-                        + "; is the tracker (peer 0) up? revive it with `peer revive 0`"));
+                Throwable why = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+                result.completeExceptionally(new OverlayException("search failed: " + why.getMessage()
+                        + " (if peer 0, the tracker, is down, `peer revive 0` brings it back)"));
                 return;
             }
             List<Hit> hits = new ArrayList<>();
@@ -356,6 +370,33 @@ public final class BitTorrentNetwork implements Network {
         }
         return new PeerInfo(id, m.client.address(), seedOfAll ? Role.SEED : Role.LEECHER, m.client.isAlive(), neighbours, m.held.size(),
                 details);
+    }
+
+    /**
+     * Crashes not yet noticed by a swarm neighbour, and, while the tracker runs, peers it does not
+     * know yet: after a restart it knows only those that have announced since (a client
+     * re-announces on its interval, not when the tracker comes back).
+     */
+    @Override
+    public List<String> pending() {
+        List<String> out = registry.anyDead() ? new ArrayList<>(Network.super.pending()) : new ArrayList<>();
+        if (!tracker.node().isAlive()) {
+            return out;
+        }
+        List<String> unannounced = new ArrayList<>();
+        for (PeerId id : registry.ids()) {
+            Member m = registry.get(id);
+            if (m.client != null && m.client.isAlive()
+                    && m.held.values().stream().anyMatch(h -> h.torrent != null && h.torrent.lastAnnouncedNanos() < trackerStartedNanos)) {
+                unannounced.add(id.toString());
+            }
+        }
+        if (!unannounced.isEmpty()) {
+            out.add((unannounced.size() <= 5 ? "peer " + String.join(", ", unannounced) : unannounced.size() + " peers")
+                    + " not announced to the tracker since it came back (peers announce every "
+                    + options.interval().toSeconds() + " s)");
+        }
+        return out;
     }
 
     private Member client(PeerId id) {

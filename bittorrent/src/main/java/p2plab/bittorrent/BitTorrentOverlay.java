@@ -6,6 +6,7 @@ import p2plab.bittorrent.picker.PiecePicker;
 import p2plab.common.overlay.Network;
 import p2plab.common.overlay.NetworkSpec;
 import p2plab.common.overlay.Overlay;
+import p2plab.common.overlay.Progress;
 import p2plab.common.transport.Transport;
 
 /**
@@ -40,6 +41,11 @@ public final class BitTorrentOverlay implements Overlay {
 
     @Override
     public Network create(NetworkSpec spec, Transport transport) {
-        return BitTorrentNetwork.start(spec, transport, pickers, chokers);
+        return BitTorrentNetwork.start(spec, transport, pickers, chokers, Progress.NONE);
+    }
+
+    @Override
+    public Network create(NetworkSpec spec, Transport transport, Progress progress) {
+        return BitTorrentNetwork.start(spec, transport, pickers, chokers, progress);
     }
 }

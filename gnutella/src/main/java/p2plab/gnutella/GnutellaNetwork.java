@@ -21,6 +21,7 @@ import p2plab.common.overlay.PeerId;
 import p2plab.common.overlay.PeerInfo;
 import p2plab.common.overlay.PeerRegistry;
 import p2plab.common.overlay.PeerSpec;
+import p2plab.common.overlay.Progress;
 import p2plab.common.overlay.Query;
 import p2plab.common.overlay.Role;
 import p2plab.common.overlay.SearchResult;
@@ -56,22 +57,28 @@ public final class GnutellaNetwork implements Network {
     private final PeerRegistry<Servent> peers = new PeerRegistry<>(Servent::isAlive);
     private final Map<Address, PeerId> byAddress = new ConcurrentHashMap<>();
     private final Map<PeerId, List<CompletableFuture<?>>> pending = new ConcurrentHashMap<>();
+    /** Peers added or revived whose handshakes are not all done yet: what {@link #pending()} reports. */
+    private final Map<PeerId, CompletableFuture<Void>> joining = new ConcurrentHashMap<>();
     private final SplittableRandom random;
     private final Graph graph;
 
     GnutellaNetwork(NetworkSpec spec, Transport transport, GnutellaOptions options,
-                    Supplier<? extends ForwardingRule> rules) {
+                    Supplier<? extends ForwardingRule> rules, Progress progress) {
         this.spec = spec;
         this.transport = transport;
         this.options = options;
         this.rules = rules;
         this.random = new SplittableRandom(spec.seed() ^ 0x6E757465L);
+        progress.update("generating the topology", 0, 0);
         this.graph = graph(spec);
         for (int i = 0; i < graph.size(); i++) {
+            if (i % 1024 == 0) {
+                progress.update("starting peers", i, graph.size());
+            }
             int d = graph.degree(i);
             open(peers.nextId(), spec.peerSpec(), ServentConfig.defaults().withDegree(d, Math.max(8, d + 4)), new SharedFiles());
         }
-        wire();
+        wire(progress);
     }
 
     private static Graph graph(NetworkSpec spec) {
@@ -91,15 +98,23 @@ public final class GnutellaNetwork implements Network {
     }
 
     /** One handshake per graph edge, opened by the lower id; waits until all are done. */
-    private void wire() {
+    private void wire(Progress progress) {
         List<CompletableFuture<Boolean>> edges = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicLong shaken = new java.util.concurrent.atomic.AtomicLong();
+        long total = graph.edgeCount();
         for (int a = 0; a < graph.size(); a++) {
             Servent from = peers.get(PeerId.of(a));
             for (int b : graph.neighbours(a)) {
                 if (a < b) {
                     Address to = peers.get(PeerId.of(b)).address();
                     CompletableFuture<Boolean> edge = new CompletableFuture<>();
-                    from.node().execute(() -> from.connectTo(to).whenComplete((ok, e) -> edge.complete(ok != null && ok)));
+                    from.node().execute(() -> from.connectTo(to).whenComplete((ok, e) -> {
+                        edge.complete(ok != null && ok);
+                        long n = shaken.incrementAndGet();
+                        if (n % 1024 == 0) { // on the peers' threads: the shell draws only from its own
+                            progress.update("handshakes", n, total);
+                        }
+                    }));
                     edges.add(edge);
                 }
             }
@@ -113,6 +128,7 @@ public final class GnutellaNetwork implements Network {
             s.node().execute(() -> s.whenDegreeAtLeast(degree).whenComplete((v, e) -> full.complete(null)));
             all.add(full);
         }
+        progress.update("handshakes", 0, total); // in simulation they all finish together, at the end
         try {
             transport.await(CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)), WIRING_TIMEOUT);
         } catch (TimeoutException e) {
@@ -180,7 +196,15 @@ public final class GnutellaNetwork implements Network {
         Servent s = open(id, p, ServentConfig.defaults().withDegree(degree, Math.max(8, degree + 4)), new SharedFiles());
         List<Address> hosts = knownHosts(id, List.of());
         s.node().execute(() -> s.join(hosts));
+        expectLinks(id, s, Math.min(1, hosts.size()));
         return id;
+    }
+
+    /** Remembers that {@code s} is joining until it has {@code links} neighbours. */
+    private void expectLinks(PeerId id, Servent s, int links) {
+        CompletableFuture<Void> joined = new CompletableFuture<>();
+        joining.put(id, joined);
+        s.node().execute(() -> s.whenDegreeAtLeast(links).whenComplete((v, e) -> joined.complete(null)));
     }
 
     private List<Address> knownHosts(PeerId self, List<Address> preferred) {
@@ -221,6 +245,18 @@ public final class GnutellaNetwork implements Network {
         }
         List<Address> hosts = knownHosts(id, former);
         s.node().execute(() -> s.join(hosts));
+        expectLinks(id, s, Math.min(Math.max(1, former.size()), hosts.size()));
+    }
+
+    /** Crashes not yet noticed by a neighbour, and peers still shaking hands with the ones they join through. */
+    @Override
+    public List<String> pending() {
+        List<String> out = peers.anyDead() ? new ArrayList<>(Network.super.pending()) : new ArrayList<>();
+        joining.entrySet().removeIf(e -> e.getValue().isDone() || !peers.get(e.getKey()).isAlive());
+        for (PeerId id : new java.util.TreeSet<>(joining.keySet())) {
+            out.add("peer " + id + " is still joining (" + peers.get(id).degree() + " links up)");
+        }
+        return out;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 import p2plab.common.overlay.Network;
 import p2plab.common.overlay.NetworkSpec;
 import p2plab.common.overlay.Overlay;
+import p2plab.common.overlay.Progress;
 import p2plab.common.transport.Transport;
 import p2plab.gnutella.routing.ForwardingRule;
 import p2plab.gnutella.routing.ForwardingRules;
@@ -42,9 +43,14 @@ public final class GnutellaOverlay implements Overlay {
 
     @Override
     public Network create(NetworkSpec spec, Transport transport) {
+        return create(spec, transport, Progress.NONE);
+    }
+
+    @Override
+    public Network create(NetworkSpec spec, Transport transport, Progress progress) {
         GnutellaOptions options = GnutellaOptions.parse(spec.options());
         Supplier<? extends ForwardingRule> factory = rules != null ? rules
                 : ForwardingRules.named(options.forwarding(), options.walkers());
-        return new GnutellaNetwork(spec, transport, options, factory);
+        return new GnutellaNetwork(spec, transport, options, factory, progress);
     }
 }

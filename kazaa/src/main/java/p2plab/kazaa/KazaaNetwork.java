@@ -23,6 +23,7 @@ import p2plab.common.overlay.PeerId;
 import p2plab.common.overlay.PeerInfo;
 import p2plab.common.overlay.PeerRegistry;
 import p2plab.common.overlay.PeerSpec;
+import p2plab.common.overlay.Progress;
 import p2plab.common.overlay.Query;
 import p2plab.common.overlay.SearchResult;
 import p2plab.common.overlay.Topology;
@@ -58,18 +59,26 @@ public final class KazaaNetwork implements Network, Bootstrap {
     private final Map<Integer, PeerRef> supernodes = new ConcurrentHashMap<>();
 
     KazaaNetwork(NetworkSpec spec, Transport transport, KazaaSettings settings, Supplier<? extends SupernodeElection> elections) {
+        this(spec, transport, settings, elections, Progress.NONE);
+    }
+
+    KazaaNetwork(NetworkSpec spec, Transport transport, KazaaSettings settings, Supplier<? extends SupernodeElection> elections,
+                 Progress progress) {
         this.spec = spec;
         this.transport = transport;
         this.settings = settings;
         this.elections = elections;
-        build();
+        build(progress);
     }
 
-    private void build() {
+    private void build(Progress progress) {
         int n = spec.peers();
         List<KazaaPeer> all = new ArrayList<>(n);
         List<Candidate> candidates = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
+            if (i % 1024 == 0) {
+                progress.update("starting peers", i, n);
+            }
             KazaaPeer p = open(spec.peerSpec(), List.of());
             all.add(p);
             candidates.add(p.candidate());
@@ -309,6 +318,36 @@ public final class KazaaNetwork implements Network, Bootstrap {
             infos.add(new PeerInfo(id, p.node().address(), s.role(), alive, alive ? neighbours : List.of(), s.shares(), details));
         }
         return new Topology(infos, edges);
+    }
+
+    /**
+     * Crashes not yet noticed (a child still attached to a dead supernode, a supernode still
+     * indexing a dead child) and ordinary nodes still looking for a supernode.
+     */
+    @Override
+    public List<String> pending() {
+        List<String> out = peers.anyDead() ? new ArrayList<>(Network.super.pending()) : new ArrayList<>();
+        List<String> attaching = new ArrayList<>();
+        for (KazaaPeer p : peers.all()) {
+            if (!p.node().isAlive()) {
+                continue;
+            }
+            PeerStatus s = p.status();
+            if (s.isSupernode()) {
+                for (int child : s.children()) {
+                    if (!peers.get(PeerId.of(child)).node().isAlive()) {
+                        out.add("supernode " + p.id() + " has not yet noticed that peer " + child + " crashed (it still indexes its files)");
+                    }
+                }
+            } else if (s.parent() < 0) {
+                attaching.add(Integer.toString(p.id()));
+            }
+        }
+        if (!attaching.isEmpty()) {
+            out.add((attaching.size() <= 5 ? "peer " + String.join(", ", attaching) : attaching.size() + " peers")
+                    + " not attached to a supernode yet");
+        }
+        return out;
     }
 
     @Override

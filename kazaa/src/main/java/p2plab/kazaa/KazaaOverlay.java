@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import p2plab.common.overlay.Network;
 import p2plab.common.overlay.NetworkSpec;
 import p2plab.common.overlay.Overlay;
+import p2plab.common.overlay.Progress;
 import p2plab.common.transport.Transport;
 import p2plab.kazaa.config.KazaaSettings;
 import p2plab.kazaa.election.CapacityElection;
@@ -41,6 +42,11 @@ public final class KazaaOverlay implements Overlay {
 
     @Override
     public Network create(NetworkSpec spec, Transport transport) {
-        return new KazaaNetwork(spec, transport, KazaaSettings.from(spec.options()), election);
+        return create(spec, transport, Progress.NONE);
+    }
+
+    @Override
+    public Network create(NetworkSpec spec, Transport transport, Progress progress) {
+        return new KazaaNetwork(spec, transport, KazaaSettings.from(spec.options()), election, progress);
     }
 }

@@ -19,6 +19,7 @@ import p2plab.common.overlay.PeerId;
 import p2plab.common.overlay.PeerInfo;
 import p2plab.common.overlay.PeerRegistry;
 import p2plab.common.overlay.PeerSpec;
+import p2plab.common.overlay.Progress;
 import p2plab.common.overlay.Query;
 import p2plab.common.overlay.Role;
 import p2plab.common.overlay.SearchResult;
@@ -63,9 +64,17 @@ public final class NapsterNetwork implements Network {
 
     /** Starts the index server and {@code spec.peers()} peers. */
     public static NapsterNetwork start(NetworkSpec spec, Transport transport, Supplier<IndexStore> indexes) {
+        return start(spec, transport, indexes, Progress.NONE);
+    }
+
+    /** Starts them, telling {@code progress} how many peers have started. */
+    public static NapsterNetwork start(NetworkSpec spec, Transport transport, Supplier<IndexStore> indexes, Progress progress) {
         NapsterNetwork network = new NapsterNetwork(spec.name(), transport, NapsterOptions.parse(spec.options()), indexes);
         network.registry.add(network.startServer(NodeConfig.named(SERVER.label())));
         for (int i = 0; i < spec.peers(); i++) {
+            if (i % 1024 == 0) {
+                progress.update("starting peers", i, spec.peers());
+            }
             network.addPeer(spec.peerSpec());
         }
         network.lastLoadNanos = transport.clock().nanos();
@@ -307,6 +316,44 @@ public final class NapsterNetwork implements Network {
             infos.add(info);
         }
         return new Topology(infos, edges);
+    }
+
+    /**
+     * Peers still logging in, and crashes the other side has not noticed yet: the server still
+     * indexing a dead peer's files, or peers still logged in to a dead server.
+     */
+    @Override
+    public synchronized List<String> pending() {
+        Member server = registry.get(SERVER);
+        List<PeerId> notIn = new ArrayList<>();
+        int in = 0;
+        for (PeerId id : registry.ids()) {
+            Member m = registry.get(id);
+            if (!m.isServer() && m.alive()) {
+                if (m.peer.loggedIn()) {
+                    in++;
+                } else {
+                    notIn.add(id);
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        if (!server.alive()) {
+            if (in > 0) {
+                out.add(in + (in == 1 ? " peer has" : " peers have") + " not yet noticed that the index server crashed");
+            }
+            return out;
+        }
+        if (!notIn.isEmpty()) {
+            out.add((notIn.size() <= 5 ? "peer " + String.join(", ", notIn.stream().map(PeerId::toString).toList())
+                    : notIn.size() + " peers") + " not logged in to the index server yet");
+        }
+        int stale = server.server.connectedPeers() - in;
+        if (stale > 0) {
+            out.add("the index server has not yet noticed that " + stale + (stale == 1 ? " peer" : " peers")
+                    + " crashed (it still lists their files)");
+        }
+        return out;
     }
 
     @Override

@@ -3,6 +3,7 @@ package p2plab.napster;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import p2plab.common.units.TimeSpan;
 import p2plab.napster.peer.PeerSettings;
 import p2plab.napster.server.ServerSettings;
 
@@ -58,17 +59,9 @@ public record NapsterOptions(ServerSettings server, PeerSettings peer) {
         if (v == null) {
             return fallback;
         }
-        String t = v.trim().toLowerCase(java.util.Locale.ROOT);
         try {
-            if (t.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-            } else if (t.endsWith("s")) {
-                return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
-            } else if (t.endsWith("m")) {
-                return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 60_000));
-            }
-            return Duration.ofMillis(Math.round(Double.parseDouble(t) * 1000));
-        } catch (NumberFormatException e) {
+            return TimeSpan.parse(v);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("option " + key + " must be a duration such as 500ms, 10s or 2m, got '" + v + "'");
         }
     }

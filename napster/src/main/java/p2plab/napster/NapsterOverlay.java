@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 import p2plab.common.overlay.Network;
 import p2plab.common.overlay.NetworkSpec;
 import p2plab.common.overlay.Overlay;
+import p2plab.common.overlay.Progress;
 import p2plab.common.transport.Transport;
 import p2plab.napster.index.IndexStore;
 import p2plab.napster.index.InvertedIndex;
@@ -37,6 +38,11 @@ public final class NapsterOverlay implements Overlay {
 
     @Override
     public Network create(NetworkSpec spec, Transport transport) {
-        return NapsterNetwork.start(spec, transport, indexes);
+        return NapsterNetwork.start(spec, transport, indexes, Progress.NONE);
+    }
+
+    @Override
+    public Network create(NetworkSpec spec, Transport transport, Progress progress) {
+        return NapsterNetwork.start(spec, transport, indexes, progress);
     }
 }

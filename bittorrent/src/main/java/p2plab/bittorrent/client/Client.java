@@ -184,7 +184,8 @@ public final class Client implements AutoCloseable {
     public final class Torrent {
         private final Swarm swarm;
         private Cancellable nextAnnounce = Cancellable.NONE;
-        private String lastError;
+        private volatile String lastError; // read by the shell while the network runs
+        private volatile long lastAnnouncedNanos = Long.MIN_VALUE;
 
         Torrent(Swarm swarm) {
             this.swarm = swarm;
@@ -208,6 +209,11 @@ public final class Client implements AutoCloseable {
         }
 
         /** The last tracker error, or null. */
+        /** When the tracker last answered an announce, in protocol time; {@code Long.MIN_VALUE} if never. */
+        public long lastAnnouncedNanos() {
+            return lastAnnouncedNanos;
+        }
+
         public String lastTrackerError() {
             return lastError;
         }
@@ -241,6 +247,7 @@ public final class Client implements AutoCloseable {
                 next = Duration.ofSeconds(Math.min(60, next.toSeconds()));
             } else {
                 lastError = null;
+                lastAnnouncedNanos = peerNode.clock().nanos();
                 if (r.intervalSeconds() > 0 && Duration.ofSeconds(r.intervalSeconds()).compareTo(next) < 0) {
                     next = Duration.ofSeconds(r.intervalSeconds());
                 }

@@ -47,6 +47,40 @@ public interface Network extends AutoCloseable {
 
     Topology topology();
 
+    /**
+     * What this network is still in the middle of, in words for the user ("peer 3 has not
+     * logged in yet"), or an empty list once it has settled. The shell lets protocol time pass
+     * until the list is empty after a command that starts something asynchronous (create, add,
+     * kill, revive), so that what the next command sees does not depend on the driver: a crash
+     * noticed over TCP at once is noticed in simulation after the failure-detection delay.
+     *
+     * <p>The default: running peers that still list a crashed peer as a neighbour. Overlays add
+     * their own unfinished business (logins, attachments, announces).
+     */
+    default List<String> pending() {
+        Topology t = topology();
+        java.util.Set<PeerId> dead = new java.util.HashSet<>();
+        for (PeerInfo p : t.peers()) {
+            if (!p.alive()) {
+                dead.add(p.id());
+            }
+        }
+        List<String> out = new java.util.ArrayList<>();
+        if (dead.isEmpty()) {
+            return out;
+        }
+        for (PeerInfo p : t.peers()) {
+            if (p.alive()) {
+                for (PeerId n : p.neighbours()) {
+                    if (dead.contains(n)) {
+                        out.add("peer " + p.id() + " has not yet noticed that peer " + n + " crashed");
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     default MetricsSnapshot metrics() {
         return transport().metrics().snapshot();
     }

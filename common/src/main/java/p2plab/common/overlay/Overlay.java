@@ -17,4 +17,12 @@ public interface Overlay {
 
     /** Builds a running network of {@code spec.peers()} peers on {@code transport}. */
     Network create(NetworkSpec spec, Transport transport);
+
+    /**
+     * Builds it, reporting each phase (starting peers, wiring) to {@code progress}, which may
+     * cancel the build by throwing. Overlays that take long to build large networks override this.
+     */
+    default Network create(NetworkSpec spec, Transport transport, Progress progress) {
+        return create(spec, transport);
+    }
 }

@@ -81,6 +81,16 @@ public final class PeerRegistry<P> {
         return List.copyOf(peers);
     }
 
+    /** Whether any peer is dead (stops at the first one). */
+    public boolean anyDead() {
+        for (P p : peers) {
+            if (!isAlive.test(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public int size() {
         return peers.size();
     }

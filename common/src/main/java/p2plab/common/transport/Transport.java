@@ -13,6 +13,9 @@ import p2plab.common.time.Clock;
  *
  * <p>The outside world (a shell, a test, an experiment) drives the network through
  * {@link #await} and {@link #advance}: in simulation they run events; over TCP they wait.
+ * Both may end early with a {@link java.util.concurrent.CancellationException} (the shell's
+ * Ctrl-C: over TCP when the waiting thread is interrupted, in simulation when the transport's
+ * {@code cancelWhen} condition says so): the network itself carries on, unharmed.
  */
 public interface Transport extends AutoCloseable {
 

@@ -191,6 +191,10 @@ public final class Commands {
         if (e instanceof RunCommand.ScriptFailed f) {
             return f.code;
         }
+        if (cancelled(e)) {
+            lab.console().error("cancelled; the networks that were there before are intact (`network list`)");
+            return FAILED;
+        }
         if (e instanceof LabException || e instanceof OverlayException || e instanceof IllegalArgumentException
                 || e instanceof IllegalStateException || e instanceof java.io.UncheckedIOException) {
             lab.console().error(oneLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
@@ -210,6 +214,14 @@ public final class Commands {
             lab.console().err().flush();
         }
         return FAILED;
+    }
+
+    /** A Ctrl-C in the shell interrupts the lab thread: however the command noticed, it was cancelled. */
+    private static boolean cancelled(Throwable e) {
+        return e instanceof java.util.concurrent.CancellationException || e instanceof InterruptedException
+                || e instanceof java.nio.channels.ClosedByInterruptException
+                || e.getCause() instanceof java.nio.channels.ClosedByInterruptException
+                || Thread.currentThread().isInterrupted();
     }
 
     private static String oneLine(String s) {

@@ -6,6 +6,7 @@ import p2plab.common.overlay.Overlay;
 import p2plab.labs.compare.Comparison;
 import p2plab.labs.compare.ComparisonRow;
 import p2plab.labs.compare.Workload;
+import p2plab.labs.console.PhaseProgress;
 import p2plab.labs.console.Table;
 import p2plab.labs.experiment.TerminalTable;
 import p2plab.labs.session.Lab;
@@ -63,7 +64,14 @@ final class CompareCommand extends LabCommand {
                 console().out().print("running " + o.name() + "... ");
                 console().out().flush();
             }
-            rows.add(Comparison.run(o, w));
+            PhaseProgress progress = new PhaseProgress(console(), "compare");
+            try {
+                rows.add(Comparison.run(o, w, progress));
+            } finally {
+                if (progress.finish() && !json) {
+                    console().out().print("running " + o.name() + "... "); // the bar wiped it
+                }
+            }
             if (!json) {
                 println("done");
             }

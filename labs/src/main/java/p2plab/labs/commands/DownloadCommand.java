@@ -22,10 +22,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code download <peer> <name-or-id>}: a live progress bar, then the time and where the bytes came from. */
-@Command(name = "download", description = "Download a file to a peer, by name or content id; shows progress, time and sources.")
+@Command(name = "download", description = "Download a file to a peer (or to all, 3..10, 3,5,7 at once), by name or content id; shows progress, time and sources.")
 final class DownloadCommand extends LabCommand {
 
-    @Parameters(index = "0", paramLabel = "<peer>", completionCandidates = Candidates.PeerIds.class, description = "The peer that downloads.")
+    @Parameters(index = "0", paramLabel = "<peer>", completionCandidates = Candidates.PeerIds.class,
+            description = "The peer that downloads; all, a range (3..10) or a list (3,5,7) start those downloads at once.")
     String peer;
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "<name-or-id>", completionCandidates = Candidates.SharedNames.class,
@@ -42,6 +43,18 @@ final class DownloadCommand extends LabCommand {
     @Override
     void run() {
         LabNetwork n = lab.current();
+        if (SwarmDownload.isPeerSet(peer)) {
+            if (json) {
+                throw new LabException("--json takes one peer; a swarm download (all, 3..10) prints a table");
+            }
+            List<PeerId> first = n.sharingPeers();
+            if (first.isEmpty()) {
+                throw new LabException("no running peer can download; `peer add --count 10` adds some");
+            }
+            ContentId id = resolve(n, first.get(0), String.join(" ", what));
+            SwarmDownload.run(console(), n, SwarmDownload.peers(n, peer, id), id, DOWNLOAD_TIMEOUT);
+            return;
+        }
         PeerId to = n.peer(peer);
         ContentId id = resolve(n, to, String.join(" ", what));
         ProgressBar bar = console().ansi() && !json ? new ProgressBar(console(), () -> n.network().transport().clock().nanos()) : null;

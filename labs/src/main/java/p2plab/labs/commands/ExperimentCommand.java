@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import p2plab.labs.console.Wrap;
+import p2plab.labs.console.PhaseProgress;
 import p2plab.labs.experiment.Experiment;
 import p2plab.labs.experiment.registry.ExperimentRunner;
 import p2plab.labs.experiment.registry.Experiments;
@@ -60,7 +61,12 @@ final class ExperimentCommand extends LabCommand {
         }
         Path dir = out == null ? Path.of("experiments", name) : out;
         checkWritableFolder(dir);
-        ExperimentRunner.run(name, params, seed, dir, json, new java.io.PrintStream(new ConsoleStream(), true));
+        PhaseProgress progress = new PhaseProgress(console(), "experiment " + name);
+        try {
+            ExperimentRunner.run(name, params, seed, dir, json, new java.io.PrintStream(new ConsoleStream(), true), progress);
+        } finally {
+            progress.finish();
+        }
     }
 
     /**

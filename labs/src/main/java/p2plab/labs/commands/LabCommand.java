@@ -10,6 +10,8 @@ import p2plab.common.transport.Transport;
 import p2plab.labs.console.Console;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabException;
+import p2plab.labs.session.LabNetwork;
+import p2plab.labs.session.Settle;
 
 /** What every shell command shares: the session, its console, and waiting on the network. */
 abstract class LabCommand implements Callable<Integer> {
@@ -50,6 +52,20 @@ abstract class LabCommand implements Callable<Integer> {
         } catch (TimeoutException e) {
             throw new LabException(what + " did not finish within " + timeout.toSeconds()
                     + " s of protocol time (" + e.getMessage() + "); check `peer list` for dead peers and try again");
+        }
+    }
+
+    /**
+     * After a command started something asynchronous: lets protocol time pass until the network
+     * has settled, or says what is still pending after {@link Settle#LIMIT}.
+     */
+    void settle(LabNetwork n) {
+        java.util.List<String> left = Settle.settle(n.network(), Settle.LIMIT);
+        if (!left.isEmpty()) {
+            println(console().colour(Console.Colour.YELLOW, "still pending after " + Settle.LIMIT.toSeconds() + " s of protocol time: "
+                    + String.join("; ", left.subList(0, Math.min(3, left.size())))
+                    + (left.size() > 3 ? "; and " + (left.size() - 3) + " more" : "")
+                    + "; `wait <duration>` lets more time pass"));
         }
     }
 

@@ -6,7 +6,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code network create|list|use|destroy}: several networks at once, one of them current. */
 @Command(name = "network", description = "Create, list, switch between and destroy networks.",
-        subcommands = {NetworkCreate.class, NetworkList.class, NetworkUse.class, NetworkDestroy.class})
+        subcommands = {NetworkCreate.class, NetworkList.class, NetworkUse.class, NetworkDestroy.class, NetworkSpeed.class})
 final class NetworkCommand implements Runnable {
 
     @Spec

@@ -8,6 +8,7 @@ import p2plab.common.overlay.Overlay;
 import p2plab.common.overlay.PeerSpec;
 import p2plab.common.topology.TopologySpec;
 import p2plab.common.transport.Transport;
+import p2plab.labs.console.PhaseProgress;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabException;
 import p2plab.labs.session.LabNetwork;
@@ -91,18 +92,23 @@ final class NetworkCreate extends LabCommand {
         NetworkSpec spec = new NetworkSpec(netName, peers, t, seed, peerSpec, options);
         Transport tr = Transports.create(transport, seed, timeScale);
         Network network;
+        PhaseProgress progress = new PhaseProgress(console(), "building " + netName);
         try {
-            network = o.create(spec, tr);
-        } catch (RuntimeException e) {
+            network = o.create(spec, tr, progress);
+        } catch (RuntimeException e) { // cancelled (Ctrl-C) too: nothing half-built is left running
             tr.close();
             throw e;
+        } finally {
+            progress.finish();
         }
-        lab.add(new LabNetwork(network, spec, transport));
+        LabNetwork created = new LabNetwork(network, spec, transport);
+        lab.add(created);
         println("created " + netName + ": " + overlay + ", " + peers + " peers"
                 + (t == null ? "" : ", " + t.kind() + " topology" + (t.degree() > 0 && !java.util.List.of("ring", "line", "grid").contains(t.kind()) ? " of degree " + t.degree() : ""))
                 + ", " + (transport.equals("sim") ? "simulated" : "TCP on 127.0.0.1") + ", seed " + seed
                 + (impl == null ? "" : ", " + impl + " implementation")
                 + "; it is now the current network");
+        settle(created); // every peer has joined (logged in, linked up) when this returns, or it says what is pending
     }
 
     private TopologySpec topologySpec() {

@@ -38,8 +38,8 @@ final class PeerAdd extends LabCommand {
         for (int i = 0; i < count; i++) {
             added.add(n.network().addPeer(spec));
         }
-        n.network().transport().advance(java.time.Duration.ofSeconds(1)); // let them join
         println("added " + count + (count == 1 ? " peer: " : " peers: ") + ids(added));
+        settle(n); // they have joined when this returns, or it says what is pending
     }
 
     static String ids(List<PeerId> ids) {

@@ -37,6 +37,7 @@ final class PeerKill extends LabCommand {
             PeerId p = n.peer(id);
             n.network().kill(p);
             println("killed peer " + p + " (crashed, no goodbye)");
+            settle(n); // the others have noticed, in simulation as over TCP
             return;
         }
         if (!(fraction > 0 && fraction <= 1)) {
@@ -60,6 +61,7 @@ final class PeerKill extends LabCommand {
         }
         killed.sort(null);
         report(killed, alive.size());
+        settle(n);
     }
 
     /** Every id when they fit in a few lines; beyond that the count and where to see them. */

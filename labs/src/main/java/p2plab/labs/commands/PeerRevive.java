@@ -22,7 +22,7 @@ final class PeerRevive extends LabCommand {
         LabNetwork n = lab.current();
         PeerId p = n.peer(id);
         n.network().revive(p);
-        n.network().transport().advance(java.time.Duration.ofSeconds(1)); // let it rejoin
         println("revived peer " + p);
+        settle(n); // it has rejoined (logged in, linked up) when this returns, or it says what is pending
     }
 }

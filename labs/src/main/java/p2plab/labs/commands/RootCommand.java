@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         subcommands = {NetworkCommand.class, PeerCommand.class, ShareCommand.class, SearchCommand.class, DownloadCommand.class,
                 StatsCommand.class, ExportCommand.class, CompareCommand.class, TopologyCommand.class, ExperimentCommand.class, OverlaysCommand.class,
                 TorrentCommand.class, TrackerCommand.class, SeedCommand.class, GetCommand.class,
-                QuitCommand.class, HelpCommand.class, ClearCommand.class})
+                WaitCommand.class, QuitCommand.class, HelpCommand.class, ClearCommand.class})
 final class RootCommand implements Runnable {
 
     @Override

@@ -74,7 +74,7 @@ final class ShareCommand extends LabCommand {
         for (Path f : files) {
             Content c = FileContent.of(f);
             n.network().share(id, c);
-            n.remember(c);
+            n.remember(id, c);
             bytes += c.size();
         }
         n.network().transport().advance(java.time.Duration.ofMillis(500)); // let index servers hear of it
@@ -122,6 +122,7 @@ final class ShareCommand extends LabCommand {
         for (int i = 0; i < holders.size(); i++) {
             for (GeneratedContent c : placement.get(i)) {
                 n.network().share(holders.get(i), c);
+                n.remember(holders.get(i), c);
                 copies++;
             }
         }

@@ -16,10 +16,12 @@ import p2plab.common.overlay.Overlay;
 import p2plab.common.overlay.PeerId;
 import p2plab.common.overlay.PeerInfo;
 import p2plab.common.overlay.PeerSpec;
+import p2plab.common.overlay.Progress;
 import p2plab.common.overlay.Query;
 import p2plab.common.overlay.Role;
 import p2plab.common.overlay.SearchResult;
 import p2plab.common.transport.sim.SimTransport;
+import p2plab.labs.session.Transports;
 
 /**
  * Runs one {@link Workload} on one overlay in the simulator: build, share the catalogue, let
@@ -34,11 +36,16 @@ public final class Comparison {
     }
 
     public static ComparisonRow run(Overlay overlay, Workload w) {
+        return run(overlay, w, Progress.NONE);
+    }
+
+    /** Runs it, telling {@code progress} how many queries are done; it may stop the run by throwing. */
+    public static ComparisonRow run(Overlay overlay, Workload w, Progress progress) {
         Catalogue catalogue = Catalogue.generate(CatalogueSpec.of(w.files(), w.seed()).withZipfExponent(w.zipf()));
         List<String> queries = catalogue.queries(w.queries(), w.seed());
-        try (SimTransport transport = SimTransport.withSeed(w.seed());
+        try (SimTransport transport = Transports.simulator(w.seed());
              Network net = overlay.create(new NetworkSpec("compare-" + overlay.name(), w.peers(), null, w.seed(),
-                     PeerSpec.UNLIMITED, Map.of()), transport)) {
+                     PeerSpec.UNLIMITED, Map.of()), transport, progress)) {
             transport.advance(SETTLE);
             List<PeerId> sharers = net.topology().peers().stream()
                     .filter(p -> p.alive() && p.role() != Role.INDEX_SERVER && p.role() != Role.TRACKER)
@@ -57,7 +64,9 @@ public final class Comparison {
             int timeouts = 0;
             long hops = 0;
             double latency = 0;
+            int asked = 0;
             for (String q : queries) {
+                progress.update(overlay.name() + ": queries", asked++, queries.size());
                 PeerId from = sharers.get(askers.nextInt(sharers.size()));
                 SearchResult r;
                 try {

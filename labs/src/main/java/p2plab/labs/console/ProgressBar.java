@@ -21,6 +21,7 @@ public final class ProgressBar implements DownloadProgress {
     private final long start;
     private long lastDraw = Long.MIN_VALUE;
     private boolean drawn;
+    private volatile boolean finished;
 
     public ProgressBar(Console console, LongSupplier protocolNanos) {
         this.console = console;
@@ -30,6 +31,9 @@ public final class ProgressBar implements DownloadProgress {
 
     @Override
     public void update(long done, long total, int sources) {
+        if (finished) {
+            return; // a cancelled download goes on in the live network: the prompt is not its to draw on
+        }
         long now = System.nanoTime();
         if (done < total && lastDraw != Long.MIN_VALUE && now - lastDraw < REDRAW_NANOS) {
             return;
@@ -42,17 +46,23 @@ public final class ProgressBar implements DownloadProgress {
 
     /** Ends the bar's line, if one was drawn. */
     public void finish() {
+        finished = true;
         if (drawn) {
             console.out().println();
             console.out().flush();
         }
     }
 
+    /** {@code =====>     }: {@code fraction} (0..1) of the bar filled. */
+    static String bar(double fraction) {
+        int filled = (int) Math.round(Math.max(0, Math.min(1, fraction)) * BAR);
+        return "=".repeat(filled) + (filled < BAR ? ">" + " ".repeat(BAR - filled - 1) : "");
+    }
+
     /** The bar's text for the given state; {@code seconds} of protocol time since the start. */
     public static String line(long done, long total, int sources, double seconds) {
         double fraction = total <= 0 ? 1 : Math.min(1, (double) done / total);
-        int filled = (int) Math.round(fraction * BAR);
-        String bar = "=".repeat(filled) + (filled < BAR ? ">" + " ".repeat(BAR - filled - 1) : "");
+        String bar = bar(fraction);
         long rate = seconds > 0 ? (long) (done / seconds) : 0;
         String eta = rate > 0 && done < total ? String.format(Locale.ROOT, "ETA %.1f s", (total - done) / (double) rate) : "";
         return String.format(Locale.ROOT, "[%s] %3d%%  %s of %s  %s  %d %s  %s", bar, (int) (fraction * 100),

@@ -1,6 +1,7 @@
 package p2plab.labs.experiment;
 
 import java.util.Map;
+import p2plab.common.overlay.Progress;
 
 /**
  * One experiment that holds measurement against theory. It reads its parameters from a map
@@ -26,5 +27,13 @@ public interface Experiment {
     }
 
     /** Runs with {@code parameters} (a subset of {@link #defaults()}) from {@code seed}. */
-    ExperimentReport run(Parameters parameters, long seed) throws Exception;
+    default ExperimentReport run(Parameters parameters, long seed) throws Exception {
+        return run(parameters, seed, Progress.NONE);
+    }
+
+    /**
+     * Runs it, telling {@code progress} after each configuration (an overlay, a peer count, a
+     * TTL); {@code progress} may stop the run by throwing (Ctrl-C in the shell).
+     */
+    ExperimentReport run(Parameters parameters, long seed, Progress progress) throws Exception;
 }

@@ -25,7 +25,10 @@ public final class LabNetwork implements AutoCloseable {
     private final NetworkSpec spec;
     private final String transportKind;
     private final Map<ContentId, Content> shared = new LinkedHashMap<>();
+    private final Map<ContentId, java.util.Set<PeerId>> holders = new java.util.HashMap<>();
     private final SplittableRandom churn;
+    /** Protocol seconds per real second while the interactive shell waits for input (simulation only; 0 = paused). */
+    private volatile double speed = 1;
 
     public LabNetwork(Network network, NetworkSpec spec, String transportKind) {
         this.network = network;
@@ -50,12 +53,35 @@ public final class LabNetwork implements AutoCloseable {
         return transportKind;
     }
 
+    public double speed() {
+        return speed;
+    }
+
+    public void speed(double protocolSecondsPerSecond) {
+        speed = protocolSecondsPerSecond;
+    }
+
+    public boolean simulated() {
+        return transportKind.equals("sim");
+    }
+
     public SplittableRandom churn() {
         return churn;
     }
 
     public void remember(Content c) {
         shared.putIfAbsent(c.id(), c);
+    }
+
+    /** Remembers that {@code holder} shares {@code c} (so `download all` leaves it out). */
+    public void remember(PeerId holder, Content c) {
+        remember(c);
+        holders.computeIfAbsent(c.id(), k -> new java.util.TreeSet<>()).add(holder);
+    }
+
+    /** The peers {@code id} was shared on through the shell. */
+    public java.util.Set<PeerId> holders(ContentId id) {
+        return holders.getOrDefault(id, java.util.Set.of());
     }
 
     public List<Content> shared() {

@@ -12,6 +12,14 @@ public final class Transports {
     }
 
     /**
+     * A simulator that stops between two events when the thread running it is interrupted: the
+     * shell's Ctrl-C reaches every simulation the shell runs (networks, experiments, compare).
+     */
+    public static SimTransport simulator(long seed) {
+        return SimTransport.withSeed(seed).cancelWhen(() -> Thread.currentThread().isInterrupted());
+    }
+
+    /**
      * @param timeScale TCP only: protocol seconds per real second (the simulator needs none)
      */
     public static Transport create(String kind, long seed, double timeScale) {
@@ -19,7 +27,7 @@ public final class Transports {
             throw new LabException("--time-scale must be a positive number, got " + timeScale);
         }
         return switch (kind) {
-            case "sim" -> SimTransport.withSeed(seed);
+            case "sim" -> simulator(seed);
             case "tcp" -> new TcpTransport(TcpOptions.defaults().withTimeScale(timeScale).withSeed(seed));
             default -> throw new LabException("unknown transport '" + kind + "'; choose sim or tcp");
         };

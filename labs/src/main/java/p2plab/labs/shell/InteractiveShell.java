@@ -22,7 +22,9 @@ import p2plab.labs.session.Overlays;
 
 /**
  * The interactive shell: a JLine line reader with history kept in {@code ~/.p2plab_history},
- * tab completion from the command tree, and a prompt that names the current network.
+ * tab completion from the command tree, and a prompt that names the current network. Commands
+ * run on the {@link LabThread}, which lets simulated time flow between them ({@link LiveClock})
+ * and stops a command on Ctrl-C.
  */
 public final class InteractiveShell {
     private InteractiveShell() {
@@ -47,13 +49,23 @@ public final class InteractiveShell {
                     && System.getenv("NO_COLOR") == null;
             Console console = new Console(w, w, ansi, terminal::getWidth);
             lab.console(console);
-            // Ctrl-C at the prompt is handled by the line reader (it clears the line). While a
-            // command runs, a simulation cannot be cut short safely: leave at once, as a shell does.
+            LabThread labThread = new LabThread(new LiveClock(lab),
+                    e -> console.error("the live clock hit a problem and goes on: " + e));
+            // Ctrl-C at the prompt is handled by the line reader (it clears the line); while a
+            // command runs, it cancels that command only, and the prompt comes back.
+            // A command that never looks at the interrupt (a long computation) would keep the
+            // prompt away: the third Ctrl-C leaves, as the first did before commands could stop.
             terminal.handle(Terminal.Signal.INT, signal -> {
+                int asked = labThread.cancel();
+                if (asked == 0) {
+                    return;
+                }
                 w.println();
-                w.println("interrupted; leaving p2plab");
+                w.println(asked == 1 ? "cancelling..." : asked == 2 ? "still stopping; Ctrl-C once more leaves p2plab at once" : "leaving p2plab");
                 w.flush();
-                Runtime.getRuntime().halt(130);
+                if (asked >= 3) {
+                    Runtime.getRuntime().halt(130);
+                }
             });
             Supplier<Commands> commands = new Supplier<>() {
                 private Commands ready;
@@ -83,7 +95,9 @@ public final class InteractiveShell {
             for (String problem : lab.overlays().problems()) {
                 console.error("an overlay could not be loaded and is left out: " + problem);
             }
-            loop(reader, lab, commands);
+            try (labThread) {
+                loop(reader, lab, commands, labThread);
+            }
             try {
                 reader.getHistory().save();
             } catch (IOException e) {
@@ -93,17 +107,27 @@ public final class InteractiveShell {
         }
     }
 
-    private static void loop(LineReader reader, Lab lab, Supplier<Commands> commands) {
+    private static void loop(LineReader reader, Lab lab, Supplier<Commands> commands, LabThread labThread) {
+        boolean interruptedOnce = false;
         while (!lab.quitRequested()) {
             String line;
             try {
                 line = reader.readLine(prompt(lab, reader.getTerminal()));
             } catch (UserInterruptException e) {
-                continue; // Ctrl-C clears the line
+                // Ctrl-C clears the line; twice at an empty prompt leaves, as in many shells
+                if (e.getPartialLine().isBlank()) {
+                    if (interruptedOnce) {
+                        return;
+                    }
+                    lab.console().println("(press Ctrl-C again, or Ctrl-D, or type `quit` to leave)");
+                    interruptedOnce = true;
+                }
+                continue;
             } catch (EndOfFileException e) {
                 return; // Ctrl-D leaves
             }
-            commands.get().runLine(line);
+            interruptedOnce = false;
+            labThread.run(() -> commands.get().runLine(line));
         }
     }
 

@@ -82,7 +82,8 @@ public final class NapsterPeer implements PeerHandler<NapMessage> {
     private Cancellable retry = Cancellable.NONE;
     private boolean connecting;
     private long searchSeq;
-    private String lastServerProblem = "not logged in yet";
+    private static final String NOT_YET = "not logged in yet";
+    private String lastServerProblem = NOT_YET;
     // Read by other threads (topology, stats); written only on this peer's thread.
     private volatile boolean loggedIn;
     private volatile int shareCount;
@@ -342,10 +343,14 @@ public final class NapsterPeer implements PeerHandler<NapMessage> {
     }
 
     OverlayException unreachable() {
+        if (lastServerProblem.equals(NOT_YET)) {
+            return new OverlayException("peer " + node.label().substring(1) + " is still logging in to the index server at "
+                    + server + "; try again in a moment (`wait 1s`)");
+        }
         return new OverlayException("index server unreachable: peer " + node.label().substring(1)
                 + " is not logged in to the server at " + server
                 + (lastServerProblem.isEmpty() ? "" : " (" + lastServerProblem + ")")
-                + "; it retries every " + settings.retryInterval().toMillis() + " ms, revive the server with `peer revive 0`");
+                + "; it retries every " + settings.retryInterval().toMillis() + " ms; if the server (peer 0) is down, `peer revive 0` brings it back");
     }
 
     /** Asks the server where {@code nick} serves {@code file}: the 204 answer, or null for a 206. */

@@ -8,10 +8,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import p2plab.common.metrics.Metrics;
 import p2plab.common.time.Clock;
 import p2plab.common.time.VirtualClock;
@@ -59,6 +61,7 @@ public final class SimTransport implements Transport {
     private final Map<Address, SimNode<?>> listening = new HashMap<>();
     private final Map<String, String> hostByLabel = new HashMap<>();
     private boolean closed;
+    private BooleanSupplier cancelled = () -> false;
 
     public SimTransport(SimConfig config) {
         this.config = config;
@@ -71,6 +74,16 @@ public final class SimTransport implements Transport {
 
     public SimConfig config() {
         return config;
+    }
+
+    /**
+     * From now on {@link #await} and {@link #advance} stop between two events, with a
+     * {@link CancellationException}, once {@code cancelled} says so; the shell passes "my thread
+     * was interrupted" (Ctrl-C). Every peer stays as the last event left it.
+     */
+    public SimTransport cancelWhen(BooleanSupplier cancelled) {
+        this.cancelled = cancelled;
+        return this;
     }
 
     VirtualClock virtualClock() {
@@ -506,7 +519,7 @@ public final class SimTransport implements Transport {
         for (SimLink<M> end : node.linkList()) {
             end.open = false;
             dropQueue(end);
-            closeLater(end.twin, "connection lost: " + node.label() + " crashed", detect);
+            closeLater(end.twin, "connection reset by " + end.twin.remote + " (the peer crashed or was killed)", detect); // as TCP words it
         }
         node.linkList().clear();
         if (node.waiting != null) {
@@ -543,7 +556,8 @@ public final class SimTransport implements Transport {
     public <T> T await(CompletionStage<T> stage, Duration timeout) throws TimeoutException {
         CompletableFuture<T> future = stage.toCompletableFuture();
         long deadline = deadline(timeout);
-        if (!clock.runUntil(deadline, future::isDone, false)) {
+        Interruption interrupted = new Interruption();
+        if (!clock.runUntil(deadline, () -> future.isDone() || interrupted.seen(), false)) {
             if (clock.pending() == 0) {
                 throw new TimeoutException("the simulation ran out of events before the operation completed");
             }
@@ -552,6 +566,7 @@ public final class SimTransport implements Transport {
                 throw new TimeoutException("not done after " + timeout.toMillis() + " ms of simulated time");
             }
         }
+        interrupted.check();
         try {
             return future.join(); // done already: join never blocks here
         } catch (CompletionException e) {
@@ -562,9 +577,27 @@ public final class SimTransport implements Transport {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws CancellationException when {@link #cancelWhen} says so; time then stands at the
+     *         last event run, and the network is as that event left it
+     */
     @Override
     public void advance(Duration duration) {
-        clock.advanceTo(deadline(duration));
+        Interruption interrupted = new Interruption();
+        clock.runUntil(deadline(duration), interrupted::seen, true);
+        interrupted.check();
+    }
+
+    /**
+     * Lets up to {@code duration} of simulated time pass, but stops between two events once
+     * {@code giveUp} says so (the shell's live clock gives each tick a budget of real time).
+     *
+     * @return true if the whole duration passed
+     */
+    public boolean advance(Duration duration, BooleanSupplier giveUp) {
+        return !clock.runUntil(deadline(duration), giveUp, true);
     }
 
     /** Runs events until none is left or {@code limit} of simulated time has passed. */
@@ -576,6 +609,26 @@ public final class SimTransport implements Transport {
         long now = clock.nanos();
         long add = d.toNanos();
         return add > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + add;
+    }
+
+    /** Looks at {@link #cancelled} every few hundred events, so that the look costs nothing next to the events. */
+    private final class Interruption {
+        private static final int EVERY = 256;
+        private int calls;
+        private boolean seen;
+
+        boolean seen() {
+            if (!seen && (calls++ % EVERY) == 0) {
+                seen = cancelled.getAsBoolean();
+            }
+            return seen;
+        }
+
+        void check() {
+            if (seen || cancelled.getAsBoolean()) {
+                throw new CancellationException("cancelled");
+            }
+        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.netty.util.concurrent.Future;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -117,8 +118,8 @@ public final class TcpTransport implements Transport {
             Throwable cause = e.getCause();
             throw cause instanceof RuntimeException r ? r : new CompletionException(cause.getMessage(), cause);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CompletionException("interrupted while waiting", e);
+            Thread.currentThread().interrupt(); // the shell's Ctrl-C: the network carries on, the wait ends
+            throw new CancellationException("cancelled");
         }
     }
 
@@ -129,6 +130,9 @@ public final class TcpTransport implements Transport {
         long left;
         while ((left = deadline - System.nanoTime()) > 0 && !Thread.currentThread().isInterrupted()) {
             LockSupport.parkNanos(left);
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("cancelled");
         }
     }
 
@@ -158,11 +162,12 @@ public final class TcpTransport implements Transport {
         }
     }
 
-    // ---- for nodes and tests in this package ----
-
-    double timeScale() {
+    /** Protocol seconds per real second. */
+    public double timeScale() {
         return options.timeScale();
     }
+
+    // ---- for nodes and tests in this package ----
 
     void forget(TcpNode<?> node) {
         nodes.remove(node);

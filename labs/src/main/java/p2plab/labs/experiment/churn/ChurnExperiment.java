@@ -19,6 +19,7 @@ import p2plab.common.overlay.PeerId;
 import p2plab.common.overlay.PeerInfo;
 import p2plab.common.overlay.OverlayException;
 import p2plab.common.overlay.PeerSpec;
+import p2plab.common.overlay.Progress;
 import p2plab.common.overlay.Query;
 import p2plab.common.overlay.Role;
 import p2plab.common.overlay.SearchResult;
@@ -26,12 +27,13 @@ import p2plab.common.overlay.TransferResult;
 import p2plab.common.topology.TopologySpec;
 import p2plab.common.transport.sim.SimTransport;
 import p2plab.labs.experiment.Experiment;
-import p2plab.labs.session.LabImplementations;
 import p2plab.labs.experiment.ExperimentReport;
 import p2plab.labs.experiment.Parameters;
 import p2plab.labs.experiment.Plot;
 import p2plab.labs.experiment.ProtocolErrors;
 import p2plab.labs.experiment.ResultTable;
+import p2plab.labs.session.LabImplementations;
+import p2plab.labs.session.Transports;
 
 /**
  * Search success and download completion as peers come and go. For each overlay and each mean
@@ -69,7 +71,7 @@ public final class ChurnExperiment implements Experiment {
     }
 
     @Override
-    public ExperimentReport run(Parameters p, long seed) throws Exception {
+    public ExperimentReport run(Parameters p, long seed, Progress progress) throws Exception {
         SessionTimes times = SessionTimes.parse(p.string("sessions"));
         ResultTable table = new ResultTable(List.of("overlay", "mean_session_s", "churn_per_peer_hour",
                 "popular_search_success", "rare_search_success", "popular_download_completion", "rare_download_completion",
@@ -78,6 +80,8 @@ public final class ChurnExperiment implements Experiment {
         for (Overlay o : ServiceLoader.load(Overlay.class)) {
             overlays.put(o.name(), o);
         }
+        int runs = p.words("overlays").size() * p.integers("mean-session-s").size();
+        int done = 0;
         for (String name : p.words("overlays")) {
             Overlay overlay = p.string("impl").equals("default") ? overlays.get(name)
                     : LabImplementations.overlay(name, p.string("impl")); // a lab's strategy swapped in
@@ -85,6 +89,7 @@ public final class ChurnExperiment implements Experiment {
                 throw new IllegalArgumentException("no overlay '" + name + "'; installed: " + String.join(", ", overlays.keySet()));
             }
             for (int mean : p.integers("mean-session-s")) {
+                progress.update(name + ", mean session " + mean + " s", done++, runs);
                 Outcome o = runOne(overlay, p, times, mean, seed);
                 table.add(name, mean, 3600.0 / mean, o.popularSearch.rate(), o.rareSearch.rate(),
                         o.popularDownload.rate(), o.rareDownload.rate(), o.changes, o.popularSearch.attempts, o.rareSearch.attempts,
@@ -109,7 +114,7 @@ public final class ChurnExperiment implements Experiment {
         Outcome out = new Outcome();
         Catalogue catalogue = Catalogue.generate(CatalogueSpec.of(p.integer("files"), seed).withZipfExponent(p.number("zipf")));
         TopologySpec topology = overlay.name().equals("gnutella") ? TopologySpec.of("random-regular", 4) : null;
-        try (SimTransport sim = SimTransport.withSeed(seed);
+        try (SimTransport sim = Transports.simulator(seed);
              Network net = overlay.create(new NetworkSpec("churn", p.integer("peers"), topology, seed, PeerSpec.UNLIMITED, Map.of()), sim)) {
             sim.advance(Duration.ofSeconds(5));
             List<PeerId> sharers = new ArrayList<>();

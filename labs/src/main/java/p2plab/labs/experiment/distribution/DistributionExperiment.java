@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import p2plab.common.transport.sim.SimTransport;
+import p2plab.common.overlay.Progress;
 import p2plab.labs.experiment.Experiment;
 import p2plab.labs.experiment.ExperimentReport;
 import p2plab.labs.experiment.Parameters;
 import p2plab.labs.experiment.Plot;
 import p2plab.labs.experiment.ResultTable;
+import p2plab.labs.session.Transports;
 
 /**
  * Client-server vs peer-to-peer distribution time as N grows (Kurose & Ross, figure 2.23):
@@ -60,7 +61,7 @@ public final class DistributionExperiment implements Experiment {
     }
 
     @Override
-    public ExperimentReport run(Parameters p, long seed) throws Exception {
+    public ExperimentReport run(Parameters p, long seed, Progress progress) throws Exception {
         long u = p.integer("u");
         if (u <= 0) {
             throw new IllegalArgumentException("parameter u must be > 0 bytes/s");
@@ -87,13 +88,15 @@ public final class DistributionExperiment implements Experiment {
         List<SwarmDistribution.Sample> trace = new ArrayList<>();
         List<double[]> csPoints = new ArrayList<>();
         List<double[]> btPoints = new ArrayList<>();
+        int done = 0;
         for (int n : ns) {
+            progress.update("n = " + n, done++, ns.size());
             if (n < 1) {
                 throw new IllegalArgumentException("parameter n must list peer counts >= 1, got " + n);
             }
             double dcs = DistributionTheory.clientServer(n, f, us, dmin);
             double dp2p = DistributionTheory.peerToPeer(n, f, us, dmin, (double) n * u);
-            double cs = ClientServerDistribution.run(SimTransport.withSeed(seed + n), n, f, us, dmin);
+            double cs = ClientServerDistribution.run(Transports.simulator(seed + n), n, f, us, dmin);
             double bt = Double.NaN;
             double received = Double.NaN;
             if (swarmNs.contains(n)) {

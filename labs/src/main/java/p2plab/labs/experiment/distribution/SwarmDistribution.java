@@ -18,6 +18,7 @@ import p2plab.common.content.GeneratedContent;
 import p2plab.common.transport.NodeConfig;
 import p2plab.common.transport.sim.SimTransport;
 import p2plab.labs.experiment.ProtocolErrors;
+import p2plab.labs.session.Transports;
 
 /**
  * The peer-to-peer side of the distribution experiment: a tracker, one BitTorrent seed uploading
@@ -71,7 +72,7 @@ public final class SwarmDistribution {
     public static Outcome run(long seed, int leechers, long fileBytes, long seedUpload, long peerUpload, long minDownload,
                               Settings s, List<Sample> trace) throws TimeoutException {
         Duration never = Duration.ofDays(365); // one announce each: every leecher meets the earlier ones, and the figure needs no tracker traffic
-        try (SimTransport sim = SimTransport.withSeed(seed)) {
+        try (SimTransport sim = Transports.simulator(seed)) {
             TrackerServer tracker = TrackerServer.start(sim, "tracker", 0, never);
             GeneratedContent file = new GeneratedContent("distribution-file", fileBytes, seed);
             Metainfo meta = Torrents.of(file, tracker.announceUrl(), s.pieceLength());

@@ -18,6 +18,7 @@ import p2plab.common.overlay.Network;
 import p2plab.common.overlay.NetworkSpec;
 import p2plab.common.overlay.PeerId;
 import p2plab.common.overlay.PeerSpec;
+import p2plab.common.overlay.Progress;
 import p2plab.common.transport.sim.SimTransport;
 import p2plab.labs.experiment.Experiment;
 import p2plab.labs.experiment.ExperimentReport;
@@ -25,6 +26,7 @@ import p2plab.labs.experiment.Parameters;
 import p2plab.labs.experiment.Plot;
 import p2plab.labs.experiment.ProtocolErrors;
 import p2plab.labs.experiment.ResultTable;
+import p2plab.labs.session.Transports;
 
 /**
  * BitTorrent's incentives and piece selection. Part one: with tit-for-tat and without it (random
@@ -60,7 +62,7 @@ public final class IncentivesExperiment implements Experiment {
     }
 
     @Override
-    public ExperimentReport run(Parameters p, long seed) throws Exception {
+    public ExperimentReport run(Parameters p, long seed, Progress progress) throws Exception {
         int n = p.integer("leechers");
         long u = p.integer("u");
         long file = 1024L * p.integer("file-kib");
@@ -69,12 +71,15 @@ public final class IncentivesExperiment implements Experiment {
                 "first_time_every_piece_twice_s"));
         List<Plot.Curve> freeRiderCurves = new ArrayList<>();
         List<Plot.Curve> replicationCurves = new ArrayList<>();
+        int runs = p.words("chokers").size() * p.words("free-rider-share").size() + p.words("pickers").size();
+        int done = 0;
         for (String choker : p.words("chokers")) {
             List<double[]> contrib = new ArrayList<>();
             List<double[]> riders = new ArrayList<>();
             for (String share : p.words("free-rider-share")) {
                 double fraction = Double.parseDouble(share);
                 int k = (int) Math.round(fraction * n);
+                progress.update(choker + " choker, " + k + " free-riders", done++, runs);
                 Swarm s = swarm(seed, n, k, u, file, p, chokerFactory(choker), "rarest");
                 table.add("free-riding", choker, "rarest", k, s.contributorMean, s.freeRiderMean, s.last, s.completed,
                         s.minAtHalf, s.meanAtHalf, s.twice);
@@ -87,6 +92,7 @@ public final class IncentivesExperiment implements Experiment {
             freeRiderCurves.add(curve("free-riders, " + choker, riders));
         }
         for (String picker : p.words("pickers")) {
+            progress.update(picker + " picker", done++, runs);
             Swarm s = swarm(seed, n, 0, u, file, p, chokerFactory("tit-for-tat"), picker);
             table.add("piece-selection", "tit-for-tat", picker, 0, s.contributorMean, s.freeRiderMean, s.last, s.completed,
                     s.minAtHalf, s.meanAtHalf, s.twice);
@@ -149,7 +155,7 @@ public final class IncentivesExperiment implements Experiment {
                                String picker) throws Exception {
         Map<String, String> options = Map.of("piece-length", p.string("piece-length"), "free-riders", Integer.toString(freeRiders),
                 "interval", "86400");
-        try (SimTransport sim = SimTransport.withSeed(seed);
+        try (SimTransport sim = Transports.simulator(seed);
              Network net0 = new BitTorrentOverlay(Pickers.byName(picker), chokers).create(new NetworkSpec("incentives", n, null,
                      seed, PeerSpec.rates(u, 8 * u), options), sim)) {
             BitTorrentNetwork net = (BitTorrentNetwork) net0;

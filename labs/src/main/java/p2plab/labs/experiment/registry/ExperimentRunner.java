@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import p2plab.common.overlay.Progress;
 import p2plab.labs.experiment.Experiment;
 import p2plab.labs.experiment.ExperimentReport;
 import p2plab.labs.experiment.Parameters;
@@ -21,10 +22,16 @@ public final class ExperimentRunner {
 
     public static ExperimentReport run(String name, Map<String, String> given, long seed, Path outDir, boolean json,
                                        PrintStream out) throws Exception {
+        return run(name, given, seed, outDir, json, out, Progress.NONE);
+    }
+
+    /** Runs it, telling {@code progress} how far it got (the shell draws a bar and cancels through it). */
+    public static ExperimentReport run(String name, Map<String, String> given, long seed, Path outDir, boolean json,
+                                       PrintStream out, Progress progress) throws Exception {
         Experiment e = Experiments.named(name);
         Parameters p = new Parameters(e.defaults(), given);
         long start = System.nanoTime();
-        ExperimentReport report = e.run(p, seed);
+        ExperimentReport report = e.run(p, seed, progress);
         double seconds = (System.nanoTime() - start) / 1e9;
         List<Path> files = ReportWriter.write(report, outDir);
         if (json) {

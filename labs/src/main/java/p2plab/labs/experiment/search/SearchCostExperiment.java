@@ -19,18 +19,20 @@ import p2plab.common.overlay.Overlay;
 import p2plab.common.overlay.PeerId;
 import p2plab.common.overlay.PeerInfo;
 import p2plab.common.overlay.PeerSpec;
+import p2plab.common.overlay.Progress;
 import p2plab.common.overlay.Query;
 import p2plab.common.overlay.Role;
 import p2plab.common.overlay.SearchResult;
 import p2plab.common.topology.TopologySpec;
 import p2plab.common.transport.sim.SimTransport;
 import p2plab.labs.experiment.Experiment;
-import p2plab.labs.session.LabImplementations;
 import p2plab.labs.experiment.ExperimentReport;
 import p2plab.labs.experiment.Parameters;
 import p2plab.labs.experiment.Plot;
 import p2plab.labs.experiment.ProtocolErrors;
 import p2plab.labs.experiment.ResultTable;
+import p2plab.labs.session.LabImplementations;
+import p2plab.labs.session.Transports;
 
 /**
  * What a search costs in each architecture: messages per query, success, hops to the first hit
@@ -82,7 +84,7 @@ public final class SearchCostExperiment implements Experiment {
     }
 
     @Override
-    public ExperimentReport run(Parameters p, long seed) throws Exception {
+    public ExperimentReport run(Parameters p, long seed, Progress progress) throws Exception {
         int degree = p.integer("degree");
         Map<String, Overlay> overlays = new LinkedHashMap<>();
         for (Overlay o : ServiceLoader.load(Overlay.class)) {
@@ -90,6 +92,11 @@ public final class SearchCostExperiment implements Experiment {
         }
         ResultTable table = new ResultTable(List.of("variant", "peers", "ttl", "messages_per_query", "query_messages_per_query",
                 "flooding_bound", "success", "hops_to_first_hit", "busiest_peer_load"));
+        int runs = 0;
+        for (String v : p.words("variants")) {
+            runs += p.integers("peers").size() * (variant(v, p).usesTtl() ? p.integers("ttl").size() : 1);
+        }
+        int done = 0;
         for (String v : p.words("variants")) {
             Variant variant = variant(v, p);
             Overlay overlay = p.string("impl").equals("default") ? overlays.get(variant.overlay())
@@ -101,6 +108,7 @@ public final class SearchCostExperiment implements Experiment {
             for (int peers : p.integers("peers")) {
                 List<Integer> ttls = variant.usesTtl() ? p.integers("ttl") : List.of(0);
                 for (int ttl : ttls) {
+                    progress.update(v + ", " + peers + " peers" + (variant.usesTtl() ? ", ttl " + ttl : ""), done++, runs);
                     TopologySpec topology = variant.overlay().equals("gnutella") ? TopologySpec.of("random-regular", degree) : null;
                     Measure m = measure(overlay, variant.options(), topology, peers, ttl, p.integer("files"),
                             p.integer("queries"), seed, null);
@@ -159,7 +167,7 @@ public final class SearchCostExperiment implements Experiment {
      */
     static Measure measure(Overlay overlay, Map<String, String> options, TopologySpec topology, int peers, int ttl, int files,
                            int queries, long seed, PeerId from) throws TimeoutException {
-        try (SimTransport sim = SimTransport.withSeed(seed);
+        try (SimTransport sim = Transports.simulator(seed);
              Network net = overlay.create(new NetworkSpec("search-cost", peers, topology, seed, PeerSpec.UNLIMITED, options), sim)) {
             sim.advance(SETTLE);
             List<PeerId> sharers = new ArrayList<>();
