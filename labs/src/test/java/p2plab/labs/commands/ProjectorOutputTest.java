@@ -90,7 +90,7 @@ class ProjectorOutputTest {
         String text = String.join("\n", help);
         assertFalse(text.contains("Usage: p2plab") || text.contains("-hV"), text);
         assertTrue(help.get(0).startsWith("Commands (`help <command>` shows its options"), text);
-        for (String command : List.of("network create|list|use|destroy", "peer add|kill|revive|list", "search", "clear | cls", "quit | exit")) {
+        for (String command : List.of("network create|list|use|destroy|speed", "peer add|kill|revive|list", "search", "clear | cls", "quit | exit")) {
             assertTrue(help.stream().anyMatch(l -> l.startsWith(command + " ")), command + " missing:\n" + text);
         }
         assertTrue(help.stream().allMatch(l -> l.length() <= 120), "fits the terminal:\n" + text);

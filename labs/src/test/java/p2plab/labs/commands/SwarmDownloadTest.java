@@ -34,7 +34,7 @@ class SwarmDownloadTest {
             assertEquals(0, c.runLine("network create napster --peers 11 --upload 100kB/s; share 1 " + file), text.toString());
             assertEquals(0, c.runLine("download all demo.bin"), text.toString());
             String out = text.toString();
-            assertTrue(out.contains("10 of 10 peers downloaded 'demo.bin' (30 kB) at once; the last finished after"), out);
+            assertTrue(out.contains("10 of 10 peers downloaded 'demo.bin' (29.3 KiB) at once; the last finished after"), out);
             assertEquals(10, out.lines().filter(l -> l.endsWith("verified")).count(), out);
             NapsterNetwork n = (NapsterNetwork) lab.current().network();
             ContentId id = ContentId.of(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));

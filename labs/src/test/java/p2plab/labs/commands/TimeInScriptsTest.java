@@ -25,7 +25,7 @@ class TimeInScriptsTest {
             Commands c = new Commands(lab);
             assertEquals(0, c.runLine("network create napster --peers 4"), text.toString());
             assertEquals(0, c.runLine("search 2 foo"), text.toString());
-            assertTrue(text.toString().contains("hits: 0 (0 files)"), text.toString());
+            assertTrue(text.toString().contains("hits: 0 "), text.toString());
         }
     }
 

@@ -41,7 +41,7 @@ public final class Transcript {
     public static String driverFree(String transcript) {
         return ADDRESS.matcher(transcript).replaceAll("ADDRESS").lines()
                 .filter(l -> !l.startsWith("latency: "))
-                .map(l -> l.replaceAll(" in [0-9.]+ s at [0-9.]+ \\S+/s", ""))
+                .map(l -> l.replaceAll(" in [0-9.]+ s at [0-9.]+ \\S+/s", "").replaceAll("[0-9.]+ ms", "T ms"))
                 .reduce("", (a, b) -> a + b + "\n");
     }
 }
