@@ -10,14 +10,27 @@ import java.time.Duration;
  * @param snubTimeout    a peer that sends no data this long while we want some is snubbed
  * @param banAfter       bad pieces before a peer is banned
  * @param maxConnections peers we dial at most (incoming ones are accepted beyond that)
+ * @param handshakeTimeout a connection that has not completed its handshake this long after it
+ *                       opened is closed (libtorrent waits 10 s too), so a peer cannot hold a
+ *                       connection open with a partial or trickled handshake
  */
-public record PeerConfig(int pipeline, Duration rechoke, Duration snubTimeout, int banAfter, int maxConnections) {
+public record PeerConfig(int pipeline, Duration rechoke, Duration snubTimeout, int banAfter, int maxConnections,
+                         Duration handshakeTimeout) {
 
+    public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
     public static final PeerConfig DEFAULTS = new PeerConfig(5, Duration.ofSeconds(10), Duration.ofSeconds(60), 2, 40);
+
+    /** With the default handshake timeout. */
+    public PeerConfig(int pipeline, Duration rechoke, Duration snubTimeout, int banAfter, int maxConnections) {
+        this(pipeline, rechoke, snubTimeout, banAfter, maxConnections, DEFAULT_HANDSHAKE_TIMEOUT);
+    }
 
     public PeerConfig {
         if (pipeline < 1) {
             throw new IllegalArgumentException("pipeline must be >= 1, got " + pipeline);
+        }
+        if (handshakeTimeout == null || handshakeTimeout.isNegative() || handshakeTimeout.isZero()) {
+            throw new IllegalArgumentException("handshakeTimeout must be positive, got " + handshakeTimeout);
         }
         if (banAfter < 1) {
             throw new IllegalArgumentException("banAfter must be >= 1, got " + banAfter);
@@ -25,10 +38,14 @@ public record PeerConfig(int pipeline, Duration rechoke, Duration snubTimeout, i
     }
 
     public PeerConfig withPipeline(int n) {
-        return new PeerConfig(n, rechoke, snubTimeout, banAfter, maxConnections);
+        return new PeerConfig(n, rechoke, snubTimeout, banAfter, maxConnections, handshakeTimeout);
     }
 
     public PeerConfig withMaxConnections(int n) {
-        return new PeerConfig(pipeline, rechoke, snubTimeout, banAfter, n);
+        return new PeerConfig(pipeline, rechoke, snubTimeout, banAfter, n, handshakeTimeout);
+    }
+
+    public PeerConfig withHandshakeTimeout(Duration d) {
+        return new PeerConfig(pipeline, rechoke, snubTimeout, banAfter, maxConnections, d);
     }
 }
