@@ -39,6 +39,8 @@ import p2plab.common.transport.Transport;
  * </ul>
  */
 public final class TrackerServer implements PeerHandler<HttpMessage> {
+    /** The interval `p2plab tracker` tells peers unless given --interval. */
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(120);
     public static final int DEFAULT_NUMWANT = 50;
     public static final int MAX_NUMWANT = 200;
 
