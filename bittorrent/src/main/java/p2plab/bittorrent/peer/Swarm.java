@@ -79,6 +79,7 @@ public final class Swarm implements PickerView {
         this.availability = new int[meta.pieceCount()];
         this.startNanos = node.clock().nanos();
         if (storage.complete()) {
+            storage.finish();
             done.complete(result());
         }
         rechokeTimer = node.clock().every(config.rechoke(), this::onRechokeTimer);
@@ -450,6 +451,7 @@ public final class Swarm implements PickerView {
         onVerified.accept(index);
         listener.accept(status());
         if (storage.complete() && !done.isDone()) {
+            storage.finish();
             done.complete(result());
             rechoke(); // seeds rank differently
         }

@@ -23,6 +23,10 @@ public final class DiskStore implements PieceStore {
     private final Map<Integer, FileChannel> open = new HashMap<>();
 
     public DiskStore(Metainfo metainfo, Path dir) {
+        String refusal = refusal(metainfo);
+        if (refusal != null) {
+            throw new IllegalArgumentException(refusal);
+        }
         this.files = metainfo.files();
         this.paths = new Path[files.size()];
         Path root = metainfo.multiFile() ? dir.resolve(metainfo.name()) : dir;
@@ -36,6 +40,40 @@ public final class DiskStore implements PieceStore {
             }
             paths[i] = p;
         }
+    }
+
+    /**
+     * Why a torrent's names cannot become files under a download folder, or null when they can:
+     * the name (the file, or the folder of a multi-file torrent) and every path element must be a
+     * plain name, with no separator, no NUL, and not "." or "..".
+     */
+    public static String refusal(Metainfo metainfo) {
+        String why = unsafe(metainfo.name());
+        if (why != null) {
+            return "the torrent's name " + why;
+        }
+        for (FileEntry f : metainfo.files()) {
+            for (String part : f.path()) {
+                why = unsafe(part);
+                if (why != null) {
+                    return "a file path element of '" + f.joined() + "' " + why;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String unsafe(String name) {
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            return "is '" + name + "', which is not a file name";
+        }
+        if (name.indexOf('\0') >= 0) {
+            return "contains a NUL byte";
+        }
+        if (name.contains("/") || name.contains("\\")) {
+            return "contains a path separator";
+        }
+        return null;
     }
 
     /** Where the data is: the file of a single-file torrent, the folder of a multi-file one. */
@@ -116,7 +154,8 @@ public final class DiskStore implements PieceStore {
     }
 
     /** Creates every file (empty files too) so a completed download has them all. */
-    public void createAll() {
+    @Override
+    public void allPiecesHad() {
         try {
             for (int i = 0; i < paths.length; i++) {
                 channel(i);

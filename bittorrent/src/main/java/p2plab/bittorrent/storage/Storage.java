@@ -65,6 +65,11 @@ public final class Storage {
         return have.complete();
     }
 
+    /** Once complete: lets the store create what no piece wrote (empty files). */
+    public void finish() {
+        store.allPiecesHad();
+    }
+
     public long bytesHave() {
         long sum = 0;
         for (int i = have.next(0); i >= 0; i = have.next(i + 1)) {
