@@ -25,6 +25,8 @@ public final class Connection {
     boolean extensionProtocol;
     /** The peer's extended handshake, once received; null before (or if it never sends one). */
     ExtensionHandshake extensions;
+    /** Requests we keep outstanding with this peer now; grows while the peer keeps them all busy. */
+    int pipeline;
     /** Blocks we asked for and did not get yet, as {@link Swarm#blockKey} values. */
     final Set<Long> outstanding = new LinkedHashSet<>();
     /**

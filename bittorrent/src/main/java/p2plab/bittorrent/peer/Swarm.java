@@ -50,6 +50,8 @@ public final class Swarm implements PickerView {
     /** Outstanding requests per block key, across connections. */
     private final Map<Long, Integer> requested = new HashMap<>();
     private final Map<Integer, Integer> requestedPerPiece = new HashMap<>();
+    /** Distinct blocks of each piece that are requested from someone (endgame copies count once). */
+    private final int[] distinctRequested;
     private final Map<String, Long> sources = new HashMap<>();
     private final CompletableFuture<SwarmResult> done = new CompletableFuture<>();
     private final long startNanos;
@@ -77,6 +79,7 @@ public final class Swarm implements PickerView {
         this.choker = choker;
         this.config = config;
         this.availability = new int[meta.pieceCount()];
+        this.distinctRequested = new int[meta.pieceCount()];
         this.startNanos = node.clock().nanos();
         if (storage.complete()) {
             storage.finish();
@@ -165,6 +168,7 @@ public final class Swarm implements PickerView {
             return;
         }
         connections.put(c, c);
+        c.pipeline = config.pipeline();
         // BEP 6: with the fast extension the first message is exactly one of bitfield, have all, have none
         if (c.fast && storage.complete()) {
             c.send(new PeerMessage.HaveAll());
@@ -316,6 +320,7 @@ public final class Swarm implements PickerView {
 
     void onChoke(Connection c) {
         c.peerChoking = true;
+        c.pipeline = config.pipeline();
         releaseRequests(c); // BEP 3: a choke discards the requests it did not answer
     }
 
@@ -404,7 +409,9 @@ public final class Swarm implements PickerView {
 
     void onPiece(Connection c, PeerMessage.Piece p) {
         long key = blockKey(p.index(), p.begin());
-        if (c.outstanding.remove(key)) {
+        if (c.outstanding.contains(key)) {
+            growPipeline(c);
+            c.outstanding.remove(key);
             unrequest(key);
         } else if (!c.released.remove(key)) {
             // Never asked of this peer: storing it would let a peer make us allocate a piece buffer
@@ -436,6 +443,22 @@ public final class Swarm implements PickerView {
         if (c.link.isOpen()) {
             fillRequests(c);
         }
+    }
+
+    /**
+     * A block came while every request we allow was out: the peer keeps up, so allow one more
+     * (the pipeline doubles each round trip), up to {@link PeerConfig#maxPipeline} and the peer's
+     * advertised {@code reqq}.
+     */
+    private void growPipeline(Connection c) {
+        if (c.outstanding.size() < c.pipeline) {
+            return;
+        }
+        int limit = config.maxPipeline();
+        if (c.extensions != null && c.extensions.reqq() > 0) {
+            limit = Math.min(limit, c.extensions.reqq());
+        }
+        c.pipeline = Math.max(c.pipeline, Math.min(limit, c.pipeline + 1));
     }
 
     private void pieceVerified(int index) {
@@ -488,7 +511,7 @@ public final class Swarm implements PickerView {
         if (c.peerChoking || !c.amInterested || stopped) {
             return;
         }
-        while (c.outstanding.size() < config.pipeline()) {
+        while (c.outstanding.size() < c.pipeline) {
             long key = nextBlock(c);
             if (key < 0) {
                 return;
@@ -496,7 +519,9 @@ public final class Swarm implements PickerView {
             int piece = (int) (key >>> 32);
             int begin = (int) key;
             c.outstanding.add(key);
-            requested.merge(key, 1, Integer::sum);
+            if (requested.merge(key, 1, Integer::sum) == 1) {
+                distinctRequested[piece]++;
+            }
             requestedPerPiece.merge(piece, 1, Integer::sum);
             c.send(new PeerMessage.Request(piece, begin, storage.blockLength(piece, begin / Storage.BLOCK)));
         }
@@ -583,7 +608,9 @@ public final class Swarm implements PickerView {
     }
 
     private void unrequest(long key) {
-        requested.computeIfPresent(key, (k, n) -> n <= 1 ? null : n - 1);
+        if (requested.computeIfPresent(key, (k, n) -> n <= 1 ? null : n - 1) == null) {
+            distinctRequested[(int) (key >>> 32)]--;
+        }
         requestedPerPiece.computeIfPresent((int) (key >>> 32), (k, n) -> n <= 1 ? null : n - 1);
     }
 
@@ -614,18 +641,14 @@ public final class Swarm implements PickerView {
                 && (requestedPerPiece.containsKey(piece) || storage.inProgressContains(piece));
     }
 
+    /**
+     * Counted, not searched: the picker asks this of every piece for every request, and a scan of
+     * every block of every piece was the leecher's largest cost in the profile. A block is never
+     * both received and requested for long: the copy still requested is cancelled when it arrives.
+     */
     @Override
     public boolean requestable(int piece) {
-        if (storage.have().has(piece)) {
-            return false;
-        }
-        int blocks = storage.blocksIn(piece);
-        for (int b = 0; b < blocks; b++) {
-            if (!storage.hasBlock(piece, b) && !requested.containsKey(blockKey(piece, b * Storage.BLOCK))) {
-                return true;
-            }
-        }
-        return false;
+        return !storage.have().has(piece) && distinctRequested[piece] + storage.blocksReceived(piece) < storage.blocksIn(piece);
     }
 
     @Override

@@ -7,9 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import p2plab.bittorrent.metainfo.FileEntry;
 import p2plab.bittorrent.metainfo.Metainfo;
 
@@ -20,7 +18,8 @@ import p2plab.bittorrent.metainfo.Metainfo;
 public final class DiskStore implements PieceStore {
     private final List<FileEntry> files;
     private final Path[] paths;
-    private final Map<Integer, FileChannel> open = new HashMap<>();
+    /** Open channels by file index; null until the file is first read or written. */
+    private final FileChannel[] open;
 
     public DiskStore(Metainfo metainfo, Path dir) {
         String refusal = refusal(metainfo);
@@ -29,6 +28,7 @@ public final class DiskStore implements PieceStore {
         }
         this.files = metainfo.files();
         this.paths = new Path[files.size()];
+        this.open = new FileChannel[files.size()];
         Path root = metainfo.multiFile() ? dir.resolve(metainfo.name()) : dir;
         for (int i = 0; i < paths.length; i++) {
             Path p = root;
@@ -85,8 +85,8 @@ public final class DiskStore implements PieceStore {
     public byte[] read(long offset, int length) {
         byte[] out = new byte[length];
         span(offset, length, (i, fileOffset, at, n) -> {
-            if (!Files.exists(paths[i])) {
-                return;
+            if (open[i] == null && !Files.exists(paths[i])) {
+                return; // not written yet: reads as zeros (no file is created by reading)
             }
             ByteBuffer buf = ByteBuffer.wrap(out, at, n);
             FileChannel ch = channel(i);
@@ -141,14 +141,14 @@ public final class DiskStore implements PieceStore {
     }
 
     private FileChannel channel(int i) throws IOException {
-        FileChannel ch = open.get(i);
+        FileChannel ch = open[i];
         if (ch == null) {
             Path parent = paths[i].getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
             ch = FileChannel.open(paths[i], StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            open.put(i, ch);
+            open[i] = ch;
         }
         return ch;
     }
@@ -167,13 +167,15 @@ public final class DiskStore implements PieceStore {
 
     @Override
     public void close() {
-        for (FileChannel ch : open.values()) {
+        for (int i = 0; i < open.length; i++) {
             try {
-                ch.close();
+                if (open[i] != null) {
+                    open[i].close();
+                }
             } catch (IOException ignored) {
                 // closing a file we only wrote to: nothing left to save
             }
+            open[i] = null;
         }
-        open.clear();
     }
 }

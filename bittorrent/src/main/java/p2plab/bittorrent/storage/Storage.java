@@ -95,6 +95,12 @@ public final class Storage {
         return a != null && a.senders[block] != null;
     }
 
+    /** Blocks of an unfinished piece received so far (0 for a piece had or not started). */
+    public int blocksReceived(int piece) {
+        Assembly a = assembling.get(piece);
+        return a == null ? 0 : a.received;
+    }
+
     /** Bytes of a piece we have, for an upload. */
     public byte[] read(int piece, int begin, int length) {
         if (!have.has(piece)) {
