@@ -52,7 +52,8 @@ public final class ThroughputBenchmark {
         this.data = data;
         this.mib = mib;
         this.tcp = tcp;
-        this.tracker = TrackerServer.start(tcp, "tracker", 0, TrackerServer.DEFAULT_INTERVAL);
+        // a short interval, so a killed real client (no event=stopped) leaves the list within 10 s
+        this.tracker = TrackerServer.start(tcp, "tracker", 0, Duration.ofSeconds(5));
         this.meta = Torrents.create(data.resolve("bench.bin"), tracker.announceUrl(), PIECE);
         this.torrent = dir.resolve("bench.torrent");
         Torrents.write(meta, torrent);
@@ -91,10 +92,10 @@ public final class ThroughputBenchmark {
         String[] who = pair.split("-");
         Path out = dir.resolve("out-" + pair + "-" + run);
         Files.createDirectories(out);
-        int before = peers();
+        waitUntilNoPeers();
         AutoCloseable seed = startSeed(who[0], pair + run);
         try {
-            waitUntilPeersAbove(before);
+            waitUntilPeersAbove(0);
             long t0 = System.nanoTime();
             leech(who[1], out, pair + run);
             return (System.nanoTime() - t0) / 1e9;
@@ -185,7 +186,7 @@ public final class ThroughputBenchmark {
     private Process start(List<String> cmd, String name) throws IOException {
         ProcessBuilder b = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
         if (cmd.get(0).equals("aria2c")) {
-            b.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            b.redirectOutput(dir.resolve(name + ".log").toFile());
         }
         return b.start();
     }
@@ -212,12 +213,19 @@ public final class ThroughputBenchmark {
         return count.get(10, TimeUnit.SECONDS);
     }
 
+    private void waitUntilNoPeers() throws Exception {
+        while (peers() > 0) {
+            Thread.sleep(100);
+        }
+    }
+
     /** The new seed is ready once it announced (killed real clients leave entries that only expire). */
     private void waitUntilPeersAbove(int before) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (peers() <= before) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the seed never announced");
+                Path log = dir.resolve("aria2-seed.log");
+                throw new IllegalStateException("the seed never announced" + (Files.exists(log) ? ": " + Files.readString(log) : ""));
             }
             Thread.sleep(20);
         }
