@@ -166,14 +166,8 @@ public final class HttpFormat implements WireFormat<HttpMessage> {
                 }
                 length = Integer.parseInt(v);
             }
-            int bodyStart = end + 4;
-            if (in.limit() - bodyStart < length) {
-                return null;
-            }
-            byte[] body = new byte[length];
-            in.get(bodyStart, body);
-            in.position(bodyStart + length);
-            return new HttpMessage.Request(first[0], first[1], headers, body);
+            byte[] body = body(in, end, length);
+            return body == null ? null : new HttpMessage.Request(first[0], first[1], headers, body);
         }
     }
 
@@ -203,13 +197,10 @@ public final class HttpFormat implements WireFormat<HttpMessage> {
         } else if (headers.containsKey("transfer-encoding")) {
             throw new MalformedFrameException("chunked HTTP bodies are not supported");
         }
-        int bodyStart = end + 4;
-        if (in.limit() - bodyStart < length) {
+        byte[] body = body(in, end, length);
+        if (body == null) {
             return null;
         }
-        byte[] body = new byte[length];
-        in.get(bodyStart, body);
-        in.position(bodyStart + length);
         String[] first = lines[0].split(" ", 3);
         if (first.length < 2 || !first[0].startsWith("HTTP/")) {
             throw new MalformedFrameException("not an HTTP status line: " + lines[0]);
@@ -219,6 +210,18 @@ public final class HttpFormat implements WireFormat<HttpMessage> {
         } catch (NumberFormatException e) {
             throw new MalformedFrameException("bad HTTP status: " + lines[0]);
         }
+    }
+
+    /** The body after the head ending at {@code end}, consuming the message; null while incomplete. */
+    private static byte[] body(ByteBuffer in, int end, int length) {
+        int bodyStart = end + 4;
+        if (in.limit() - bodyStart < length) {
+            return null;
+        }
+        byte[] body = new byte[length];
+        in.get(bodyStart, body);
+        in.position(bodyStart + length);
+        return body;
     }
 
     private static String[] headLines(ByteBuffer in, int end) {

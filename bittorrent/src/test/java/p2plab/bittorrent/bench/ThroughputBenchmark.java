@@ -238,7 +238,8 @@ public final class ThroughputBenchmark {
         }
     }
 
-    private static void writeRandom(Path file, int mib) throws IOException {
+    /** {@code mib} MiB of seeded random bytes. */
+    static void writeRandom(Path file, int mib) throws IOException {
         byte[] buf = new byte[1 << 20];
         SplittableRandom r = new SplittableRandom(1);
         try (OutputStream out = Files.newOutputStream(file)) {
@@ -249,7 +250,7 @@ public final class ThroughputBenchmark {
         }
     }
 
-    private static void deleteTree(Path p) throws IOException {
+    static void deleteTree(Path p) throws IOException {
         if (!Files.exists(p)) {
             return;
         }
