@@ -12,13 +12,18 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import p2plab.bittorrent.client.Client;
 import p2plab.bittorrent.client.ClientOptions;
+import p2plab.bittorrent.wire.PeerMessage;
 import p2plab.bittorrent.wire.PeerWireFormat;
+import p2plab.common.transport.Link;
+import p2plab.common.transport.Node;
 import p2plab.common.transport.NodeConfig;
+import p2plab.common.transport.sim.SimTransport;
 import p2plab.common.transport.tcp.TcpTransport;
 
 /**
  * Over real TCP: a peer that sends 30 bytes of a 68-byte handshake, or trickles one byte every half
- * second, is disconnected once the handshake timeout (1 s here, 10 s by default) has passed.
+ * second, is disconnected once the handshake timeout (1 s here, 10 s by default) has passed; in
+ * simulation, a connection that sends nothing is closed after the same timeout.
  */
 class HandshakeTimeoutTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(1);
@@ -63,6 +68,19 @@ class HandshakeTimeoutTest {
             double seconds = (System.nanoTime() - t0) / 1e9;
             assertTrue(closed, "one byte every half second must not keep the connection open");
             assertTrue(seconds < 4, "closed within the timeout and a margin: " + seconds + " s");
+        }
+    }
+
+    @Test
+    void inSimulationASilentConnectionIsClosedAfterTheDefaultTimeout() throws Exception {
+        try (SimTransport sim = SimTransport.withSeed(5)) {
+            Client c = Client.open(sim, "victim", 0, NodeConfig.named("victim"), ClientOptions.defaults());
+            Node<PeerMessage> silent = sim.open(NodeConfig.named("silent"), new PeerWireFormat(), (l, m) -> { });
+            Link<PeerMessage> link = sim.await(silent.connect(c.address()), Duration.ofSeconds(1));
+            sim.advance(PeerConfig.DEFAULT_HANDSHAKE_TIMEOUT.minusSeconds(1));
+            assertTrue(link.isOpen(), "not before the timeout");
+            sim.advance(Duration.ofSeconds(2));
+            assertTrue(!link.isOpen(), "closed once the handshake timeout passed");
         }
     }
 
