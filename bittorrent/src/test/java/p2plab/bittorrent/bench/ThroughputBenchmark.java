@@ -16,6 +16,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import p2plab.bittorrent.client.Client;
+import p2plab.bittorrent.interop.Interop;
 import p2plab.bittorrent.client.ClientOptions;
 import p2plab.bittorrent.metainfo.Metainfo;
 import p2plab.bittorrent.metainfo.Torrents;
@@ -155,17 +156,7 @@ public final class ThroughputBenchmark {
 
     /** A libtorrent session kept on loopback, otherwise at its defaults; prints "seeding" or "done" when it has every piece. */
     private static String libtorrent(boolean seed) {
-        return String.join("\n",
-                "import libtorrent as lt, sys, time",
-                "s = lt.session({'listen_interfaces': '127.0.0.1:0', 'outgoing_interfaces': '127.0.0.1',",
-                "  'enable_dht': False, 'enable_lsd': False, 'enable_upnp': False, 'enable_natpmp': False,",
-                "  'enable_ip_notifier': False, 'dht_bootstrap_nodes': '', 'allow_multiple_connections_per_ip': True,",
-                "  'enable_outgoing_utp': False, 'enable_incoming_utp': False})",
-                "p = lt.add_torrent_params()",
-                "p.ti = lt.torrent_info(sys.argv[1])",
-                "p.save_path = sys.argv[2]",
-                "p.flags &= ~lt.torrent_flags.paused",
-                "p.flags &= ~lt.torrent_flags.auto_managed",
+        return String.join("\n", Interop.LIBTORRENT_SESSION,
                 "h = s.add_torrent(p)",
                 "while not h.status().is_seeding:",
                 "    time.sleep(0.02)",

@@ -27,7 +27,7 @@ import p2plab.common.content.Digests;
  * missing program skips the test with the Debian package to install, except under {@code CI=true},
  * where the build installs them all and absence is a broken setup: then the test fails.
  */
-final class Interop {
+public final class Interop {
     static final String PYTHON = "/usr/bin/python3";
 
     private Interop() {
@@ -192,22 +192,30 @@ final class Interop {
     }
 
     /**
+     * Python that opens a libtorrent session kept on loopback (listening on any free port; no DHT,
+     * LPD, UPnP, NAT-PMP or uTP, else at its defaults) and adds the torrent {@code sys.argv[1]},
+     * saving under {@code sys.argv[2]}, started: the handle is {@code h} once {@code s.add_torrent(p)} runs.
+     */
+    public static final String LIBTORRENT_SESSION = String.join("\n",
+            "import libtorrent as lt, sys, time",
+            "s = lt.session({'listen_interfaces': '127.0.0.1:0', 'outgoing_interfaces': '127.0.0.1',",
+            "  'enable_dht': False, 'enable_lsd': False, 'enable_upnp': False, 'enable_natpmp': False,",
+            "  'enable_ip_notifier': False, 'dht_bootstrap_nodes': '', 'allow_multiple_connections_per_ip': True,",
+            "  'enable_outgoing_utp': False, 'enable_incoming_utp': False})",
+            "p = lt.add_torrent_params()",
+            "p.ti = lt.torrent_info(sys.argv[1])",
+            "p.save_path = sys.argv[2]",
+            "p.flags &= ~lt.torrent_flags.paused",
+            "p.flags &= ~lt.torrent_flags.auto_managed");
+
+    /**
      * A libtorrent leecher at its default settings but for those that keep it on loopback: downloads
      * {@code torrent} into {@code out} (listening on any free port), prints "done SECONDS" (from
      * adding the torrent to having every piece) and exits.
      */
     static List<String> libtorrentLeech(Path torrent, Path out) {
         String script = String.join("\n",
-                "import libtorrent as lt, sys, time",
-                "s = lt.session({'listen_interfaces': '127.0.0.1:0', 'outgoing_interfaces': '127.0.0.1',",
-                "  'enable_dht': False, 'enable_lsd': False, 'enable_upnp': False, 'enable_natpmp': False,",
-                "  'enable_ip_notifier': False, 'dht_bootstrap_nodes': '', 'allow_multiple_connections_per_ip': True,",
-                "  'enable_outgoing_utp': False, 'enable_incoming_utp': False})",
-                "p = lt.add_torrent_params()",
-                "p.ti = lt.torrent_info(sys.argv[1])",
-                "p.save_path = sys.argv[2]",
-                "p.flags &= ~lt.torrent_flags.paused",
-                "p.flags &= ~lt.torrent_flags.auto_managed",
+                LIBTORRENT_SESSION,
                 "t0 = time.time()",
                 "h = s.add_torrent(p)",
                 "deadline = t0 + 170",
