@@ -273,12 +273,20 @@ public final class Swarm implements PickerView {
             c.released.remove(key);
             if (c.outstanding.remove(key)) {
                 unrequest(key);
-                // others may take the block; this peer is asked again at its next piece, not at once,
-                // so a peer that rejects everything does not ping-pong with us
+                // Others may take the block. This peer is asked again at its next piece, or, if it
+                // rejected all we asked, after a pause: a peer that rejects everything then costs a
+                // few requests a second, not a ping-pong at the speed of the link.
                 for (Connection o : List.copyOf(connections.keySet())) {
                     if (o != c) {
                         fillRequests(o);
                     }
+                }
+                if (c.outstanding.isEmpty()) {
+                    node.clock().schedule(REJECT_PAUSE, () -> {
+                        if (connections.containsKey(c)) {
+                            fillRequests(c);
+                        }
+                    });
                 }
             }
         }
@@ -356,6 +364,8 @@ public final class Swarm implements PickerView {
      * held back by this limit, and the queue costs at most about 64 KiB per peer.
      */
     public static final int MAX_QUEUED_REQUESTS = 2000;
+    /** How long a peer that rejected every request we had out waits before we ask it again. */
+    static final java.time.Duration REJECT_PAUSE = java.time.Duration.ofSeconds(1);
     /** Released blocks remembered per connection (so a late block is still taken). */
     static final int MAX_RELEASED = 256;
 
