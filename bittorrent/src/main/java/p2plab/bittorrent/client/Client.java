@@ -94,7 +94,7 @@ public final class Client implements AutoCloseable {
                 }
             }
         });
-        engine[0] = new PeerEngine(PeerIds.random(node.random()));
+        engine[0] = new PeerEngine(PeerIds.random(node.random()), options.peer().handshakeTimeout());
         engine[0].attach(node);
         TrackerClient tc = TrackerClient.open(transport, label, sim ? SIM_TRACKER_CLIENT_PORT : 0);
         return new Client(engine[0], tc, options);

@@ -62,6 +62,28 @@ public sealed interface HttpMessage {
         }
     }
 
+    /**
+     * What a server's decoder yields for a request it cannot take (bad request line, URL or header
+     * block too long, chunked body, bad Content-Length): the status to answer before closing. It
+     * is never sent; the connection is unusable after it.
+     */
+    record Refused(int status, String reason, String detail) implements HttpMessage {
+        @Override
+        public Map<String, String> headers() {
+            return Map.of();
+        }
+
+        @Override
+        public byte[] body() {
+            return new byte[0];
+        }
+
+        /** The answer: this status, the detail as text, and a close. */
+        public Response response() {
+            return Response.error(status, reason, detail);
+        }
+    }
+
     private static Map<String, String> lower(Map<String, String> headers) {
         Map<String, String> m = new LinkedHashMap<>();
         headers.forEach((k, v) -> m.put(k.toLowerCase(Locale.ROOT), v));

@@ -32,10 +32,14 @@ public final class Urls {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '%') {
-                if (i + 2 >= text.length()) {
-                    throw new IllegalArgumentException("truncated %-escape in '" + text + "'");
+                int hi = i + 2 < text.length() ? Character.digit(text.charAt(i + 1), 16) : -1;
+                int lo = hi >= 0 ? Character.digit(text.charAt(i + 2), 16) : -1;
+                if (lo < 0) {
+                    String escape = text.substring(i, Math.min(text.length(), i + 3));
+                    throw new IllegalArgumentException("bad %-escape '" + escape + "' at position " + i
+                            + ": % must be followed by two hex digits");
                 }
-                out.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
+                out.write(hi * 16 + lo);
                 i += 2;
             } else if (c == '+') {
                 out.write(' ');

@@ -3,6 +3,7 @@ package p2plab.bittorrent.peer;
 import java.util.ArrayDeque;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import p2plab.bittorrent.wire.ExtensionHandshake;
 import p2plab.bittorrent.wire.PeerMessage;
 import p2plab.bittorrent.wire.PieceSet;
 import p2plab.common.transport.Link;
@@ -18,8 +19,21 @@ public final class Connection {
     boolean amInterested;
     boolean peerChoking = true;
     boolean peerInterested;
+    /** Both handshakes set the fast extension bit (BEP 6): every request gets a piece or a reject. */
+    boolean fast;
+    /** Both handshakes set the extension protocol bit (BEP 10). */
+    boolean extensionProtocol;
+    /** The peer's extended handshake, once received; null before (or if it never sends one). */
+    ExtensionHandshake extensions;
+    /** Requests we keep outstanding with this peer now; grows while the peer keeps them all busy. */
+    int pipeline;
     /** Blocks we asked for and did not get yet, as {@link Swarm#blockKey} values. */
     final Set<Long> outstanding = new LinkedHashSet<>();
+    /**
+     * Blocks we asked for and then gave up on (choked, cancelled) that may still be on the wire;
+     * oldest first, at most {@link Swarm#MAX_RELEASED} kept.
+     */
+    final Set<Long> released = new LinkedHashSet<>();
     /** Its requests we accepted and did not answer yet, oldest first. */
     final ArrayDeque<PeerMessage.Request> uploads = new ArrayDeque<>();
     long lastDataNanos;
@@ -61,6 +75,15 @@ public final class Connection {
 
     public boolean peerInterested() {
         return peerInterested;
+    }
+
+    public boolean fast() {
+        return fast;
+    }
+
+    /** The peer's extended handshake (BEP 10), or null. */
+    public ExtensionHandshake extensions() {
+        return extensions;
     }
 
     public PieceSet has() {

@@ -1,5 +1,6 @@
 package p2plab.bittorrent.peer;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import p2plab.bittorrent.wire.PeerMessage;
+import p2plab.bittorrent.wire.Reserved;
 import p2plab.common.transport.Address;
 import p2plab.common.transport.Link;
 import p2plab.common.transport.Node;
@@ -27,16 +29,25 @@ import p2plab.common.transport.PeerHandler;
  *     | --- Request x5 ------------> |
  *     | <-- Piece ------------------ |   ... Have to everyone once a piece verifies
  * </pre>
+ *
+ * Our handshake sets the fast extension and extension protocol bits ({@link Reserved}); a
+ * connection whose handshake has not completed within the handshake timeout is closed.
  */
 public final class PeerEngine implements PeerHandler<PeerMessage> {
     private final byte[] peerId;
+    private final Duration handshakeTimeout;
     private final Map<String, Swarm> swarms = new HashMap<>();
     private final Map<Address, Swarm> dialing = new HashMap<>();
     private final Map<Connection, Swarm> byConnection = new HashMap<>();
     private Node<PeerMessage> node;
 
     public PeerEngine(byte[] peerId) {
+        this(peerId, PeerConfig.DEFAULT_HANDSHAKE_TIMEOUT);
+    }
+
+    public PeerEngine(byte[] peerId, Duration handshakeTimeout) {
         this.peerId = peerId.clone();
+        this.handshakeTimeout = handshakeTimeout;
     }
 
     /** Called once the transport gave us our node. */
@@ -102,8 +113,14 @@ public final class PeerEngine implements PeerHandler<PeerMessage> {
                 return;
             }
             link.attach(s);
-            link.send(PeerMessage.Handshake.of(s.metainfo().infoHash(), peerId));
+            link.send(PeerMessage.Handshake.ours(s.metainfo().infoHash(), peerId));
         }
+        // A peer that sends part of a handshake, or one byte now and then, must not keep the link.
+        node.clock().schedule(handshakeTimeout, () -> {
+            if (link.isOpen() && !(link.attachment() instanceof Connection)) {
+                link.close();
+            }
+        });
     }
 
     @Override
@@ -147,9 +164,11 @@ public final class PeerEngine implements PeerHandler<PeerMessage> {
             s.onClosed(existing);
         }
         if (!link.outbound()) {
-            link.send(PeerMessage.Handshake.of(s.metainfo().infoHash(), peerId));
+            link.send(PeerMessage.Handshake.ours(s.metainfo().infoHash(), peerId));
         }
         Connection c = new Connection(link, h.peerId(), s.metainfo().pieceCount(), node.clock().nanos());
+        c.fast = Reserved.fast(h.reserved()); // we always set both bits, so the peer's decide
+        c.extensionProtocol = Reserved.extensionProtocol(h.reserved());
         link.attach(c);
         byConnection.put(c, s);
         s.onHandshake(c);

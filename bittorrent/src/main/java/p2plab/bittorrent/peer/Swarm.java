@@ -15,6 +15,7 @@ import p2plab.bittorrent.metainfo.Metainfo;
 import p2plab.bittorrent.picker.PickerView;
 import p2plab.bittorrent.picker.PiecePicker;
 import p2plab.bittorrent.storage.Storage;
+import p2plab.bittorrent.wire.ExtensionHandshake;
 import p2plab.bittorrent.wire.PeerMessage;
 import p2plab.bittorrent.wire.PieceSet;
 import p2plab.common.time.Cancellable;
@@ -28,7 +29,14 @@ import p2plab.common.transport.Node;
  * <p>Downloading: while a peer unchokes us and has something we lack, we keep
  * {@link PeerConfig#pipeline} 16 KiB block requests outstanding with it. When every missing block
  * is already requested (endgame), idle peers ask for blocks others were asked for, and the
- * duplicates are cancelled when the first copy arrives.
+ * duplicates are cancelled when the first copy arrives. Only blocks we asked the peer for are
+ * taken; anything else is dropped before it reaches {@link Storage}.
+ *
+ * <p>Uploading: a peer may have {@link #MAX_QUEUED_REQUESTS} requests waiting with us, which we
+ * advertise as {@code reqq} in the extended handshake (BEP 10). No request is ever dropped
+ * silently: with the fast extension (BEP 6) every request gets a piece or a reject; without it a
+ * peer that goes over the limit is choked (which discards its queue, BEP 3) and unchoked again at
+ * once, so it sends its requests anew.
  */
 public final class Swarm implements PickerView {
     private final Node<PeerMessage> node;
@@ -42,6 +50,8 @@ public final class Swarm implements PickerView {
     /** Outstanding requests per block key, across connections. */
     private final Map<Long, Integer> requested = new HashMap<>();
     private final Map<Integer, Integer> requestedPerPiece = new HashMap<>();
+    /** Distinct blocks of each piece that are requested from someone (endgame copies count once). */
+    private final int[] distinctRequested;
     private final Map<String, Long> sources = new HashMap<>();
     private final CompletableFuture<SwarmResult> done = new CompletableFuture<>();
     private final long startNanos;
@@ -57,6 +67,8 @@ public final class Swarm implements PickerView {
     private double downRate;
     private double upRate;
     private long refused;
+    private long rejectsSent;
+    private long unrequestedBlocks;
     private boolean stopped;
 
     public Swarm(Node<PeerMessage> node, Metainfo meta, Storage storage, PiecePicker picker, Choker choker, PeerConfig config) {
@@ -67,8 +79,10 @@ public final class Swarm implements PickerView {
         this.choker = choker;
         this.config = config;
         this.availability = new int[meta.pieceCount()];
+        this.distinctRequested = new int[meta.pieceCount()];
         this.startNanos = node.clock().nanos();
         if (storage.complete()) {
+            storage.finish();
             done.complete(result());
         }
         rechokeTimer = node.clock().every(config.rechoke(), this::onRechokeTimer);
@@ -106,9 +120,19 @@ public final class Swarm implements PickerView {
         return bytesDown;
     }
 
-    /** Requests refused: too long, past the piece, for a piece we lack, or while choked. */
+    /** Requests refused: too long, past the piece, for a piece we lack, while choked, or over the queue limit. */
     public long refused() {
         return refused;
+    }
+
+    /** BEP 6 reject messages we sent (refused requests, cancels and chokes of fast-extension peers). */
+    public long rejectsSent() {
+        return rejectsSent;
+    }
+
+    /** Piece messages dropped because we never asked that peer for the block. */
+    public long unrequestedBlocks() {
+        return unrequestedBlocks;
     }
 
     public boolean isConnectedTo(String peerKey) {
@@ -144,10 +168,27 @@ public final class Swarm implements PickerView {
             return;
         }
         connections.put(c, c);
-        if (storage.have().count() > 0) {
+        c.pipeline = config.pipeline();
+        // BEP 6: with the fast extension the first message is exactly one of bitfield, have all, have none
+        if (c.fast && storage.complete()) {
+            c.send(new PeerMessage.HaveAll());
+        } else if (storage.have().count() > 0) {
             c.send(new PeerMessage.Bitfield(storage.have().toWire()));
+        } else if (c.fast) {
+            c.send(new PeerMessage.HaveNone());
+        }
+        if (c.extensionProtocol) {
+            c.send(new PeerMessage.Extended(0, ourExtensions().encode()));
         }
     }
+
+    /** Our extended handshake: no named extension yet (ut_metadata will be one), our queue limit. */
+    private ExtensionHandshake ourExtensions() {
+        return new ExtensionHandshake(java.util.Map.of(), CLIENT_NAME, node.address().port(), MAX_QUEUED_REQUESTS);
+    }
+
+    /** {@code v} of our extended handshake. */
+    static final String CLIENT_NAME = "p2plab";
 
     void onClosed(Connection c) {
         if (connections.remove(c) == null) {
@@ -182,11 +223,74 @@ public final class Swarm implements PickerView {
         } else if (m instanceof PeerMessage.Piece p) {
             onPiece(c, p);
         } else if (m instanceof PeerMessage.Cancel x) {
-            c.uploads.removeIf(r -> r.index() == x.index() && r.begin() == x.begin() && r.length() == x.length());
+            onCancel(c, x);
+        } else if (m instanceof PeerMessage.Extended x) {
+            onExtended(c, x);
+        } else if (m instanceof PeerMessage.HaveAll || m instanceof PeerMessage.HaveNone || m instanceof PeerMessage.Reject
+                || m instanceof PeerMessage.Suggest || m instanceof PeerMessage.AllowedFast) {
+            onFast(c, m);
         } else if (m instanceof PeerMessage.Handshake) {
             c.link.close(); // a second handshake is a protocol error
         }
-        // keep-alive, port and extensions need nothing
+        // keep-alive, port and unknown ids need nothing
+    }
+
+    void onCancel(Connection c, PeerMessage.Cancel x) {
+        boolean removed = c.uploads.removeIf(r -> r.index() == x.index() && r.begin() == x.begin() && r.length() == x.length());
+        if (removed && c.fast) {
+            reject(c, new PeerMessage.Request(x.index(), x.begin(), x.length())); // BEP 6: exactly one answer per request
+        }
+    }
+
+    /** BEP 10: the extended handshake tells us the peer's extensions and queue limit; other extension ids are ignored. */
+    void onExtended(Connection c, PeerMessage.Extended x) {
+        if (!c.extensionProtocol || x.extId() != 0) {
+            return; // not negotiated, or an extension we did not offer: ignore, as BEP 10 allows
+        }
+        try {
+            c.extensions = ExtensionHandshake.decode(x.payload());
+        } catch (IllegalArgumentException e) {
+            c.extensions = null; // an unreadable handshake offers nothing; the base protocol still works
+        }
+    }
+
+    /** BEP 6 messages; a peer that did not negotiate the fast extension must not send them. */
+    void onFast(Connection c, PeerMessage m) {
+        if (!c.fast) {
+            c.link.close();
+            return;
+        }
+        if (m instanceof PeerMessage.HaveAll) {
+            for (int i = 0; i < meta.pieceCount(); i++) {
+                if (!c.has.has(i)) {
+                    c.has.add(i);
+                    availability[i]++;
+                }
+            }
+            updateInterest(c);
+        } else if (m instanceof PeerMessage.Reject r) {
+            long key = blockKey(r.index(), r.begin());
+            c.released.remove(key);
+            if (c.outstanding.remove(key)) {
+                unrequest(key);
+                // Others may take the block. This peer is asked again at its next piece, or, if it
+                // rejected all we asked, after a pause: a peer that rejects everything then costs a
+                // few requests a second, not a ping-pong at the speed of the link.
+                for (Connection o : List.copyOf(connections.keySet())) {
+                    if (o != c) {
+                        fillRequests(o);
+                    }
+                }
+                if (c.outstanding.isEmpty()) {
+                    node.clock().schedule(REJECT_PAUSE, () -> {
+                        if (connections.containsKey(c)) {
+                            fillRequests(c);
+                        }
+                    });
+                }
+            }
+        }
+        // have none changes nothing; suggest and allowed fast are hints we need not follow
     }
 
     void onBitfield(Connection c, PeerMessage.Bitfield b) {
@@ -224,6 +328,7 @@ public final class Swarm implements PickerView {
 
     void onChoke(Connection c) {
         c.peerChoking = true;
+        c.pipeline = config.pipeline();
         releaseRequests(c); // BEP 3: a choke discards the requests it did not answer
     }
 
@@ -253,19 +358,47 @@ public final class Swarm implements PickerView {
         return n;
     }
 
-    /** Requests one peer may have waiting with us; more are refused (BEP 10's customary reqq). */
-    static final int MAX_QUEUED_REQUESTS = 250;
+    /**
+     * Requests one peer may have waiting with us, advertised as {@code reqq}. 2000 blocks are
+     * 31 MiB: libtorrent keeps at most 500 requests out per peer by default, so a fast peer is never
+     * held back by this limit, and the queue costs at most about 64 KiB per peer.
+     */
+    public static final int MAX_QUEUED_REQUESTS = 2000;
+    /** How long a peer that rejected every request we had out waits before we ask it again. */
+    static final java.time.Duration REJECT_PAUSE = java.time.Duration.ofSeconds(1);
+    /** Released blocks remembered per connection (so a late block is still taken). */
+    static final int MAX_RELEASED = 256;
 
     void onRequest(Connection c, PeerMessage.Request r) {
         int index = r.index();
         if (c.amChoking || r.length() <= 0 || r.length() > Storage.BLOCK || index < 0 || index >= meta.pieceCount()
-                || !storage.have().has(index) || r.begin() < 0 || (long) r.begin() + r.length() > meta.pieceSize(index)
-                || c.uploads.size() >= MAX_QUEUED_REQUESTS) {
+                || !storage.have().has(index) || r.begin() < 0 || (long) r.begin() + r.length() > meta.pieceSize(index)) {
             refused++;
+            if (c.fast) {
+                reject(c, r);
+            }
+            return;
+        }
+        if (c.uploads.size() >= MAX_QUEUED_REQUESTS) {
+            refused++;
+            if (c.fast) {
+                reject(c, r);
+            } else {
+                // BEP 3 has no way to refuse one request: a choke discards them all, and the
+                // unchoke right after tells the peer to ask again.
+                c.uploads.clear();
+                c.send(new PeerMessage.Choke());
+                c.send(new PeerMessage.Unchoke());
+            }
             return;
         }
         c.uploads.add(r);
         serveUploads(c);
+    }
+
+    private void reject(Connection c, PeerMessage.Request r) {
+        c.send(new PeerMessage.Reject(r.index(), r.begin(), r.length()));
+        rejectsSent++;
     }
 
     /**
@@ -286,8 +419,18 @@ public final class Swarm implements PickerView {
 
     void onPiece(Connection c, PeerMessage.Piece p) {
         long key = blockKey(p.index(), p.begin());
-        if (c.outstanding.remove(key)) {
+        if (c.outstanding.contains(key)) {
+            growPipeline(c);
+            c.outstanding.remove(key);
             unrequest(key);
+        } else if (!c.released.remove(key)) {
+            // Never asked of this peer: storing it would let a peer make us allocate a piece buffer
+            // per block it sends. BEP 6 requires closing the connection; without it we drop the block.
+            unrequestedBlocks++;
+            if (c.fast) {
+                c.link.close();
+            }
+            return;
         }
         int n = p.block().length;
         c.bytesDown += n;
@@ -312,6 +455,22 @@ public final class Swarm implements PickerView {
         }
     }
 
+    /**
+     * A block came while every request we allow was out: the peer keeps up, so allow one more
+     * (the pipeline doubles each round trip), up to {@link PeerConfig#maxPipeline} and the peer's
+     * advertised {@code reqq}.
+     */
+    private void growPipeline(Connection c) {
+        if (c.outstanding.size() < c.pipeline) {
+            return;
+        }
+        int limit = config.maxPipeline();
+        if (c.extensions != null && c.extensions.reqq() > 0) {
+            limit = Math.min(limit, c.extensions.reqq());
+        }
+        c.pipeline = Math.max(c.pipeline, Math.min(limit, c.pipeline + 1));
+    }
+
     private void pieceVerified(int index) {
         for (Connection o : connections.keySet()) {
             o.send(new PeerMessage.Have(index));
@@ -325,6 +484,7 @@ public final class Swarm implements PickerView {
         onVerified.accept(index);
         listener.accept(status());
         if (storage.complete() && !done.isDone()) {
+            storage.finish();
             done.complete(result());
             rechoke(); // seeds rank differently
         }
@@ -361,7 +521,7 @@ public final class Swarm implements PickerView {
         if (c.peerChoking || !c.amInterested || stopped) {
             return;
         }
-        while (c.outstanding.size() < config.pipeline()) {
+        while (c.outstanding.size() < c.pipeline) {
             long key = nextBlock(c);
             if (key < 0) {
                 return;
@@ -369,7 +529,9 @@ public final class Swarm implements PickerView {
             int piece = (int) (key >>> 32);
             int begin = (int) key;
             c.outstanding.add(key);
-            requested.merge(key, 1, Integer::sum);
+            if (requested.merge(key, 1, Integer::sum) == 1) {
+                distinctRequested[piece]++;
+            }
             requestedPerPiece.merge(piece, 1, Integer::sum);
             c.send(new PeerMessage.Request(piece, begin, storage.blockLength(piece, begin / Storage.BLOCK)));
         }
@@ -424,6 +586,7 @@ public final class Swarm implements PickerView {
         for (Connection o : connections.keySet()) {
             if (o != from && o.outstanding.remove(key)) {
                 unrequest(key);
+                release(o, key);
                 o.send(new PeerMessage.Cancel(piece, begin, storage.blockLength(piece, begin / Storage.BLOCK)));
                 fillRequests(o);
             }
@@ -433,6 +596,7 @@ public final class Swarm implements PickerView {
     private void releaseRequests(Connection c) {
         for (long key : c.outstanding) {
             unrequest(key);
+            release(c, key);
         }
         c.outstanding.clear();
         // other peers may now take over the released blocks
@@ -443,8 +607,20 @@ public final class Swarm implements PickerView {
         }
     }
 
+    /** Remembers a block we gave up on that {@code c} may still send. */
+    private static void release(Connection c, long key) {
+        c.released.add(key);
+        if (c.released.size() > MAX_RELEASED) {
+            Iterator<Long> oldest = c.released.iterator();
+            oldest.next();
+            oldest.remove();
+        }
+    }
+
     private void unrequest(long key) {
-        requested.computeIfPresent(key, (k, n) -> n <= 1 ? null : n - 1);
+        if (requested.computeIfPresent(key, (k, n) -> n <= 1 ? null : n - 1) == null) {
+            distinctRequested[(int) (key >>> 32)]--;
+        }
         requestedPerPiece.computeIfPresent((int) (key >>> 32), (k, n) -> n <= 1 ? null : n - 1);
     }
 
@@ -475,18 +651,14 @@ public final class Swarm implements PickerView {
                 && (requestedPerPiece.containsKey(piece) || storage.inProgressContains(piece));
     }
 
+    /**
+     * Counted, not searched: the picker asks this of every piece for every request, and a scan of
+     * every block of every piece was the leecher's largest cost in the profile. A block is never
+     * both received and requested for long: the copy still requested is cancelled when it arrives.
+     */
     @Override
     public boolean requestable(int piece) {
-        if (storage.have().has(piece)) {
-            return false;
-        }
-        int blocks = storage.blocksIn(piece);
-        for (int b = 0; b < blocks; b++) {
-            if (!storage.hasBlock(piece, b) && !requested.containsKey(blockKey(piece, b * Storage.BLOCK))) {
-                return true;
-            }
-        }
-        return false;
+        return !storage.have().has(piece) && distinctRequested[piece] + storage.blocksReceived(piece) < storage.blocksIn(piece);
     }
 
     @Override
@@ -543,7 +715,11 @@ public final class Swarm implements PickerView {
                 c.amChoking = shouldChoke;
                 c.send(shouldChoke ? new PeerMessage.Choke() : new PeerMessage.Unchoke());
                 if (shouldChoke) {
-                    c.uploads.clear(); // BEP 3: a choke discards the requests not yet answered
+                    // BEP 3: a choke discards the requests not yet answered; BEP 6 peers hear it for each
+                    for (PeerMessage.Request r : c.fast ? c.uploads : List.<PeerMessage.Request>of()) {
+                        reject(c, r);
+                    }
+                    c.uploads.clear();
                 }
             }
         }

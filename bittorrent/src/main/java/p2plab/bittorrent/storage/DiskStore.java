@@ -7,9 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import p2plab.bittorrent.metainfo.FileEntry;
 import p2plab.bittorrent.metainfo.Metainfo;
 
@@ -20,11 +18,17 @@ import p2plab.bittorrent.metainfo.Metainfo;
 public final class DiskStore implements PieceStore {
     private final List<FileEntry> files;
     private final Path[] paths;
-    private final Map<Integer, FileChannel> open = new HashMap<>();
+    /** Open channels by file index; null until the file is first read or written. */
+    private final FileChannel[] open;
 
     public DiskStore(Metainfo metainfo, Path dir) {
+        String refusal = refusal(metainfo);
+        if (refusal != null) {
+            throw new IllegalArgumentException(refusal);
+        }
         this.files = metainfo.files();
         this.paths = new Path[files.size()];
+        this.open = new FileChannel[files.size()];
         Path root = metainfo.multiFile() ? dir.resolve(metainfo.name()) : dir;
         for (int i = 0; i < paths.length; i++) {
             Path p = root;
@@ -38,6 +42,40 @@ public final class DiskStore implements PieceStore {
         }
     }
 
+    /**
+     * Why a torrent's names cannot become files under a download folder, or null when they can:
+     * the name (the file, or the folder of a multi-file torrent) and every path element must be a
+     * plain name, with no separator, no NUL, and not "." or "..".
+     */
+    public static String refusal(Metainfo metainfo) {
+        String why = unsafe(metainfo.name());
+        if (why != null) {
+            return "the torrent's name " + why;
+        }
+        for (FileEntry f : metainfo.files()) {
+            for (String part : f.path()) {
+                why = unsafe(part);
+                if (why != null) {
+                    return "a file path element of '" + f.joined() + "' " + why;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String unsafe(String name) {
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            return "is '" + name + "', which is not a file name";
+        }
+        if (name.indexOf('\0') >= 0) {
+            return "contains a NUL byte";
+        }
+        if (name.contains("/") || name.contains("\\")) {
+            return "contains a path separator";
+        }
+        return null;
+    }
+
     /** Where the data is: the file of a single-file torrent, the folder of a multi-file one. */
     public static Path dataPath(Metainfo metainfo, Path dir) {
         return dir.resolve(metainfo.name());
@@ -47,8 +85,8 @@ public final class DiskStore implements PieceStore {
     public byte[] read(long offset, int length) {
         byte[] out = new byte[length];
         span(offset, length, (i, fileOffset, at, n) -> {
-            if (!Files.exists(paths[i])) {
-                return;
+            if (open[i] == null && !Files.exists(paths[i])) {
+                return; // not written yet: reads as zeros (no file is created by reading)
             }
             ByteBuffer buf = ByteBuffer.wrap(out, at, n);
             FileChannel ch = channel(i);
@@ -103,20 +141,21 @@ public final class DiskStore implements PieceStore {
     }
 
     private FileChannel channel(int i) throws IOException {
-        FileChannel ch = open.get(i);
+        FileChannel ch = open[i];
         if (ch == null) {
             Path parent = paths[i].getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
             ch = FileChannel.open(paths[i], StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            open.put(i, ch);
+            open[i] = ch;
         }
         return ch;
     }
 
     /** Creates every file (empty files too) so a completed download has them all. */
-    public void createAll() {
+    @Override
+    public void allPiecesHad() {
         try {
             for (int i = 0; i < paths.length; i++) {
                 channel(i);
@@ -128,13 +167,15 @@ public final class DiskStore implements PieceStore {
 
     @Override
     public void close() {
-        for (FileChannel ch : open.values()) {
+        for (int i = 0; i < open.length; i++) {
             try {
-                ch.close();
+                if (open[i] != null) {
+                    open[i].close();
+                }
             } catch (IOException ignored) {
                 // closing a file we only wrote to: nothing left to save
             }
+            open[i] = null;
         }
-        open.clear();
     }
 }

@@ -12,6 +12,13 @@ public interface PieceStore extends AutoCloseable {
         return true;
     }
 
+    /**
+     * Called once every piece is had: a store on disk creates what no piece wrote (empty files, the
+     * file of an empty torrent).
+     */
+    default void allPiecesHad() {
+    }
+
     @Override
     default void close() {
     }

@@ -65,6 +65,11 @@ public final class Storage {
         return have.complete();
     }
 
+    /** Once complete: lets the store create what no piece wrote (empty files). */
+    public void finish() {
+        store.allPiecesHad();
+    }
+
     public long bytesHave() {
         long sum = 0;
         for (int i = have.next(0); i >= 0; i = have.next(i + 1)) {
@@ -88,6 +93,12 @@ public final class Storage {
         }
         Assembly a = assembling.get(piece);
         return a != null && a.senders[block] != null;
+    }
+
+    /** Blocks of an unfinished piece received so far (0 for a piece had or not started). */
+    public int blocksReceived(int piece) {
+        Assembly a = assembling.get(piece);
+        return a == null ? 0 : a.received;
     }
 
     /** Bytes of a piece we have, for an upload. */

@@ -76,7 +76,12 @@ public final class TrackerClient implements PeerHandler<HttpMessage> {
     }
 
     private CompletableFuture<byte[]> get(String url, String query, String trace) {
-        Target t = Target.parse(url);
+        Target t;
+        try {
+            t = Target.parse(url);
+        } catch (IllegalArgumentException e) { // a bad URL from a .torrent: the caller's error, not ours
+            return CompletableFuture.failedFuture(e);
+        }
         CompletableFuture<byte[]> result = new CompletableFuture<>();
         String target = t.path + (t.path.contains("?") ? "&" : "?") + query;
         node.connect(t.address).whenComplete((link, e) -> {
@@ -157,7 +162,12 @@ public final class TrackerClient implements PeerHandler<HttpMessage> {
             int slash = rest.indexOf('/');
             String hostPort = slash < 0 ? rest : rest.substring(0, slash);
             String path = slash < 0 ? "/" : rest.substring(slash);
-            Address a = hostPort.contains(":") ? Address.parse(hostPort) : new Address(hostPort, 80);
+            Address a;
+            try {
+                a = hostPort.contains(":") ? Address.parse(hostPort) : new Address(hostPort, 80);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("bad tracker address in '" + url + "'");
+            }
             return new Target(a, path);
         }
     }

@@ -5,9 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,28 +30,48 @@ import p2plab.common.transport.Transport;
  *   <li>{@code GET /announce?info_hash&peer_id&port&uploaded&downloaded&left[&event][&compact][&numwant]}:
  *       records the peer, answers {@code interval} and at most {@code numwant} (default 50) other
  *       peers chosen at random; {@code event=stopped} removes the peer; a peer that stops
- *       announcing for {@code 2 x interval} is forgotten.</li>
+ *       announcing for {@code 2 x interval} is forgotten, and so is a torrent left without peers.
+ *       At most {@link #MAX_TORRENTS} torrents, {@link #MAX_PEERS_PER_TORRENT} peers in one and
+ *       {@link #MAX_PEERS} in all are kept ({@link TrackedTorrents}); beyond, announces get a
+ *       failure reason.</li>
  *   <li>{@code GET /scrape[?info_hash...]}: complete / downloaded / incomplete per torrent.</li>
  *   <li>{@code GET /search?q=words}: torrents {@linkplain #publish published} here whose name has
  *       every word (a lab extension standing in for a torrent web site).</li>
  * </ul>
+ *
+ * Every bad parameter gets a bencoded {@code failure reason}; a request the HTTP codec refuses gets
+ * its status (400, 411, 414, 431). Each connection carries one request: the reply says
+ * {@code Connection: close} and the tracker closes it, so a pipelined second request is not read.
  */
 public final class TrackerServer implements PeerHandler<HttpMessage> {
+    /** The interval `p2plab tracker` tells peers unless given --interval. */
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(120);
     public static final int DEFAULT_NUMWANT = 50;
     public static final int MAX_NUMWANT = 200;
+    public static final int MAX_TORRENTS = 10_000;
+    public static final int MAX_PEERS_PER_TORRENT = 2_000;
+    public static final int MAX_PEERS = 100_000;
 
     private final Duration interval;
-    private final Map<String, Swarm> swarms = new HashMap<>();
+    private final TrackedTorrents torrents;
     private final Map<String, Metainfo> published = new LinkedHashMap<>();
     private Node<HttpMessage> node;
 
     public TrackerServer(Duration interval) {
+        this(interval, MAX_TORRENTS, MAX_PEERS_PER_TORRENT, MAX_PEERS);
+    }
+
+    TrackerServer(Duration interval, int maxTorrents, int maxPeersPerTorrent, int maxPeers) {
         this.interval = interval;
+        this.torrents = new TrackedTorrents(2 * interval.toNanos(), maxTorrents, maxPeersPerTorrent, maxPeers);
     }
 
     /** Opens a tracker node on {@code transport}; over TCP, {@code port} 0 picks a free port. */
     public static TrackerServer start(Transport transport, String label, int port, Duration interval) {
-        TrackerServer t = new TrackerServer(interval);
+        return start(transport, label, port, new TrackerServer(interval));
+    }
+
+    static TrackerServer start(Transport transport, String label, int port, TrackerServer t) {
         t.node = transport.open(NodeConfig.named(label).withPort(port), HttpFormat.server(), t);
         return t;
     }
@@ -74,12 +92,20 @@ public final class TrackerServer implements PeerHandler<HttpMessage> {
 
     /** Peers currently known for a torrent. */
     public int peerCount(byte[] infoHash) {
-        Swarm s = swarms.get(HexFormat.of().formatHex(infoHash));
-        if (s == null) {
-            return 0;
-        }
-        s.expire(node.clock().nanos(), 2 * interval.toNanos());
-        return s.peers.size();
+        TrackedTorrents.Torrent t = torrents.get(infoHash, node.clock().nanos());
+        return t == null ? 0 : t.peers.size();
+    }
+
+    /** Torrents held now (each has at least one peer that announced within the timeout). */
+    public int torrentCount() {
+        torrents.sweep(node.clock().nanos());
+        return torrents.torrentCount();
+    }
+
+    /** Peers held now, over all torrents. */
+    public long totalPeers() {
+        torrents.sweep(node.clock().nanos());
+        return torrents.peerCount();
     }
 
     public void close() {
@@ -88,6 +114,11 @@ public final class TrackerServer implements PeerHandler<HttpMessage> {
 
     @Override
     public void onMessage(Link<HttpMessage> link, HttpMessage message) {
+        if (message instanceof HttpMessage.Refused bad) {
+            link.send(bad.response());
+            link.close();
+            return;
+        }
         if (!(message instanceof HttpMessage.Request r)) {
             link.close();
             return;
@@ -122,27 +153,21 @@ public final class TrackerServer implements PeerHandler<HttpMessage> {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be 1..65535");
         }
+        number(q, "uploaded", 0);
+        number(q, "downloaded", 0);
         long left = number(q, "left", 0);
         String event = text(q, "event", "");
-        boolean compact = number(q, "compact", 1) == 1;
-        int numwant = (int) Math.min(MAX_NUMWANT, Math.max(0, number(q, "numwant", DEFAULT_NUMWANT)));
-        long now = node.clock().nanos();
-        String key = HexFormat.of().formatHex(infoHash);
-        Swarm swarm = swarms.computeIfAbsent(key, k -> new Swarm());
-        swarm.expire(now, 2 * interval.toNanos());
-        String id = HexFormat.of().formatHex(peerId);
-        Address address = new Address(link.remote().host(), port);
-        if (event.equals("stopped")) {
-            swarm.peers.remove(id);
-        } else {
-            swarm.peers.put(id, new PeerEntry(peerId, address, left, now));
-            if (event.equals("completed")) {
-                swarm.downloaded++;
-            }
+        if (!List.of("", "started", "completed", "stopped", "paused").contains(event)) {
+            throw new IllegalArgumentException("event must be started, completed or stopped");
         }
-        List<PeerEntry> others = new ArrayList<>();
-        for (PeerEntry p : swarm.peers.values()) {
-            if (!p.id().equals(id) && !(left == 0 && p.left == 0)) { // seeds need no seeds
+        boolean compact = number(q, "compact", 1) == 1;
+        int numwant = (int) Math.min(MAX_NUMWANT, number(q, "numwant", DEFAULT_NUMWANT));
+        long now = node.clock().nanos();
+        String id = HexFormat.of().formatHex(peerId);
+        TrackedTorrents.Torrent swarm = torrents.announce(infoHash, peerId, new Address(link.remote().host(), port), left, event, now);
+        List<TrackedTorrents.Peer> others = new ArrayList<>();
+        for (TrackedTorrents.Peer p : swarm.peers.values()) {
+            if (!HexFormat.of().formatHex(p.peerId()).equals(id) && !(left == 0 && p.left() == 0)) { // seeds need no seeds
                 others.add(p);
             }
         }
@@ -156,16 +181,16 @@ public final class TrackerServer implements PeerHandler<HttpMessage> {
         reply.put("incomplete", (long) (swarm.peers.size() - swarm.seeds()));
         if (compact) {
             ByteArrayOutputStream peers = new ByteArrayOutputStream();
-            for (PeerEntry p : others) {
-                peers.writeBytes(p.address.ipv4());
-                peers.write(p.address.port() >> 8);
-                peers.write(p.address.port() & 0xff);
+            for (TrackedTorrents.Peer p : others) {
+                peers.writeBytes(p.address().ipv4());
+                peers.write(p.address().port() >> 8);
+                peers.write(p.address().port() & 0xff);
             }
             reply.put("peers", peers.toByteArray());
         } else {
             List<Object> peers = new ArrayList<>();
-            for (PeerEntry p : others) {
-                peers.add(Map.of("peer id", p.peerId, "ip", p.address.host(), "port", (long) p.address.port()));
+            for (TrackedTorrents.Peer p : others) {
+                peers.add(Map.of("peer id", p.peerId(), "ip", p.address().host(), "port", (long) p.address().port()));
             }
             reply.put("peers", peers);
         }
@@ -174,18 +199,19 @@ public final class TrackerServer implements PeerHandler<HttpMessage> {
 
     private Map<String, Object> scrape(Map<String, List<byte[]>> q) {
         long now = node.clock().nanos();
-        Map<String, Object> files = new LinkedHashMap<>();
         List<byte[]> wanted = q.getOrDefault("info_hash", List.of());
-        for (Map.Entry<String, Swarm> e : swarms.entrySet()) {
-            byte[] hash = HexFormat.of().parseHex(e.getKey());
-            if (!wanted.isEmpty() && wanted.stream().noneMatch(w -> java.util.Arrays.equals(w, hash))) {
-                continue;
+        for (byte[] w : wanted) {
+            if (w.length != 20) {
+                throw new IllegalArgumentException("info_hash must be 20 bytes, got " + w.length);
             }
-            Swarm s = e.getValue();
-            s.expire(now, 2 * interval.toNanos());
-            files.put(new String(hash, StandardCharsets.ISO_8859_1), Map.of("complete", (long) s.seeds(),
-                    "downloaded", s.downloaded, "incomplete", (long) (s.peers.size() - s.seeds())));
         }
+        Map<String, Object> files = new LinkedHashMap<>();
+        torrents.forEach(now, (hash, s) -> {
+            if (wanted.isEmpty() || wanted.stream().anyMatch(w -> java.util.Arrays.equals(w, hash))) {
+                files.put(new String(hash, StandardCharsets.ISO_8859_1), Map.of("complete", (long) s.seeds(),
+                        "downloaded", s.downloaded, "incomplete", (long) (s.peers.size() - s.seeds())));
+            }
+        });
         return Map.of("files", files);
     }
 
@@ -198,7 +224,7 @@ public final class TrackerServer implements PeerHandler<HttpMessage> {
         List<Object> results = new ArrayList<>();
         for (Metainfo m : published.values()) {
             if (Keywords.of(m.name()).containsAll(keywords)) {
-                Swarm s = swarms.get(m.infoHashHex());
+                TrackedTorrents.Torrent s = torrents.get(m.infoHash(), node.clock().nanos());
                 results.add(Map.of("name", m.name(), "info hash", m.infoHash(), "length", m.totalLength(),
                         "seeds", (long) (s == null ? 0 : s.seeds())));
             }
@@ -219,43 +245,15 @@ public final class TrackerServer implements PeerHandler<HttpMessage> {
         if (v == null || v.isEmpty()) {
             return fallback;
         }
-        try {
-            return Long.parseLong(new String(v.get(0), StandardCharsets.US_ASCII));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("parameter " + name + " must be a number");
+        String text = new String(v.get(0), StandardCharsets.ISO_8859_1);
+        if (!text.matches("[0-9]{1,18}")) {
+            throw new IllegalArgumentException("parameter " + name + " must be a whole number of at least 0");
         }
+        return Long.parseLong(text);
     }
 
     private static String text(Map<String, List<byte[]>> q, String name, String fallback) {
         List<byte[]> v = q.get(name);
         return v == null || v.isEmpty() ? fallback : new String(v.get(0), StandardCharsets.UTF_8);
-    }
-
-    private record PeerEntry(byte[] peerId, Address address, long left, long lastSeen) {
-        String id() {
-            return HexFormat.of().formatHex(peerId);
-        }
-    }
-
-    /** One torrent's peers at the tracker. */
-    private static final class Swarm {
-        final Map<String, PeerEntry> peers = new LinkedHashMap<>();
-        long downloaded;
-
-        void expire(long now, long timeout) {
-            for (Iterator<PeerEntry> it = peers.values().iterator(); it.hasNext(); ) {
-                if (now - it.next().lastSeen > timeout) {
-                    it.remove();
-                }
-            }
-        }
-
-        int seeds() {
-            int n = 0;
-            for (PeerEntry p : peers.values()) {
-                n += p.left == 0 ? 1 : 0;
-            }
-            return n;
-        }
     }
 }

@@ -18,6 +18,11 @@ public sealed interface PeerMessage {
             return new Handshake(new byte[8], infoHash, peerId);
         }
 
+        /** Our handshake: announces the extensions we speak in the reserved bytes. */
+        public static Handshake ours(byte[] infoHash, byte[] peerId) {
+            return new Handshake(Reserved.ours(), infoHash, peerId);
+        }
+
         @Override
         public String toString() {
             return "Handshake[" + HexFormat.of().formatHex(infoHash).substring(0, 8) + "]";
@@ -82,7 +87,43 @@ public sealed interface PeerMessage {
     record Port(int port) implements PeerMessage {
     }
 
-    /** Any other id (extension protocol, fast extension...): decoded so the link survives, then ignored. */
+    /** BEP 6: "I have no piece", instead of a bitfield (fast extension only). */
+    record HaveNone() implements PeerMessage {
+    }
+
+    /** BEP 6: "I have every piece", instead of a bitfield (fast extension only). */
+    record HaveAll() implements PeerMessage {
+    }
+
+    /** BEP 6: this request will not be answered (fast extension only). */
+    record Reject(int index, int begin, int length) implements PeerMessage {
+    }
+
+    /** BEP 6: a hint that this piece is cheap to get from the sender. */
+    record Suggest(int index) implements PeerMessage {
+    }
+
+    /** BEP 6: this piece may be requested even while choked. */
+    record AllowedFast(int index) implements PeerMessage {
+    }
+
+    /**
+     * BEP 10 extension message: {@code extId} 0 is the extended handshake
+     * ({@link ExtensionHandshake}), other ids are the extensions named in its {@code m} dictionary.
+     */
+    record Extended(int extId, byte[] payload) implements PeerMessage {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Extended x && x.extId == extId && Arrays.equals(payload, x.payload);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * extId + Arrays.hashCode(payload);
+        }
+    }
+
+    /** Any other id: decoded so the link survives, then ignored. */
     record Other(int id, byte[] payload) implements PeerMessage {
         @Override
         public boolean equals(Object o) {

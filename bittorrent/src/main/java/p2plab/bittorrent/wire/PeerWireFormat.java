@@ -8,7 +8,13 @@ import p2plab.bittorrent.wire.PeerMessage.Bitfield;
 import p2plab.bittorrent.wire.PeerMessage.Cancel;
 import p2plab.bittorrent.wire.PeerMessage.Choke;
 import p2plab.bittorrent.wire.PeerMessage.Handshake;
+import p2plab.bittorrent.wire.PeerMessage.AllowedFast;
+import p2plab.bittorrent.wire.PeerMessage.Extended;
 import p2plab.bittorrent.wire.PeerMessage.Have;
+import p2plab.bittorrent.wire.PeerMessage.HaveAll;
+import p2plab.bittorrent.wire.PeerMessage.HaveNone;
+import p2plab.bittorrent.wire.PeerMessage.Reject;
+import p2plab.bittorrent.wire.PeerMessage.Suggest;
 import p2plab.bittorrent.wire.PeerMessage.Interested;
 import p2plab.bittorrent.wire.PeerMessage.KeepAlive;
 import p2plab.bittorrent.wire.PeerMessage.NotInterested;
@@ -37,6 +43,12 @@ import p2plab.common.transport.WireFormat;
  *     0000000n 07 index begin block...    piece
  *     0000000d 08 index begin length      cancel
  *     00000003 09 port        port (DHT)
+ *   fast extension (BEP 6), when both handshakes set its bit:
+ *     00000005 0d index       suggest         00000001 0e  have all
+ *     00000001 0f             have none       00000005 11 index  allowed fast
+ *     0000000d 10 index begin length      reject request
+ *   extension protocol (BEP 10), when both handshakes set its bit:
+ *     0000000n 14 ext_id payload...       extended (ext_id 0: the extended handshake)
  * </pre>
  *
  * Every decoder expects a handshake first, then messages; a frame longer than
@@ -49,7 +61,8 @@ public final class PeerWireFormat implements WireFormat<PeerMessage> {
     public static final int MAX_FRAME = 128 * 1024 + 13;
 
     private static final List<String> TYPES = List.of("handshake", "keep-alive", "choke", "unchoke", "interested",
-            "not interested", "have", "bitfield", "request", "piece", "cancel", "port", "other");
+            "not interested", "have", "bitfield", "request", "piece", "cancel", "port", "other",
+            "suggest", "have all", "have none", "reject", "allowed fast", "extended");
 
     @Override
     public String overlay() {
@@ -75,6 +88,12 @@ public final class PeerWireFormat implements WireFormat<PeerMessage> {
         if (m instanceof Piece) return 9;
         if (m instanceof Cancel) return 10;
         if (m instanceof Port) return 11;
+        if (m instanceof Suggest) return 13;
+        if (m instanceof HaveAll) return 14;
+        if (m instanceof HaveNone) return 15;
+        if (m instanceof Reject) return 16;
+        if (m instanceof AllowedFast) return 17;
+        if (m instanceof Extended) return 18;
         return 12;
     }
 
@@ -83,12 +102,13 @@ public final class PeerWireFormat implements WireFormat<PeerMessage> {
     public int sizeOf(PeerMessage m) {
         if (m instanceof Handshake) return HANDSHAKE_BYTES;
         if (m instanceof KeepAlive) return 4;
-        if (m instanceof Have) return 9;
+        if (m instanceof Have || m instanceof Suggest || m instanceof AllowedFast) return 9;
         if (m instanceof Bitfield b) return 5 + b.bits().length;
-        if (m instanceof Request || m instanceof Cancel) return 17;
+        if (m instanceof Request || m instanceof Cancel || m instanceof Reject) return 17;
         if (m instanceof Piece p) return 13 + p.block().length;
         if (m instanceof Port) return 7;
         if (m instanceof Other o) return 5 + o.payload().length;
+        if (m instanceof Extended x) return 6 + x.payload().length;
         return 5;
     }
 
@@ -119,6 +139,18 @@ public final class PeerWireFormat implements WireFormat<PeerMessage> {
             b.putInt(13).put((byte) 8).putInt(c.index()).putInt(c.begin()).putInt(c.length());
         } else if (m instanceof Port p) {
             b.putInt(3).put((byte) 9).putShort((short) p.port());
+        } else if (m instanceof Suggest x) {
+            b.putInt(5).put((byte) 13).putInt(x.index());
+        } else if (m instanceof HaveAll) {
+            b.putInt(1).put((byte) 14);
+        } else if (m instanceof HaveNone) {
+            b.putInt(1).put((byte) 15);
+        } else if (m instanceof Reject r) {
+            b.putInt(13).put((byte) 16).putInt(r.index()).putInt(r.begin()).putInt(r.length());
+        } else if (m instanceof AllowedFast x) {
+            b.putInt(5).put((byte) 17).putInt(x.index());
+        } else if (m instanceof Extended x) {
+            b.putInt(2 + x.payload().length).put((byte) 20).put((byte) x.extId()).put(x.payload());
         } else if (m instanceof Other o) {
             b.putInt(1 + o.payload().length).put((byte) o.id()).put(o.payload());
         }
@@ -191,6 +223,20 @@ public final class PeerWireFormat implements WireFormat<PeerMessage> {
                 }
                 case 8 -> { check(payload, 12, "cancel"); yield new Cancel(in.getInt(), in.getInt(), in.getInt()); }
                 case 9 -> { check(payload, 2, "port"); yield new Port(in.getShort() & 0xffff); }
+                case 13 -> { check(payload, 4, "suggest"); yield new Suggest(in.getInt()); }
+                case 14 -> fixed(payload, 0, new HaveAll());
+                case 15 -> fixed(payload, 0, new HaveNone());
+                case 16 -> { check(payload, 12, "reject"); yield new Reject(in.getInt(), in.getInt(), in.getInt()); }
+                case 17 -> { check(payload, 4, "allowed fast"); yield new AllowedFast(in.getInt()); }
+                case 20 -> {
+                    if (payload < 1) {
+                        throw new MalformedFrameException("extended message without an extension id");
+                    }
+                    int ext = in.get() & 0xff;
+                    byte[] p = new byte[payload - 1];
+                    in.get(p);
+                    yield new Extended(ext, p);
+                }
                 default -> { byte[] p = new byte[payload]; in.get(p); yield new Other(id, p); }
             };
             in.position(start + 4 + length);

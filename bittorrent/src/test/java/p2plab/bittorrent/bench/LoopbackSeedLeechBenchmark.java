@@ -1,12 +1,10 @@
 package p2plab.bittorrent.bench;
 
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import p2plab.bittorrent.client.Client;
 import p2plab.bittorrent.client.ClientOptions;
@@ -34,14 +32,7 @@ public final class LoopbackSeedLeechBenchmark {
         Path data = dir.resolve("data");
         Files.createDirectories(data);
         Path file = data.resolve("bench.bin");
-        byte[] buf = new byte[1 << 20];
-        SplittableRandom r = new SplittableRandom(1);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (int i = 0; i < mib; i++) {
-                r.nextBytes(buf);
-                out.write(buf);
-            }
-        }
+        ThroughputBenchmark.writeRandom(file, mib);
         try (TcpTransport tcp = new TcpTransport()) {
             TrackerServer tracker = TrackerServer.start(tcp, "tracker", 0, Duration.ofSeconds(5));
             Metainfo meta = Torrents.create(file, tracker.announceUrl(), Torrents.DEFAULT_PIECE_LENGTH);
@@ -107,13 +98,6 @@ public final class LoopbackSeedLeechBenchmark {
     }
 
     private static void deleteTree(Path p) throws Exception {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (var walk = Files.walk(p)) {
-            for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(q);
-            }
-        }
+        ThroughputBenchmark.deleteTree(p);
     }
 }

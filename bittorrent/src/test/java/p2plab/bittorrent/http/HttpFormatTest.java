@@ -2,6 +2,7 @@ package p2plab.bittorrent.http;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -45,15 +46,45 @@ class HttpFormatTest {
         assertEquals("abc", new String(r.body()));
     }
 
+    private static HttpMessage.Refused refused(String raw) throws Exception {
+        return assertInstanceOf(HttpMessage.Refused.class,
+                HttpFormat.server().newDecoder().decode(ByteBuffer.wrap(raw.getBytes(StandardCharsets.ISO_8859_1))));
+    }
+
     @Test
-    void refusesGarbageAndOversizedMessages() {
-        assertThrows(MalformedFrameException.class, () -> HttpFormat.server().newDecoder()
+    void aServerTurnsWhatItCannotTakeIntoAStatusToAnswer() throws Exception {
+        assertEquals(400, refused("HELLO\r\n\r\n").status());
+        assertEquals(400, refused("GET / HTTP/1.1\r\nContent-Length: 999999999\r\n\r\n").status());
+        assertEquals(400, refused("POST / HTTP/1.1\r\nContent-Length: -5\r\n\r\n").status());
+        assertEquals(411, refused("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n").status());
+        assertEquals(414, refused("GET /" + "a".repeat(100_000)).status(), "a 100 KB URL, even before its line ends");
+        assertEquals(431, refused("GET / HTTP/1.1\r\nX: " + "a".repeat(20000)).status());
+        assertEquals(431, refused("GET / HTTP/1.1\r\nX: " + "a".repeat(20000) + "\r\n\r\n").status());
+    }
+
+    @Test
+    void afterARefusalTheRestOfTheStreamIsDiscarded() throws Exception {
+        FrameDecoder<HttpMessage> d = HttpFormat.server().newDecoder();
+        ByteBuffer in = ByteBuffer.wrap("HELLO\r\n\r\nGET / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertInstanceOf(HttpMessage.Refused.class, d.decode(in));
+        assertNull(d.decode(in));
+        assertEquals(0, in.remaining());
+    }
+
+    @Test
+    void aClientStillRefusesBrokenReplies() {
+        assertThrows(MalformedFrameException.class, () -> HttpFormat.client().newDecoder()
                 .decode(ByteBuffer.wrap("HELLO\r\n\r\n".getBytes())));
-        assertThrows(MalformedFrameException.class, () -> HttpFormat.server().newDecoder()
-                .decode(ByteBuffer.wrap(("GET / HTTP/1.1\r\nContent-Length: 999999999\r\n\r\n").getBytes())));
-        assertThrows(MalformedFrameException.class, () -> HttpFormat.server().newDecoder()
-                .decode(ByteBuffer.wrap(("GET / HTTP/1.1\r\nX: " + "a".repeat(20000)).getBytes())));
+        assertThrows(MalformedFrameException.class, () -> HttpFormat.client().newDecoder()
+                .decode(ByteBuffer.wrap(("HTTP/1.1 200 OK\r\nContent-Length: 999999999\r\n\r\n").getBytes())));
+    }
+
+    @Test
+    void queryParsing() {
         assertEquals(Map.of(), Urls.query(""));
         assertEquals(List.of("a b"), Urls.query("q=a+b").get("q").stream().map(String::new).toList());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Urls.query("info_hash=%zz"));
+        assertEquals("bad %-escape '%zz' at position 0: % must be followed by two hex digits", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Urls.query("a=%4"));
     }
 }

@@ -62,8 +62,8 @@ class MixedSwarmCompletesTest {
             Files.createDirectories(dir.resolve("aria"));
             Files.createDirectories(dir.resolve("lt"));
             Process aria = Interop.start(Interop.aria2("--dir=" + dir.resolve("aria"), "--seed-time=0",
-                    "--listen-port=" + Interop.freePort(), torrent.toString()), dir, "aria2");
-            Process lt = Interop.start(Interop.libtorrentLeech(torrent, dir.resolve("lt"), Interop.freePort()), dir, "libtorrent");
+                    "--listen-port=" + Interop.portRange(), torrent.toString()), dir, "aria2");
+            Process lt = Interop.start(Interop.libtorrentLeech(torrent, dir.resolve("lt")), dir, "libtorrent");
             try {
                 Interop.awaitExit(aria, dir, "aria2", 90);
                 Interop.awaitExit(lt, dir, "libtorrent", 90);

@@ -37,29 +37,34 @@ class OurPeerDownloadsFromRealSeedTest {
         new Random(2).nextBytes(bytes);
         Path file = data.resolve("real-seed.bin");
         Files.write(file, bytes);
-        int trackerPort = Interop.freePort();
-        String announce = "http://127.0.0.1:" + trackerPort + "/announce";
-        Path torrent = dir.resolve("real.torrent");
-        Process mk = Interop.start(List.of("mktorrent", "-a", announce, "-l", "18", "-o", torrent.toString(), file.toString()),
-                dir, "mktorrent");
+        // The info hash does not depend on the announce URL: make the torrent first, start opentracker
+        // with it whitelisted on a port it manages to bind, then point the torrent at that port.
+        Path made = dir.resolve("made.torrent");
+        Process mk = Interop.start(List.of("mktorrent", "-a", "http://127.0.0.1:1/announce", "-l", "18", "-o", made.toString(),
+                file.toString()), dir, "mktorrent");
         Interop.awaitExit(mk, dir, "mktorrent", 30);
-        Metainfo meta = Torrents.read(torrent);
+        Metainfo made0 = Torrents.read(made);
 
         Path otDir = dir.resolve("ot");
         Files.createDirectories(otDir);
-        Files.writeString(otDir.resolve("whitelist.txt"), meta.infoHashHex() + "\n");
+        Files.writeString(otDir.resolve("whitelist.txt"), made0.infoHashHex() + "\n");
         otDir.toFile().setExecutable(true, false);
         otDir.toFile().setReadable(true, false);
         dir.toFile().setExecutable(true, false);
-        Process tracker = Interop.start(List.of("opentracker", "-i", "127.0.0.1", "-p", Integer.toString(trackerPort),
-                "-P", Integer.toString(trackerPort), "-d", otDir.toString(), "-w", "whitelist.txt"), otDir, "opentracker");
+        int[] trackerPort = new int[1];
+        Process tracker = Interop.startListening(port -> List.of("opentracker", "-i", "127.0.0.1", "-p", Integer.toString(port),
+                "-P", Integer.toString(port), "-d", otDir.toString(), "-w", "whitelist.txt"), otDir, "opentracker", trackerPort);
+        String announce = "http://127.0.0.1:" + trackerPort[0] + "/announce";
+        Metainfo meta = new Metainfo(announce, made0.name(), made0.pieceLength(), made0.pieceHashes(), made0.files(),
+                made0.multiFile(), made0.infoBytes(), made0.infoHash());
+        Path torrent = dir.resolve("real.torrent");
+        Torrents.write(meta, torrent);
         Process seed = null;
         try {
-            Thread.sleep(300);
-            assertTrue(tracker.isAlive(), "opentracker did not start: " + Interop.log(otDir, "opentracker"));
             seed = Interop.start(Interop.aria2("--dir=" + data, "--check-integrity=true", "--bt-hash-check-seed=true",
-                    "--seed-ratio=0.0", "--listen-port=" + Interop.freePort(), torrent.toString()), dir, "aria2-seed");
-            Thread.sleep(1500); // let aria2 check its data and announce before we ask for peers
+                    "--seed-ratio=0.0", "--listen-port=" + Interop.portRange(), torrent.toString()), dir, "aria2-seed");
+            // aria2 checks its data, then announces: wait until opentracker counts it as a seed
+            Interop.await("aria2's announce to opentracker", 30, () -> Interop.seedsAt(trackerPort[0], meta.infoHash()) > 0);
             Path out = dir.resolve("out");
             try (TcpTransport tcp = new TcpTransport()) {
                 Client ours = Client.open(tcp, "ours", 0, NodeConfig.named("ours"),

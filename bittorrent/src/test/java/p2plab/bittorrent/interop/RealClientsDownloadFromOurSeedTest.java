@@ -45,10 +45,10 @@ class RealClientsDownloadFromOurSeedTest {
             Path ariaOut = dir.resolve("aria");
             Files.createDirectories(ariaOut);
             Process aria = Interop.start(Interop.aria2("--dir=" + ariaOut, "--seed-time=0",
-                    "--listen-port=" + Interop.freePort(), torrent.toString()), dir, "aria2");
+                    "--listen-port=" + Interop.portRange(), torrent.toString()), dir, "aria2");
             Path ltOut = dir.resolve("lt");
             Files.createDirectories(ltOut);
-            Process lt = Interop.start(Interop.libtorrentLeech(torrent, ltOut, Interop.freePort()), dir, "libtorrent");
+            Process lt = Interop.start(Interop.libtorrentLeech(torrent, ltOut), dir, "libtorrent");
             try {
                 Interop.awaitExit(aria, dir, "aria2", 60);
                 Interop.awaitExit(lt, dir, "libtorrent", 60);

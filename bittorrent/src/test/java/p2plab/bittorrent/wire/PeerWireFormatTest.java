@@ -40,7 +40,10 @@ class PeerWireFormatTest {
                 new PeerMessage.Interested(), new PeerMessage.NotInterested(), new PeerMessage.Have(7),
                 new PeerMessage.Bitfield(new byte[] {(byte) 0xa0, 0x01}), new PeerMessage.Request(1, 16384, 16384),
                 new PeerMessage.Piece(2, 0, new byte[] {1, 2, 3}), new PeerMessage.Cancel(1, 16384, 16384),
-                new PeerMessage.Port(6881), new PeerMessage.Other(20, new byte[] {9}));
+                new PeerMessage.Port(6881), new PeerMessage.Other(21, new byte[] {9}),
+                new PeerMessage.Suggest(3), new PeerMessage.HaveAll(), new PeerMessage.HaveNone(),
+                new PeerMessage.Reject(1, 16384, 16384), new PeerMessage.AllowedFast(4),
+                new PeerMessage.Extended(0, new byte[] {'d', 'e'}));
         FrameDecoder<PeerMessage> d = afterHandshake();
         for (PeerMessage m : all) {
             byte[] bytes = format.encode(m);
@@ -55,6 +58,12 @@ class PeerWireFormatTest {
                 HexFormat.of().formatHex(format.encode(new PeerMessage.Request(1, 16384, 16384))));
         assertEquals("00000000", HexFormat.of().formatHex(format.encode(new PeerMessage.KeepAlive())));
         assertEquals("000000050400000007", HexFormat.of().formatHex(format.encode(new PeerMessage.Have(7))));
+        // BEP 6 and BEP 10 ids: have all 0x0e, have none 0x0f, reject 0x10, extended 0x14 + extension id
+        assertEquals("000000010e", HexFormat.of().formatHex(format.encode(new PeerMessage.HaveAll())));
+        assertEquals("000000010f", HexFormat.of().formatHex(format.encode(new PeerMessage.HaveNone())));
+        assertEquals("0000000d10000000010000400000004000",
+                HexFormat.of().formatHex(format.encode(new PeerMessage.Reject(1, 16384, 16384))));
+        assertEquals("00000004140064" + "65", HexFormat.of().formatHex(format.encode(new PeerMessage.Extended(0, new byte[] {'d', 'e'}))));
     }
 
     @Test

@@ -89,6 +89,12 @@ final class GetCommand extends LabCommand {
             throw new LabException(torrent + " names no tracker, so there is no one to ask for peers; "
                     + "make it again with `torrent create <path> --tracker URL`");
         }
+        String refusal = TorrentInfo.getRefusal(meta);
+        if (refusal != null) {
+            throw new LabException("cannot download " + torrent + ": " + TorrentSupport.printable(refusal)
+                    + (meta.announce().startsWith("http://") ? "" : " ('" + TorrentSupport.printable(meta.announce()) + "')")
+                    + "; make it again with `torrent create <path> --tracker http://...`");
+        }
         Path folder = dir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(folder);
@@ -147,14 +153,14 @@ final class GetCommand extends LabCommand {
                 SwarmStatus s = last.get();
                 String trackerError = t.lastTrackerError();
                 if (trackerError != null && waited >= TRACKER_GRACE_SECONDS && (s == null || s.peers() == 0)) {
-                    throw new LabException("the tracker " + meta.announce() + " did not answer ("
+                    throw new LabException("the tracker " + TorrentSupport.printable(meta.announce()) + " did not answer ("
                             + TorrentSupport.oneLine(trackerError.replaceFirst("^[\\w.$]+(Exception|Error): ", ""))
                             + "); start it (`tracker`) or fix the torrent's URL, then run `get` again");
                 }
                 if (waited + 1 >= timeoutSeconds) {
                     String have = s == null ? "nothing yet" : DataSize.format(s.bytesHave()) + " of " + DataSize.format(s.bytesTotal())
                             + ", " + s.peers() + (s.peers() == 1 ? " peer" : " peers") + " connected";
-                    throw new LabException("the download of " + meta.name() + " did not finish within " + timeoutSeconds + " s ("
+                    throw new LabException("the download of " + TorrentSupport.printable(meta.name()) + " did not finish within " + timeoutSeconds + " s ("
                             + have + "); is a seed running (`seed " + torrent + " <data-path>`)? Run `get` again to resume");
                 }
             }
@@ -192,11 +198,11 @@ final class GetCommand extends LabCommand {
             return;
         }
         if (r.bytesDown() == 0) {
-            println(meta.name() + " (" + DataSize.format(r.bytes()) + ") was already complete in " + where
+            println(TorrentSupport.printable(meta.name()) + " (" + DataSize.format(r.bytes()) + ") was already complete in " + where
                     + ": every piece checked against the torrent");
             return;
         }
-        println("downloaded " + meta.name() + " (" + DataSize.format(r.bytes()) + ") to " + where + " in " + fmt2(seconds) + " s at "
+        println("downloaded " + TorrentSupport.printable(meta.name()) + " (" + DataSize.format(r.bytes()) + ") to " + where + " in " + fmt2(seconds) + " s at "
                 + DataRate.format(rate) + ", every piece SHA-1 verified"
                 + (r.corruptPieces() > 0 ? " (" + r.corruptPieces() + " bad pieces were thrown away and fetched again)" : ""));
         long total = Math.max(1, r.bytesDown());

@@ -150,6 +150,26 @@ final class TorrentSupport {
     }
 
     static String oneLine(String s) {
-        return s == null ? "" : s.strip().replaceAll("\\s*\\R\\s*", " ").replaceAll("[.;]$", "");
+        return s == null ? "" : printable(s.strip().replaceAll("\\s*\\R\\s*", " ").replaceAll("[.;]$", ""));
+    }
+
+    /**
+     * Text from a file (a torrent's name, paths, tracker URL) made safe to print: control
+     * characters, which would run ANSI escape sequences or cut lines, are shown as {@code \xNN}.
+     */
+    static String printable(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.getType(c) == Character.CONTROL || c == '\u2028' || c == '\u2029') {
+                sb.append(c < 0x100 ? String.format("\\x%02x", (int) c) : String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 }

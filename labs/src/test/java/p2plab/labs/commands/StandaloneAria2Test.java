@@ -6,24 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real client, aria2, downloads from `p2plab seed` through `p2plab tracker`, both started as a
- * student would in the shell; and `p2plab get` downloads from an aria2 seed. Fails (does not
- * skip) when aria2c is not installed.
+ * student would in the shell; and `p2plab get` downloads from an aria2 seed. Skipped, naming the
+ * Debian package, when aria2c is not installed; under {@code CI=true} (which installs it) that fails.
  */
 @Timeout(120)
 class StandaloneAria2Test {
@@ -55,7 +55,7 @@ class StandaloneAria2Test {
         List<String> cmd = new ArrayList<>(List.of(aria2, "--interface=127.0.0.1", "--disable-ipv6=true", "--enable-dht=false",
                 "--enable-dht6=false", "--bt-enable-lpd=false", "--file-allocation=none", "--allow-overwrite=true",
                 "--auto-file-renaming=false", "--summary-interval=0", "--no-conf=true", "--seed-time=0",
-                "--listen-port=" + freePort(), "--dir=" + out, torrent.toString()));
+                "--listen-port=" + portRange(), "--dir=" + out, torrent.toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("aria2.log").toFile()).start();
         try {
             if (!p.waitFor(90, TimeUnit.SECONDS)) {
@@ -83,7 +83,7 @@ class StandaloneAria2Test {
         List<String> cmd = new ArrayList<>(List.of(aria2, "--interface=127.0.0.1", "--disable-ipv6=true", "--enable-dht=false",
                 "--enable-dht6=false", "--bt-enable-lpd=false", "--file-allocation=none", "--allow-overwrite=true",
                 "--auto-file-renaming=false", "--summary-interval=0", "--no-conf=true", "--check-integrity=true",
-                "--bt-hash-check-seed=true", "--seed-ratio=0.0", "--listen-port=" + freePort(), "--dir=" + src, torrent.toString()));
+                "--bt-hash-check-seed=true", "--seed-ratio=0.0", "--listen-port=" + portRange(), "--dir=" + src, torrent.toString()));
         Process seed = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("aria2.log").toFile()).start();
         try {
             Path out = tmp.resolve("out");
@@ -110,14 +110,17 @@ class StandaloneAria2Test {
                 return p.toString();
             }
         }
-        fail(tool + " is not installed; install Debian's aria2 (apt-get install -y aria2) to run this interoperability test");
+        String message = tool + " is not installed; install Debian's aria2 (apt-get install -y aria2) to run this interoperability test";
+        if ("true".equals(System.getenv("CI"))) {
+            fail(message + " (CI=true: the build installs it, so its absence is an error)");
+        }
+        Assumptions.abort(message);
         return null;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket()) {
-            s.bind(new InetSocketAddress("127.0.0.1", 0));
-            return s.getLocalPort();
-        }
+    /** A range for aria2's --listen-port: it takes the first free port, so no pick-then-bind race. */
+    private static String portRange() {
+        int start = 20000 + ThreadLocalRandom.current().nextInt(40000);
+        return start + "-" + (start + 99);
     }
 }

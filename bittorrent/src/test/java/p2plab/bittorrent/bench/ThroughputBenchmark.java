@@ -1,0 +1,254 @@
+package p2plab.bittorrent.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import p2plab.bittorrent.client.Client;
+import p2plab.bittorrent.interop.Interop;
+import p2plab.bittorrent.client.ClientOptions;
+import p2plab.bittorrent.metainfo.Metainfo;
+import p2plab.bittorrent.metainfo.Torrents;
+import p2plab.bittorrent.peer.SwarmResult;
+import p2plab.bittorrent.storage.DiskStore;
+import p2plab.bittorrent.tracker.TrackerServer;
+import p2plab.common.transport.NodeConfig;
+import p2plab.common.transport.tcp.TcpTransport;
+
+/**
+ * One seed, one leecher, one torrent of 1 MiB pieces on loopback, four pairings measured in the
+ * same run: libtorrent to libtorrent, ours to ours, aria2 to aria2, ours to libtorrent. Every pair
+ * uses our tracker and the same .torrent. Time: from starting the leecher (process start for the
+ * real clients) to its last verified byte (libtorrent: is_seeding; aria2: exit with
+ * --seed-time=0; ours: completion). The seed is started and ready before the clock starts.
+ *
+ * <p>Args: size in MiB (default 512), runs (default 3), pairs (default "lt-lt,ours-ours,aria2-aria2,ours-lt").
+ * Needs aria2 and python3-libtorrent.
+ */
+public final class ThroughputBenchmark {
+    private static final String PYTHON = "/usr/bin/python3";
+    private static final int PIECE = 1 << 20;
+
+    private final Path dir;
+    private final Path data;
+    private final Metainfo meta;
+    private final Path torrent;
+    private final TcpTransport tcp;
+    private final TrackerServer tracker;
+    private final int mib;
+
+    private ThroughputBenchmark(Path dir, Path data, int mib, TcpTransport tcp) throws IOException {
+        this.dir = dir;
+        this.data = data;
+        this.mib = mib;
+        this.tcp = tcp;
+        // a short interval, so a killed real client (no event=stopped) leaves the list within 10 s
+        this.tracker = TrackerServer.start(tcp, "tracker", 0, Duration.ofSeconds(5));
+        this.meta = Torrents.create(data.resolve("bench.bin"), tracker.announceUrl(), PIECE);
+        this.torrent = dir.resolve("bench.torrent");
+        Torrents.write(meta, torrent);
+    }
+
+    public static void main(String[] args) throws Exception {
+        int mib = args.length > 0 ? Integer.parseInt(args[0]) : 512;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        List<String> pairs = List.of((args.length > 2 ? args[2] : "lt-lt,ours-ours,aria2-aria2,ours-lt").split(","));
+        Path dir = Files.createTempDirectory("bt-throughput");
+        Path data = Files.createDirectories(dir.resolve("data"));
+        writeRandom(data.resolve("bench.bin"), mib);
+        Map<String, List<Double>> rates = new LinkedHashMap<>();
+        try (TcpTransport tcp = new TcpTransport()) {
+            ThroughputBenchmark b = new ThroughputBenchmark(dir, data, mib, tcp);
+            for (int run = 1; run <= runs; run++) {
+                for (String pair : pairs) {
+                    double seconds = b.measure(pair, run);
+                    rates.computeIfAbsent(pair, k -> new ArrayList<>()).add(mib / seconds);
+                    System.out.printf("run %d %-12s %6.2f s  %6.1f MiB/s%n", run, pair, seconds, mib / seconds);
+                }
+            }
+        } finally {
+            deleteTree(dir);
+        }
+        System.out.printf("median of %d, %d MiB, 1 MiB pieces, one leecher:%n", runs, mib);
+        for (Map.Entry<String, List<Double>> e : rates.entrySet()) {
+            List<Double> sorted = new ArrayList<>(e.getValue());
+            sorted.sort(null);
+            System.out.printf("  %-12s %6.1f MiB/s   runs: %s%n", e.getKey(), sorted.get(sorted.size() / 2), e.getValue().stream()
+                    .map(r -> String.format("%.1f", r)).toList());
+        }
+    }
+
+    private double measure(String pair, int run) throws Exception {
+        String[] who = pair.split("-");
+        Path out = dir.resolve("out-" + pair + "-" + run);
+        Files.createDirectories(out);
+        waitUntilNoPeers();
+        AutoCloseable seed = startSeed(who[0], pair + run);
+        try {
+            waitUntilPeersAbove(0);
+            long t0 = System.nanoTime();
+            leech(who[1], out, pair + run);
+            return (System.nanoTime() - t0) / 1e9;
+        } finally {
+            seed.close();
+            deleteTree(out);
+        }
+    }
+
+    private AutoCloseable startSeed(String who, String label) throws Exception {
+        switch (who) {
+            case "ours" -> {
+                Client seed = Client.open(tcp, "seed-" + label, 0, NodeConfig.named("seed"), ClientOptions.defaults());
+                tcp.await(seed.seed(meta, new DiskStore(meta, data)), Duration.ofSeconds(10));
+                return seed::close;
+            }
+            case "lt" -> {
+                Process p = start(List.of(PYTHON, "-c", libtorrent(true), torrent.toString(), data.toString()), "lt-seed");
+                awaitLine(p, "seeding", 300);
+                return () -> stop(p);
+            }
+            case "aria2" -> {
+                Process p = start(aria2("--dir=" + data, "--check-integrity=true", "--bt-hash-check-seed=true", "--seed-ratio=0.0"),
+                        "aria2-seed");
+                return () -> stop(p);
+            }
+            default -> throw new IllegalArgumentException("unknown client " + who);
+        }
+    }
+
+    private void leech(String who, Path out, String label) throws Exception {
+        switch (who) {
+            case "ours" -> {
+                Client leech = Client.open(tcp, "leech-" + label, 0, NodeConfig.named("leech"), ClientOptions.defaults());
+                Client.Torrent t = tcp.await(leech.get(meta, new DiskStore(meta, out)), Duration.ofSeconds(10));
+                SwarmResult r = tcp.await(t.completion(), Duration.ofMinutes(10));
+                if (!r.complete()) {
+                    throw new IllegalStateException("our download did not complete");
+                }
+                t.stop();
+                leech.close();
+            }
+            case "lt" -> {
+                Process p = start(List.of(PYTHON, "-c", libtorrent(false), torrent.toString(), out.toString()), "lt-leech");
+                awaitLine(p, "done", 600);
+                stop(p);
+            }
+            case "aria2" -> {
+                Process p = start(aria2("--dir=" + out, "--seed-time=0"), "aria2-leech");
+                if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                    throw new IllegalStateException("aria2 leech failed");
+                }
+            }
+            default -> throw new IllegalArgumentException("unknown client " + who);
+        }
+    }
+
+    /** A libtorrent session kept on loopback, otherwise at its defaults; prints "seeding" or "done" when it has every piece. */
+    private static String libtorrent(boolean seed) {
+        return String.join("\n", Interop.LIBTORRENT_SESSION,
+                "h = s.add_torrent(p)",
+                "while not h.status().is_seeding:",
+                "    time.sleep(0.02)",
+                "print('" + (seed ? "seeding" : "done") + "', flush=True)",
+                seed ? "time.sleep(100000)" : "sys.exit(0)");
+    }
+
+    private List<String> aria2(String... extra) {
+        List<String> cmd = new ArrayList<>(List.of("aria2c", "--interface=127.0.0.1", "--disable-ipv6=true",
+                "--enable-dht=false", "--enable-dht6=false", "--bt-enable-lpd=false", "--file-allocation=none",
+                "--allow-overwrite=true", "--auto-file-renaming=false", "--summary-interval=0", "--no-conf=true",
+                "--console-log-level=warn", "--listen-port=" + (20000 + new SplittableRandom().nextInt(40000)) + "-65000"));
+        cmd.addAll(List.of(extra));
+        cmd.add(torrent.toString());
+        return cmd;
+    }
+
+    private Process start(List<String> cmd, String name) throws IOException {
+        ProcessBuilder b = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
+        if (cmd.get(0).equals("aria2c")) {
+            b.redirectOutput(dir.resolve(name + ".log").toFile());
+        }
+        return b.start();
+    }
+
+    private static void awaitLine(Process p, String line, int seconds) throws Exception {
+        CompletableFuture<Void> seen = CompletableFuture.runAsync(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String l; (l = r.readLine()) != null; ) {
+                    if (l.trim().equals(line)) {
+                        return;
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            throw new IllegalStateException("process ended before printing " + line);
+        });
+        seen.get(seconds, TimeUnit.SECONDS);
+    }
+
+    private int peers() throws Exception {
+        CompletableFuture<Integer> count = new CompletableFuture<>();
+        tracker.node().execute(() -> count.complete(tracker.peerCount(meta.infoHash())));
+        return count.get(10, TimeUnit.SECONDS);
+    }
+
+    private void waitUntilNoPeers() throws Exception {
+        while (peers() > 0) {
+            Thread.sleep(100);
+        }
+    }
+
+    /** The new seed is ready once it announced (killed real clients leave entries that only expire). */
+    private void waitUntilPeersAbove(int before) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (peers() <= before) {
+            if (System.nanoTime() > deadline) {
+                Path log = dir.resolve("aria2-seed.log");
+                throw new IllegalStateException("the seed never announced" + (Files.exists(log) ? ": " + Files.readString(log) : ""));
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static void stop(Process p) throws InterruptedException {
+        p.destroy();
+        if (!p.waitFor(10, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+    }
+
+    /** {@code mib} MiB of seeded random bytes. */
+    static void writeRandom(Path file, int mib) throws IOException {
+        byte[] buf = new byte[1 << 20];
+        SplittableRandom r = new SplittableRandom(1);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (int i = 0; i < mib; i++) {
+                r.nextBytes(buf);
+                out.write(buf);
+            }
+        }
+    }
+
+    static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (var walk = Files.walk(p)) {
+            for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(q);
+            }
+        }
+    }
+}
