@@ -23,10 +23,10 @@ import p2plab.bittorrent.metainfo.Torrents;
 import p2plab.common.content.Digests;
 
 /**
- * Starting and checking real BitTorrent software on 127.0.0.1 (flags from docs/interop.md: no DHT, LPD,
- * UPnP or uTP). A
- * missing program skips the test with the Debian package to install, except under {@code CI=true},
- * where the build installs them all and absence is a broken setup: then the test fails.
+ * Starting and checking real BitTorrent software on 127.0.0.1 (flags from docs/interop.md: no
+ * DHT, LPD, UPnP or uTP). A missing program skips the test with the Debian package to install,
+ * except under {@code CI=true}, where the build installs them all and absence is a broken setup:
+ * then the test fails.
  */
 public final class Interop {
     static final String PYTHON = "/usr/bin/python3";
