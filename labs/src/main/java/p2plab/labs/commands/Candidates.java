@@ -8,12 +8,12 @@ import p2plab.common.topology.TopologySpec;
 import p2plab.labs.session.Lab;
 
 /** What tab completion offers for arguments whose values depend on the session. */
-final class Candidates {
+public final class Candidates {
     private Candidates() {
     }
 
     /** Installed overlays. */
-    static final class OverlayNames implements Iterable<String> {
+    public static final class OverlayNames implements Iterable<String> {
         private final Lab lab;
 
         OverlayNames(Lab lab) {
@@ -27,7 +27,7 @@ final class Candidates {
     }
 
     /** Networks of this session. */
-    static final class NetworkNames implements Iterable<String> {
+    public static final class NetworkNames implements Iterable<String> {
         private final Lab lab;
 
         NetworkNames(Lab lab) {
@@ -41,7 +41,7 @@ final class Candidates {
     }
 
     /** Peer ids of the current network. */
-    static final class PeerIds implements Iterable<String> {
+    public static final class PeerIds implements Iterable<String> {
         private final Lab lab;
 
         PeerIds(Lab lab) {
@@ -61,7 +61,7 @@ final class Candidates {
     }
 
     /** Names of the files shared through the shell in the current network (for `download`). */
-    static final class SharedNames implements Iterable<String> {
+    public static final class SharedNames implements Iterable<String> {
         private final Lab lab;
 
         SharedNames(Lab lab) {
@@ -76,14 +76,14 @@ final class Candidates {
         }
     }
 
-    static final class TopologyKinds implements Iterable<String> {
+    public static final class TopologyKinds implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
             return TopologySpec.KINDS.iterator();
         }
     }
 
-    static final class TransportKinds implements Iterable<String> {
+    public static final class TransportKinds implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
             return List.of("sim", "tcp").iterator();

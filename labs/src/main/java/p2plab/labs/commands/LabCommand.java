@@ -12,27 +12,27 @@ import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabException;
 
 /** What every shell command shares: the session, its console, and waiting on the network. */
-abstract class LabCommand implements Callable<Integer> {
+public abstract class LabCommand implements Callable<Integer> {
     /** Protocol time a search may take before the shell gives up on it. */
-    static final Duration SEARCH_TIMEOUT = Duration.ofSeconds(120);
+    protected static final Duration SEARCH_TIMEOUT = Duration.ofSeconds(120);
     /** Protocol time a download may take. */
-    static final Duration DOWNLOAD_TIMEOUT = Duration.ofMinutes(30);
+    protected static final Duration DOWNLOAD_TIMEOUT = Duration.ofMinutes(30);
 
-    final Lab lab;
+    protected final Lab lab;
 
-    LabCommand(Lab lab) {
+    protected LabCommand(Lab lab) {
         this.lab = lab;
     }
 
-    Console console() {
+    protected Console console() {
         return lab.console();
     }
 
-    void println(String line) {
+    protected void println(String line) {
         console().println(line);
     }
 
-    void printJson(Object value) {
+    protected void printJson(Object value) {
         console().println(Json.write(value));
     }
 
@@ -42,9 +42,9 @@ abstract class LabCommand implements Callable<Integer> {
         return 0;
     }
 
-    abstract void run() throws Exception;
+    protected abstract void run() throws Exception;
 
-    static <T> T await(Transport transport, CompletionStage<T> stage, Duration timeout, String what) {
+    protected static <T> T await(Transport transport, CompletionStage<T> stage, Duration timeout, String what) {
         try {
             return transport.await(stage, timeout);
         } catch (TimeoutException e) {
@@ -54,7 +54,7 @@ abstract class LabCommand implements Callable<Integer> {
     }
 
     /** Why a file operation failed, in words: "no such file or folder", "permission denied". */
-    static String why(java.io.IOException e) {
+    protected static String why(java.io.IOException e) {
         if (e instanceof java.nio.file.NoSuchFileException) {
             return "no such file or folder";
         }
@@ -67,11 +67,11 @@ abstract class LabCommand implements Callable<Integer> {
         return e.getMessage() == null ? "unreadable" : e.getMessage();
     }
 
-    static String fmt(double value) {
+    protected static String fmt(double value) {
         return String.format(Locale.ROOT, "%.1f", value);
     }
 
-    static String fmt2(double value) {
+    protected static String fmt2(double value) {
         return String.format(Locale.ROOT, "%.2f", value);
     }
 }

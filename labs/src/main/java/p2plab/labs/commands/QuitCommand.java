@@ -12,7 +12,7 @@ final class QuitCommand extends LabCommand {
     }
 
     @Override
-    void run() {
+    protected void run() {
         lab.requestQuit();
     }
 }

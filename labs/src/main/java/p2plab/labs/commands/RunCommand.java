@@ -23,7 +23,7 @@ final class RunCommand extends LabCommand {
     }
 
     @Override
-    void run() {
+    protected void run() {
         String text;
         try {
             text = Files.readString(file);

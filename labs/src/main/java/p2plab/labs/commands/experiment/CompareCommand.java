@@ -1,9 +1,11 @@
-package p2plab.labs.commands;
+package p2plab.labs.commands.experiment;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import p2plab.common.overlay.Overlay;
+import p2plab.labs.commands.Candidates;
+import p2plab.labs.commands.LabCommand;
 import p2plab.labs.compare.Comparison;
 import p2plab.labs.compare.ComparisonRow;
 import p2plab.labs.compare.Workload;
@@ -15,7 +17,7 @@ import picocli.CommandLine.Option;
 
 /** {@code compare}: one seeded workload on several overlays, side by side. */
 @Command(name = "compare", description = "Run the same seeded catalogue and queries on several overlays (simulated) and compare them side by side.")
-final class CompareCommand extends LabCommand {
+public final class CompareCommand extends LabCommand {
 
     @Option(names = "--peers", paramLabel = "N", defaultValue = "50", description = "Peers in each network (default ${DEFAULT-VALUE}).")
     int peers;
@@ -47,7 +49,7 @@ final class CompareCommand extends LabCommand {
     }
 
     @Override
-    void run() {
+    protected void run() {
         Workload w = new Workload(peers, files == null ? Math.max(1, 4 * peers) : files, queries, ttl, seed, zipf);
         List<Overlay> chosen = new ArrayList<>();
         for (String name : overlays) {

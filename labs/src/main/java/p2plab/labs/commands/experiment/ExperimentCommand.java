@@ -1,9 +1,10 @@
-package p2plab.labs.commands;
+package p2plab.labs.commands.experiment;
 
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import p2plab.labs.commands.LabCommand;
 import p2plab.labs.experiment.Experiment;
 import p2plab.labs.experiment.registry.ExperimentRunner;
 import p2plab.labs.experiment.registry.Experiments;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code experiment}: theory beside measurement, as a table, CSV, JSON, plots and a report. */
 @Command(name = "experiment", description = "Run an experiment on the simulator: table on screen; CSV, JSON, PNG/SVG plots and a markdown report in --out.")
-final class ExperimentCommand extends LabCommand {
+public final class ExperimentCommand extends LabCommand {
 
     @Parameters(index = "0", paramLabel = "NAME", completionCandidates = ExperimentNames.class,
             description = "Which experiment: ${COMPLETION-CANDIDATES}, or `list`.")
@@ -38,7 +39,7 @@ final class ExperimentCommand extends LabCommand {
     }
 
     @Override
-    void run() throws Exception {
+    protected void run() throws Exception {
         if (name.equals("list")) {
             for (Experiment e : Experiments.all()) {
                 println(e.name() + ": " + e.description());

@@ -1,9 +1,10 @@
-package p2plab.labs.commands;
+package p2plab.labs.commands.network;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import p2plab.common.metrics.MetricsSnapshot;
+import p2plab.labs.commands.LabCommand;
 import p2plab.labs.report.MetricsCsv;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabException;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Option;
 
 /** {@code export --json FILE | --csv FILE}: the current network's counters, for a spreadsheet or a grader. */
 @Command(name = "export", description = "Write the current network's counters to a JSON or CSV file.")
-final class ExportCommand extends LabCommand {
+public final class ExportCommand extends LabCommand {
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write the metrics snapshot as JSON.")
     Path jsonFile;
@@ -26,7 +27,7 @@ final class ExportCommand extends LabCommand {
     }
 
     @Override
-    void run() {
+    protected void run() {
         if (jsonFile == null && csvFile == null) {
             throw new LabException("say where: `export --json FILE` or `export --csv FILE`");
         }

@@ -1,4 +1,4 @@
-package p2plab.labs.commands;
+package p2plab.labs.commands.network;
 
 import p2plab.labs.session.LabException;
 import picocli.CommandLine.Command;
@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code network create|list|use|destroy}: several networks at once, one of them current. */
 @Command(name = "network", description = "Create, list, switch between and destroy networks.",
         subcommands = {NetworkCreate.class, NetworkList.class, NetworkUse.class, NetworkDestroy.class})
-final class NetworkCommand implements Runnable {
+public final class NetworkCommand implements Runnable {
 
     @Override
     public void run() {

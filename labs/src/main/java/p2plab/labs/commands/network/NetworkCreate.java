@@ -1,4 +1,4 @@
-package p2plab.labs.commands;
+package p2plab.labs.commands.network;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,6 +8,8 @@ import p2plab.common.overlay.Overlay;
 import p2plab.common.overlay.PeerSpec;
 import p2plab.common.topology.TopologySpec;
 import p2plab.common.transport.Transport;
+import p2plab.labs.commands.Candidates;
+import p2plab.labs.commands.LabCommand;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabException;
 import p2plab.labs.session.LabNetwork;
@@ -65,7 +67,7 @@ final class NetworkCreate extends LabCommand {
     }
 
     @Override
-    void run() {
+    protected void run() {
         Overlay o = lab.overlays().get(overlay);
         if (impl != null) {
             o = p2plab.labs.session.LabImplementations.overlay(overlay, impl);

@@ -1,8 +1,9 @@
-package p2plab.labs.commands;
+package p2plab.labs.commands.network;
 
+import p2plab.labs.commands.LabCommand;
+import p2plab.labs.console.Table;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabNetwork;
-import p2plab.labs.console.Table;
 import picocli.CommandLine.Command;
 
 /** {@code network list}: every network of the session; the current one is starred. */
@@ -14,7 +15,7 @@ final class NetworkList extends LabCommand {
     }
 
     @Override
-    void run() {
+    protected void run() {
         if (lab.networks().isEmpty()) {
             println("no networks yet; create one with `network create <overlay> --peers N`");
             return;

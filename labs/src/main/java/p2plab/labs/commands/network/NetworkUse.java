@@ -1,5 +1,7 @@
-package p2plab.labs.commands;
+package p2plab.labs.commands.network;
 
+import p2plab.labs.commands.Candidates;
+import p2plab.labs.commands.LabCommand;
 import p2plab.labs.session.Lab;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -16,7 +18,7 @@ final class NetworkUse extends LabCommand {
     }
 
     @Override
-    void run() {
+    protected void run() {
         lab.use(name);
         println("now using " + name);
     }

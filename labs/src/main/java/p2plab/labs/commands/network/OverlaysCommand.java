@@ -1,20 +1,21 @@
-package p2plab.labs.commands;
+package p2plab.labs.commands.network;
 
 import p2plab.common.overlay.Overlay;
+import p2plab.labs.commands.LabCommand;
 import p2plab.labs.console.Table;
 import p2plab.labs.session.Lab;
 import picocli.CommandLine.Command;
 
 /** {@code overlays}: the architectures this build can run. */
 @Command(name = "overlays", description = "List the overlays this build can run.")
-final class OverlaysCommand extends LabCommand {
+public final class OverlaysCommand extends LabCommand {
 
     OverlaysCommand(Lab lab) {
         super(lab);
     }
 
     @Override
-    void run() {
+    protected void run() {
         for (String problem : lab.overlays().problems()) {
             console().error("an overlay could not be loaded and is left out: " + problem);
         }

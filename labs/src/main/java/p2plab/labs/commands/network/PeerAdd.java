@@ -1,9 +1,10 @@
-package p2plab.labs.commands;
+package p2plab.labs.commands.network;
 
 import java.util.ArrayList;
 import java.util.List;
 import p2plab.common.overlay.PeerId;
 import p2plab.common.overlay.PeerSpec;
+import p2plab.labs.commands.LabCommand;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabException;
 import p2plab.labs.session.LabNetwork;
@@ -28,7 +29,7 @@ final class PeerAdd extends LabCommand {
     }
 
     @Override
-    void run() {
+    protected void run() {
         if (count < 1 || count > 100_000) {
             throw new LabException("--count must be between 1 and 100000, got " + count);
         }

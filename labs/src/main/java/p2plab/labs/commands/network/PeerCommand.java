@@ -1,4 +1,4 @@
-package p2plab.labs.commands;
+package p2plab.labs.commands.network;
 
 import p2plab.labs.session.LabException;
 import picocli.CommandLine.Command;
@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code peer add|kill|revive|list}: peers of the current network. */
 @Command(name = "peer", description = "Add, kill, revive and list the peers of the current network.",
         subcommands = {PeerAdd.class, PeerKill.class, PeerRevive.class, PeerList.class})
-final class PeerCommand implements Runnable {
+public final class PeerCommand implements Runnable {
 
     @Override
     public void run() {

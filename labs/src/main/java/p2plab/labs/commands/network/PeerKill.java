@@ -1,8 +1,10 @@
-package p2plab.labs.commands;
+package p2plab.labs.commands.network;
 
 import java.util.ArrayList;
 import java.util.List;
 import p2plab.common.overlay.PeerId;
+import p2plab.labs.commands.Candidates;
+import p2plab.labs.commands.LabCommand;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabException;
 import p2plab.labs.session.LabNetwork;
@@ -25,7 +27,7 @@ final class PeerKill extends LabCommand {
     }
 
     @Override
-    void run() {
+    protected void run() {
         LabNetwork n = lab.current();
         if ((id == null) == (fraction == null)) {
             throw new LabException("give either a peer id (`peer kill 7`) or --fraction F (`peer kill --fraction 0.2`)");

@@ -1,11 +1,12 @@
-package p2plab.labs.commands;
+package p2plab.labs.commands.network;
 
 import java.util.List;
 import java.util.stream.Collectors;
 import p2plab.common.overlay.PeerInfo;
+import p2plab.labs.commands.LabCommand;
+import p2plab.labs.console.Table;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabNetwork;
-import p2plab.labs.console.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,7 +22,7 @@ final class PeerList extends LabCommand {
     }
 
     @Override
-    void run() {
+    protected void run() {
         LabNetwork n = lab.current();
         List<PeerInfo> peers = n.network().topology().peers();
         if (json) {

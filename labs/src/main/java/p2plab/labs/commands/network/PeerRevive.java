@@ -1,6 +1,8 @@
-package p2plab.labs.commands;
+package p2plab.labs.commands.network;
 
 import p2plab.common.overlay.PeerId;
+import p2plab.labs.commands.Candidates;
+import p2plab.labs.commands.LabCommand;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabNetwork;
 import picocli.CommandLine.Command;
@@ -18,7 +20,7 @@ final class PeerRevive extends LabCommand {
     }
 
     @Override
-    void run() {
+    protected void run() {
         LabNetwork n = lab.current();
         PeerId p = n.peer(id);
         n.network().revive(p);

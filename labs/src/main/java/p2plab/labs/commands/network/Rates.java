@@ -1,4 +1,4 @@
-package p2plab.labs.commands;
+package p2plab.labs.commands.network;
 
 import p2plab.common.overlay.PeerSpec;
 import p2plab.common.units.DataRate;

@@ -1,10 +1,12 @@
-package p2plab.labs.commands;
+package p2plab.labs.commands.network;
 
 import java.util.Map;
 import p2plab.common.metrics.Counts;
 import p2plab.common.metrics.MetricsSnapshot;
 import p2plab.common.overlay.PeerId;
 import p2plab.common.units.DataSize;
+import p2plab.labs.commands.Candidates;
+import p2plab.labs.commands.LabCommand;
 import p2plab.labs.console.Table;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabNetwork;
@@ -13,7 +15,7 @@ import picocli.CommandLine.Option;
 
 /** {@code stats [--peer ID] [--reset]}: message counts by type, as the transport counted them. */
 @Command(name = "stats", description = "Messages and bytes by type, for the current network or one peer; --reset zeroes them.")
-final class StatsCommand extends LabCommand {
+public final class StatsCommand extends LabCommand {
 
     @Option(names = "--peer", paramLabel = "ID", completionCandidates = Candidates.PeerIds.class, description = "Only this peer's counters.")
     String peer;
@@ -29,7 +31,7 @@ final class StatsCommand extends LabCommand {
     }
 
     @Override
-    void run() {
+    protected void run() {
         LabNetwork n = lab.current();
         if (reset) {
             n.network().transport().metrics().reset();

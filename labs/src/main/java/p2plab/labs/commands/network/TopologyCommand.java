@@ -1,10 +1,11 @@
-package p2plab.labs.commands;
+package p2plab.labs.commands.network;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import p2plab.common.overlay.Topology;
+import p2plab.labs.commands.LabCommand;
 import p2plab.labs.report.Dot;
 import p2plab.labs.report.TopologySummary;
 import p2plab.labs.session.Lab;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
 
 /** {@code topology [--dot FILE]}: degrees, roles and diameter, and a Graphviz drawing. */
 @Command(name = "topology", description = "Summarise the overlay graph (degrees, roles, diameter); --dot writes it for Graphviz.")
-final class TopologyCommand extends LabCommand {
+public final class TopologyCommand extends LabCommand {
 
     @Option(names = "--dot", paramLabel = "FILE", description = "Also write the graph in Graphviz DOT (render with `dot -Tsvg FILE`).")
     Path dotFile;
@@ -28,7 +29,7 @@ final class TopologyCommand extends LabCommand {
     }
 
     @Override
-    void run() {
+    protected void run() {
         LabNetwork n = lab.current();
         Topology t = n.network().topology();
         TopologySummary s = TopologySummary.of(t);

@@ -1,4 +1,4 @@
-package p2plab.labs.commands;
+package p2plab.labs.commands.search;
 
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +13,8 @@ import p2plab.common.overlay.SearchResult;
 import p2plab.common.overlay.TransferResult;
 import p2plab.common.units.DataRate;
 import p2plab.common.units.DataSize;
+import p2plab.labs.commands.Candidates;
+import p2plab.labs.commands.LabCommand;
 import p2plab.labs.console.ProgressBar;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabException;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code download <peer> <name-or-id>}: a live progress bar, then the time and where the bytes came from. */
 @Command(name = "download", description = "Download a file to a peer, by name or content id; shows progress, time and sources.")
-final class DownloadCommand extends LabCommand {
+public final class DownloadCommand extends LabCommand {
 
     @Parameters(index = "0", paramLabel = "<peer>", completionCandidates = Candidates.PeerIds.class, description = "The peer that downloads.")
     String peer;
@@ -40,7 +42,7 @@ final class DownloadCommand extends LabCommand {
     }
 
     @Override
-    void run() {
+    protected void run() {
         LabNetwork n = lab.current();
         PeerId to = n.peer(peer);
         ContentId id = resolve(n, to, String.join(" ", what));

@@ -1,4 +1,4 @@
-package p2plab.labs.commands;
+package p2plab.labs.commands.search;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -7,18 +7,20 @@ import p2plab.common.overlay.PeerId;
 import p2plab.common.overlay.Query;
 import p2plab.common.overlay.SearchResult;
 import p2plab.common.units.DataSize;
+import p2plab.labs.commands.Candidates;
+import p2plab.labs.commands.LabCommand;
 import p2plab.labs.console.Console.Colour;
+import p2plab.labs.console.Table;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabException;
 import p2plab.labs.session.LabNetwork;
-import p2plab.labs.console.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code search <peer> <keywords...>}: what was found, and what finding it cost. */
 @Command(name = "search", description = "Search from a peer: hits with holders, hops, messages caused, peers reached, latency.")
-final class SearchCommand extends LabCommand {
+public final class SearchCommand extends LabCommand {
 
     @Parameters(index = "0", paramLabel = "<peer>", completionCandidates = Candidates.PeerIds.class, description = "The peer that asks.")
     String peer;
@@ -37,7 +39,7 @@ final class SearchCommand extends LabCommand {
     }
 
     @Override
-    void run() {
+    protected void run() {
         LabNetwork n = lab.current();
         PeerId from = n.peer(peer);
         if (ttl < 0 || ttl > 255) {

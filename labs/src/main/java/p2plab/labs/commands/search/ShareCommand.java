@@ -1,4 +1,4 @@
-package p2plab.labs.commands;
+package p2plab.labs.commands.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +14,8 @@ import p2plab.common.content.FileContent;
 import p2plab.common.content.GeneratedContent;
 import p2plab.common.overlay.PeerId;
 import p2plab.common.units.DataSize;
+import p2plab.labs.commands.Candidates;
+import p2plab.labs.commands.LabCommand;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabException;
 import p2plab.labs.session.LabNetwork;
@@ -26,7 +28,7 @@ import picocli.CommandLine.Parameters;
  * generated, seeded catalogue over the peers (popular files on many peers, rare ones on few).
  */
 @Command(name = "share", description = "Share files from disk on a peer, or spread a generated catalogue over all peers.")
-final class ShareCommand extends LabCommand {
+public final class ShareCommand extends LabCommand {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "<peer>", completionCandidates = Candidates.PeerIds.class,
             description = "The peer that shares.")
@@ -49,7 +51,7 @@ final class ShareCommand extends LabCommand {
     }
 
     @Override
-    void run() {
+    protected void run() {
         LabNetwork n = lab.current();
         if (catalogue != null) {
             if (peer != null) {

@@ -1,4 +1,4 @@
-package p2plab.labs.commands;
+package p2plab.labs.commands.torrent;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,6 +23,7 @@ import p2plab.common.transport.NodeConfig;
 import p2plab.common.transport.tcp.TcpTransport;
 import p2plab.common.units.DataRate;
 import p2plab.common.units.DataSize;
+import p2plab.labs.commands.LabCommand;
 import p2plab.labs.console.ProgressBar;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabException;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "get", description = {"Download a torrent over real TCP from the peers its tracker knows; shows progress, then time and sources.",
         "Data already in --dir is checked first, so running it again resumes."})
-final class GetCommand extends LabCommand {
+public final class GetCommand extends LabCommand {
     private static final long GOODBYE_MILLIS = 300;
     /** Protocol seconds a download waits for an unreachable tracker before giving up. */
     private static final long TRACKER_GRACE_SECONDS = 10;
@@ -73,7 +74,7 @@ final class GetCommand extends LabCommand {
     }
 
     @Override
-    void run() {
+    protected void run() {
         TorrentSupport.checkPort(port);
         if (timeoutSeconds < 1) {
             throw new LabException("--timeout must be at least 1 second, got " + timeoutSeconds);

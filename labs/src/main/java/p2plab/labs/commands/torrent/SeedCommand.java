@@ -1,4 +1,4 @@
-package p2plab.labs.commands;
+package p2plab.labs.commands.torrent;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +13,7 @@ import p2plab.common.transport.NodeConfig;
 import p2plab.common.transport.tcp.TcpTransport;
 import p2plab.common.units.DataRate;
 import p2plab.common.units.DataSize;
+import p2plab.labs.commands.LabCommand;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabException;
 import picocli.CommandLine.Command;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "seed", description = {"Seed a torrent over real TCP: announce to its tracker and upload to every peer that asks.",
         "From the system shell it runs until Ctrl-C; in the p2plab shell it runs in the background until `seed stop` or `quit`."},
         subcommands = {SeedStop.class, SeedList.class})
-final class SeedCommand extends LabCommand {
+public final class SeedCommand extends LabCommand {
     /** How long a stopping seed waits for its event=stopped announce to go out before closing the sockets. */
     private static final long GOODBYE_MILLIS = 500;
 
@@ -60,7 +61,7 @@ final class SeedCommand extends LabCommand {
     }
 
     @Override
-    void run() throws InterruptedException {
+    protected void run() throws InterruptedException {
         if (torrent == null || data == null) {
             throw new LabException("seed needs a .torrent and its data: seed <file.torrent> <data-path> (or `seed stop`, `seed list`)");
         }

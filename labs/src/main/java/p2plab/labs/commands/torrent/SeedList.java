@@ -1,5 +1,6 @@
-package p2plab.labs.commands;
+package p2plab.labs.commands.torrent;
 
+import p2plab.labs.commands.LabCommand;
 import p2plab.labs.session.Lab;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,7 @@ final class SeedList extends LabCommand {
     }
 
     @Override
-    void run() {
+    protected void run() {
         var running = TorrentJobs.of(lab).list("seed");
         if (running.isEmpty()) {
             println("nothing is being seeded; start with `seed <file.torrent> <data-path>`");

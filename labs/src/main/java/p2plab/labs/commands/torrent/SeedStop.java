@@ -1,5 +1,6 @@
-package p2plab.labs.commands;
+package p2plab.labs.commands.torrent;
 
+import p2plab.labs.commands.LabCommand;
 import p2plab.labs.session.Lab;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -16,7 +17,7 @@ final class SeedStop extends LabCommand {
     }
 
     @Override
-    void run() {
+    protected void run() {
         TorrentJobs jobs = TorrentJobs.of(lab);
         String name = TorrentJobs.resolve(jobs.list("seed"), which, "seed");
         for (TorrentJobs.Job j : jobs.stop("seed", name)) {

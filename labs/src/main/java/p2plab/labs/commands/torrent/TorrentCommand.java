@@ -1,4 +1,4 @@
-package p2plab.labs.commands;
+package p2plab.labs.commands.torrent;
 
 import p2plab.labs.session.LabException;
 import picocli.CommandLine.Command;
@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code torrent create|info}: make and read .torrent files (BEP 3). */
 @Command(name = "torrent", description = "Make a .torrent from a file or folder, or show what a .torrent holds.",
         subcommands = {TorrentCreate.class, TorrentInfo.class})
-final class TorrentCommand implements Runnable {
+public final class TorrentCommand implements Runnable {
 
     @Override
     public void run() {

@@ -1,10 +1,11 @@
-package p2plab.labs.commands;
+package p2plab.labs.commands.torrent;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import p2plab.bittorrent.metainfo.Metainfo;
 import p2plab.bittorrent.metainfo.Torrents;
 import p2plab.common.units.DataSize;
+import p2plab.labs.commands.LabCommand;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabException;
 import picocli.CommandLine.Command;
@@ -33,7 +34,7 @@ final class TorrentCreate extends LabCommand {
     }
 
     @Override
-    void run() {
+    protected void run() {
         long piece;
         try {
             piece = DataSize.parseBytes(pieceLength);

@@ -1,4 +1,4 @@
-package p2plab.labs.commands;
+package p2plab.labs.commands.torrent;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,6 +8,7 @@ import java.util.Map;
 import p2plab.bittorrent.metainfo.FileEntry;
 import p2plab.bittorrent.metainfo.Metainfo;
 import p2plab.common.units.DataSize;
+import p2plab.labs.commands.LabCommand;
 import p2plab.labs.session.Lab;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +31,7 @@ final class TorrentInfo extends LabCommand {
     }
 
     @Override
-    void run() {
+    protected void run() {
         Metainfo meta = TorrentSupport.readTorrent(torrent);
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();

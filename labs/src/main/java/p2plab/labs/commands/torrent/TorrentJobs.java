@@ -1,4 +1,4 @@
-package p2plab.labs.commands;
+package p2plab.labs.commands.torrent;
 
 import java.util.ArrayList;
 import java.util.Collections;

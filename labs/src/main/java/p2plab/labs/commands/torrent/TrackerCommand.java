@@ -1,8 +1,9 @@
-package p2plab.labs.commands;
+package p2plab.labs.commands.torrent;
 
 import java.time.Duration;
 import p2plab.bittorrent.tracker.TrackerServer;
 import p2plab.common.transport.tcp.TcpTransport;
+import p2plab.labs.commands.LabCommand;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabException;
 import picocli.CommandLine.Command;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
 @Command(name = "tracker", description = {"Run a BitTorrent tracker (HTTP /announce and /scrape) on real TCP.",
         "From the system shell it runs until Ctrl-C; in the p2plab shell it runs in the background until `tracker stop` or `quit`."},
         subcommands = {TrackerStop.class, TrackerList.class})
-final class TrackerCommand extends LabCommand {
+public final class TrackerCommand extends LabCommand {
 
     @Option(names = "--port", paramLabel = "P", defaultValue = "6969", description = "Port to listen on (default ${DEFAULT-VALUE}; 0: any free one).")
     int port;
@@ -39,7 +40,7 @@ final class TrackerCommand extends LabCommand {
     }
 
     @Override
-    void run() throws InterruptedException {
+    protected void run() throws InterruptedException {
         TorrentSupport.checkPort(port);
         if (interval < 1) {
             throw new LabException("--interval must be at least 1 second, got " + interval);

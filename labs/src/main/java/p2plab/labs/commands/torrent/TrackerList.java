@@ -1,5 +1,6 @@
-package p2plab.labs.commands;
+package p2plab.labs.commands.torrent;
 
+import p2plab.labs.commands.LabCommand;
 import p2plab.labs.session.Lab;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,7 @@ final class TrackerList extends LabCommand {
     }
 
     @Override
-    void run() {
+    protected void run() {
         var running = TorrentJobs.of(lab).list("tracker");
         if (running.isEmpty()) {
             println("no tracker is running; start one with `tracker`");

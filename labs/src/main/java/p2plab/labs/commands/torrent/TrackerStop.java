@@ -1,6 +1,7 @@
-package p2plab.labs.commands;
+package p2plab.labs.commands.torrent;
 
 import java.util.List;
+import p2plab.labs.commands.LabCommand;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabException;
 import picocli.CommandLine.Command;
@@ -18,7 +19,7 @@ final class TrackerStop extends LabCommand {
     }
 
     @Override
-    void run() {
+    protected void run() {
         TorrentJobs jobs = TorrentJobs.of(lab);
         String name = TorrentJobs.resolve(jobs.list("tracker"), which, "tracker");
         List<TorrentJobs.Job> stopped = jobs.stop("tracker", name);

@@ -1,4 +1,4 @@
-package p2plab.labs.commands;
+package p2plab.labs.commands.torrent;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package p2plab.labs.commands;
+package p2plab.labs.commands.torrent;
 
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;

@@ -1,4 +1,4 @@
-package p2plab.labs.commands;
+package p2plab.labs.commands.torrent;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import p2plab.common.metrics.Json;
+import p2plab.labs.commands.Commands;
 import p2plab.labs.console.Console;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.Overlays;
