@@ -282,7 +282,7 @@ public final class BitTorrentNetwork implements Network {
     /** The live state of peer {@code id}'s swarm for {@code what}, or null when it has none. */
     public SwarmStatus status(PeerId id, ContentId what) {
         Held h = registry.get(id).held.get(what);
-        return h == null || h.torrent == null ? null : h.torrent.swarm().status();
+        return h == null || h.torrent == null ? null : h.torrent.session().status();
     }
 
     /** How many running peers hold each piece of {@code what}. */
@@ -293,7 +293,7 @@ public final class BitTorrentNetwork implements Network {
             Held h = registry.get(id).held.get(what);
             if (h != null && h.torrent != null) {
                 for (int i = 0; i < counts.length; i++) {
-                    counts[i] += h.torrent.swarm().storage().have().has(i) ? 1 : 0;
+                    counts[i] += h.torrent.session().storage().have().has(i) ? 1 : 0;
                 }
             }
         }
@@ -303,7 +303,7 @@ public final class BitTorrentNetwork implements Network {
     /** Payload bytes peer {@code id} uploaded for {@code what}. */
     public long uploaded(PeerId id, ContentId what) {
         Held h = registry.get(id).held.get(what);
-        return h == null || h.torrent == null ? 0 : h.torrent.swarm().bytesUp();
+        return h == null || h.torrent == null ? 0 : h.torrent.session().bytesUp();
     }
 
     public Metainfo torrent(ContentId what) {
@@ -341,10 +341,10 @@ public final class BitTorrentNetwork implements Network {
                 seedOfAll = false;
                 continue;
             }
-            SwarmStatus s = h.torrent.swarm().status();
+            SwarmStatus s = h.torrent.session().status();
             seedOfAll &= s.piecesHave() == s.pieces();
             details.put(names.getOrDefault(h.content, h.meta.name()), s.line());
-            for (Connection c : h.torrent.swarm().connections()) {
+            for (Connection c : h.torrent.session().connections()) {
                 PeerId n = byPeerKey.get(c.peerKey());
                 if (n != null && !neighbours.contains(n)) {
                     neighbours.add(n);

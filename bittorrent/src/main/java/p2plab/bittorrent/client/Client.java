@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 import p2plab.bittorrent.metainfo.Metainfo;
 import p2plab.bittorrent.peer.PeerEngine;
 import p2plab.bittorrent.peer.PeerIds;
-import p2plab.bittorrent.peer.Swarm;
+import p2plab.bittorrent.peer.TorrentSession;
 import p2plab.bittorrent.peer.SwarmStatus;
 import p2plab.bittorrent.storage.PieceStore;
 import p2plab.bittorrent.storage.Storage;
@@ -26,7 +26,7 @@ import p2plab.common.transport.Transport;
 
 /**
  * A whole BitTorrent client on one transport: a peer node speaking the wire protocol, a tracker
- * client node, and the announce loop that feeds tracker peers to each torrent's {@link Swarm}.
+ * client node, and the announce loop that feeds tracker peers to each torrent's {@link TorrentSession}.
  * This is the library entry point behind {@code p2plab seed} and {@code p2plab get}.
  *
  * <p>Methods may be called from any thread; they hop onto the peer's thread.
@@ -137,7 +137,7 @@ public final class Client implements AutoCloseable {
         CompletableFuture<Torrent> f = new CompletableFuture<>();
         peerNode.execute(() -> {
             try {
-                Swarm swarm = engine.add(n -> new Swarm(n, meta, storage.get(), options.picker().get(),
+                TorrentSession swarm = engine.add(n -> new TorrentSession(n, meta, storage.get(), options.picker().get(),
                         options.choker().get(), options.peer()));
                 Torrent t = new Torrent(swarm);
                 torrents.add(t);
@@ -182,15 +182,15 @@ public final class Client implements AutoCloseable {
 
     /** One torrent being downloaded or seeded by this client. */
     public final class Torrent {
-        private final Swarm swarm;
+        private final TorrentSession swarm;
         private Cancellable nextAnnounce = Cancellable.NONE;
         private String lastError;
 
-        Torrent(Swarm swarm) {
+        Torrent(TorrentSession swarm) {
             this.swarm = swarm;
         }
 
-        public Swarm swarm() {
+        public TorrentSession session() {
             return swarm;
         }
 

@@ -18,7 +18,7 @@ public final class Connection {
     boolean amInterested;
     boolean peerChoking = true;
     boolean peerInterested;
-    /** Blocks we asked for and did not get yet, as {@link Swarm#blockKey} values. */
+    /** Blocks we asked for and did not get yet, as {@link TorrentSession#blockKey} values. */
     final Set<Long> outstanding = new LinkedHashSet<>();
     /** Its requests we accepted and did not answer yet, oldest first. */
     final ArrayDeque<PeerMessage.Request> uploads = new ArrayDeque<>();

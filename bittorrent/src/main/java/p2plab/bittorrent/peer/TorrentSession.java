@@ -30,7 +30,7 @@ import p2plab.common.transport.Node;
  * is already requested (endgame), idle peers ask for blocks others were asked for, and the
  * duplicates are cancelled when the first copy arrives.
  */
-public final class Swarm implements PickerView {
+public final class TorrentSession implements PickerView {
     private final Node<PeerMessage> node;
     private final Metainfo meta;
     private final Storage storage;
@@ -59,7 +59,7 @@ public final class Swarm implements PickerView {
     private long refused;
     private boolean stopped;
 
-    public Swarm(Node<PeerMessage> node, Metainfo meta, Storage storage, PiecePicker picker, Choker choker, PeerConfig config) {
+    public TorrentSession(Node<PeerMessage> node, Metainfo meta, Storage storage, PiecePicker picker, Choker choker, PeerConfig config) {
         this.node = node;
         this.meta = meta;
         this.storage = storage;

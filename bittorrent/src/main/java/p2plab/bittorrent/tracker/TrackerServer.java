@@ -43,7 +43,7 @@ public final class TrackerServer implements PeerHandler<HttpMessage> {
     public static final int MAX_NUMWANT = 200;
 
     private final Duration interval;
-    private final Map<String, Swarm> swarms = new HashMap<>();
+    private final Map<String, TorrentPeers> swarms = new HashMap<>();
     private final Map<String, Metainfo> published = new LinkedHashMap<>();
     private Node<HttpMessage> node;
 
@@ -74,7 +74,7 @@ public final class TrackerServer implements PeerHandler<HttpMessage> {
 
     /** Peers currently known for a torrent. */
     public int peerCount(byte[] infoHash) {
-        Swarm s = swarms.get(HexFormat.of().formatHex(infoHash));
+        TorrentPeers s = swarms.get(HexFormat.of().formatHex(infoHash));
         if (s == null) {
             return 0;
         }
@@ -128,7 +128,7 @@ public final class TrackerServer implements PeerHandler<HttpMessage> {
         int numwant = (int) Math.min(MAX_NUMWANT, Math.max(0, number(q, "numwant", DEFAULT_NUMWANT)));
         long now = node.clock().nanos();
         String key = HexFormat.of().formatHex(infoHash);
-        Swarm swarm = swarms.computeIfAbsent(key, k -> new Swarm());
+        TorrentPeers swarm = swarms.computeIfAbsent(key, k -> new TorrentPeers());
         swarm.expire(now, 2 * interval.toNanos());
         String id = HexFormat.of().formatHex(peerId);
         Address address = new Address(link.remote().host(), port);
@@ -176,12 +176,12 @@ public final class TrackerServer implements PeerHandler<HttpMessage> {
         long now = node.clock().nanos();
         Map<String, Object> files = new LinkedHashMap<>();
         List<byte[]> wanted = q.getOrDefault("info_hash", List.of());
-        for (Map.Entry<String, Swarm> e : swarms.entrySet()) {
+        for (Map.Entry<String, TorrentPeers> e : swarms.entrySet()) {
             byte[] hash = HexFormat.of().parseHex(e.getKey());
             if (!wanted.isEmpty() && wanted.stream().noneMatch(w -> java.util.Arrays.equals(w, hash))) {
                 continue;
             }
-            Swarm s = e.getValue();
+            TorrentPeers s = e.getValue();
             s.expire(now, 2 * interval.toNanos());
             files.put(new String(hash, StandardCharsets.ISO_8859_1), Map.of("complete", (long) s.seeds(),
                     "downloaded", s.downloaded, "incomplete", (long) (s.peers.size() - s.seeds())));
@@ -198,7 +198,7 @@ public final class TrackerServer implements PeerHandler<HttpMessage> {
         List<Object> results = new ArrayList<>();
         for (Metainfo m : published.values()) {
             if (Keywords.of(m.name()).containsAll(keywords)) {
-                Swarm s = swarms.get(m.infoHashHex());
+                TorrentPeers s = swarms.get(m.infoHashHex());
                 results.add(Map.of("name", m.name(), "info hash", m.infoHash(), "length", m.totalLength(),
                         "seeds", (long) (s == null ? 0 : s.seeds())));
             }
@@ -238,7 +238,7 @@ public final class TrackerServer implements PeerHandler<HttpMessage> {
     }
 
     /** One torrent's peers at the tracker. */
-    private static final class Swarm {
+    private static final class TorrentPeers {
         final Map<String, PeerEntry> peers = new LinkedHashMap<>();
         long downloaded;
 

@@ -15,7 +15,7 @@ import p2plab.napster.wire.NapMessage.Chunk;
 import p2plab.napster.wire.NapMessage.ChunkAck;
 import p2plab.napster.wire.NapMessage.DownloadAck;
 import p2plab.napster.wire.NapMessage.DownloadRequest;
-import p2plab.napster.wire.NapMessage.Error;
+import p2plab.napster.wire.NapMessage.LoginError;
 import p2plab.napster.wire.NapMessage.ErrorMessage;
 import p2plab.napster.wire.NapMessage.Get;
 import p2plab.napster.wire.NapMessage.GetAck;
@@ -46,7 +46,7 @@ import p2plab.napster.wire.NapMessage.Unshare;
  * {@code offset u64 LE | data}. The layout of each type:
  *
  * <pre>
- *   0    Error          text
+ *   0    LoginError     text
  *   2    Login          nick password port "client" link-type
  *   3    LoginAck       email
  *   100  Share          "file" sha256-hex size bitrate freq seconds   (the last three are 0)
@@ -322,7 +322,7 @@ public final class NapsterCodec implements WireFormat<NapMessage> {
     }
 
     private static String text(NapMessage message) {
-        if (message instanceof Error m) {
+        if (message instanceof LoginError m) {
             return m.text();
         } else if (message instanceof Login m) {
             return word(m.nick()) + " " + word(m.password()) + " " + m.port() + " " + quote(m.client()) + " " + m.linkType();
@@ -431,7 +431,7 @@ public final class NapsterCodec implements WireFormat<NapMessage> {
         body.get(bytes);
         Fields f = new Fields(new String(bytes, StandardCharsets.UTF_8));
         NapMessage m = switch (type) {
-            case ERROR -> new Error(f.rest());
+            case LOGIN_ERROR -> new LoginError(f.rest());
             case LOGIN -> new Login(f.word(), f.word(), f.port(), f.quoted(), f.integer());
             case LOGIN_ACK -> new LoginAck(f.word());
             case SHARE -> {

@@ -26,7 +26,7 @@ class NapsterCodecTest {
 
     static List<NapMessage> everyMessage() {
         return List.of(
-                new NapMessage.Error("nickname p3 is in use"),
+                new NapMessage.LoginError("nickname p3 is in use"),
                 new NapMessage.Login("p3", "x", 6000, "p2plab client", 0),
                 new NapMessage.LoginAck("p3@p2plab"),
                 new NapMessage.Share("Velvet Harbor - Quiet Morning.mp3", HASH, 123_456),
@@ -86,7 +86,7 @@ class NapsterCodecTest {
         assertEquals(202, MessageType.SEARCH_END.code());
         assertEquals(203, MessageType.DOWNLOAD_REQUEST.code());
         assertEquals(204, MessageType.DOWNLOAD_ACK.code());
-        assertEquals(0, MessageType.ERROR.code());
+        assertEquals(0, MessageType.LOGIN_ERROR.code());
         assertEquals(206, MessageType.GET_ERROR.code());
         assertEquals(404, MessageType.ERROR_MESSAGE.code());
     }

@@ -113,8 +113,8 @@ public final class SwarmDistribution {
                 long leechBefore = 0;
                 while (!everyone.isDone() && sim.clock().nanos() - start < limit.toNanos()) {
                     sim.advance(step);
-                    long seedNow = seedTorrent.swarm().bytesUp();
-                    long leechNow = torrents.stream().mapToLong(t -> t.swarm().bytesUp()).sum();
+                    long seedNow = seedTorrent.session().bytesUp();
+                    long leechNow = torrents.stream().mapToLong(t -> t.session().bytesUp()).sum();
                     double secs = step.toNanos() / 1e9;
                     trace.add(new Sample((sim.clock().nanos() - start) / 1e9, (seedNow - seedBefore) / (seedUpload * secs),
                             (leechNow - leechBefore) / ((double) peerUpload * leechers * secs), complete[0]));
@@ -123,7 +123,7 @@ public final class SwarmDistribution {
                 }
             }
             sim.await(everyone, limit);
-            long received = torrents.stream().mapToLong(t -> t.swarm().bytesDown()).sum();
+            long received = torrents.stream().mapToLong(t -> t.session().bytesDown()).sum();
             return new Outcome((last[0] - start) / 1e9, leechers == 0 ? 1 : (double) received / ((double) leechers * fileBytes));
         }
     }
