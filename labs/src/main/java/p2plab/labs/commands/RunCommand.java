@@ -3,6 +3,7 @@ package p2plab.labs.commands;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import p2plab.labs.commands.base.LabCommand;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabException;
 import picocli.CommandLine.Command;

@@ -1,4 +1,4 @@
-package p2plab.labs.commands;
+package p2plab.labs.commands.base;
 
 import java.util.ArrayList;
 import java.util.Iterator;

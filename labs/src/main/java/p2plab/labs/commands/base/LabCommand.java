@@ -1,4 +1,4 @@
-package p2plab.labs.commands;
+package p2plab.labs.commands.base;
 
 import java.time.Duration;
 import java.util.Locale;

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import p2plab.labs.commands.LabCommand;
+import p2plab.labs.commands.base.LabCommand;
 import p2plab.labs.experiment.Experiment;
 import p2plab.labs.experiment.registry.ExperimentRunner;
 import p2plab.labs.experiment.registry.Experiments;

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import p2plab.common.metrics.MetricsSnapshot;
-import p2plab.labs.commands.LabCommand;
+import p2plab.labs.commands.base.LabCommand;
 import p2plab.labs.report.MetricsCsv;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabException;

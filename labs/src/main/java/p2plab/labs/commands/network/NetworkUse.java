@@ -1,7 +1,7 @@
 package p2plab.labs.commands.network;
 
-import p2plab.labs.commands.Candidates;
-import p2plab.labs.commands.LabCommand;
+import p2plab.labs.commands.base.Candidates;
+import p2plab.labs.commands.base.LabCommand;
 import p2plab.labs.session.Lab;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

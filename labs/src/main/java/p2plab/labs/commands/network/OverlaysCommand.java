@@ -1,7 +1,7 @@
 package p2plab.labs.commands.network;
 
 import p2plab.common.overlay.Overlay;
-import p2plab.labs.commands.LabCommand;
+import p2plab.labs.commands.base.LabCommand;
 import p2plab.labs.console.Table;
 import p2plab.labs.session.Lab;
 import picocli.CommandLine.Command;

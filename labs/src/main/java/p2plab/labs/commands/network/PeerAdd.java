@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import p2plab.common.overlay.PeerId;
 import p2plab.common.overlay.PeerSpec;
-import p2plab.labs.commands.LabCommand;
+import p2plab.labs.commands.base.LabCommand;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabException;
 import p2plab.labs.session.LabNetwork;

@@ -3,7 +3,7 @@ package p2plab.labs.commands.network;
 import java.util.List;
 import java.util.stream.Collectors;
 import p2plab.common.overlay.PeerInfo;
-import p2plab.labs.commands.LabCommand;
+import p2plab.labs.commands.base.LabCommand;
 import p2plab.labs.console.Table;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabNetwork;

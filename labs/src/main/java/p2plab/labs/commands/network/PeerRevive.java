@@ -1,8 +1,8 @@
 package p2plab.labs.commands.network;
 
 import p2plab.common.overlay.PeerId;
-import p2plab.labs.commands.Candidates;
-import p2plab.labs.commands.LabCommand;
+import p2plab.labs.commands.base.Candidates;
+import p2plab.labs.commands.base.LabCommand;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabNetwork;
 import picocli.CommandLine.Command;

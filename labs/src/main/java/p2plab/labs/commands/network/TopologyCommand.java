@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import p2plab.common.overlay.Topology;
-import p2plab.labs.commands.LabCommand;
+import p2plab.labs.commands.base.LabCommand;
 import p2plab.labs.report.Dot;
 import p2plab.labs.report.TopologySummary;
 import p2plab.labs.session.Lab;

@@ -23,7 +23,7 @@ import p2plab.common.transport.NodeConfig;
 import p2plab.common.transport.tcp.TcpTransport;
 import p2plab.common.units.DataRate;
 import p2plab.common.units.DataSize;
-import p2plab.labs.commands.LabCommand;
+import p2plab.labs.commands.base.LabCommand;
 import p2plab.labs.console.ProgressBar;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabException;

@@ -1,6 +1,6 @@
 package p2plab.labs.commands.torrent;
 
-import p2plab.labs.commands.LabCommand;
+import p2plab.labs.commands.base.LabCommand;
 import p2plab.labs.session.Lab;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import p2plab.bittorrent.metainfo.Metainfo;
 import p2plab.bittorrent.metainfo.Torrents;
 import p2plab.common.units.DataSize;
-import p2plab.labs.commands.LabCommand;
+import p2plab.labs.commands.base.LabCommand;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabException;
 import picocli.CommandLine.Command;

@@ -8,7 +8,7 @@ import java.util.Map;
 import p2plab.bittorrent.metainfo.FileEntry;
 import p2plab.bittorrent.metainfo.Metainfo;
 import p2plab.common.units.DataSize;
-import p2plab.labs.commands.LabCommand;
+import p2plab.labs.commands.base.LabCommand;
 import p2plab.labs.session.Lab;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

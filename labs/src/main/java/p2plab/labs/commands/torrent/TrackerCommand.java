@@ -3,7 +3,7 @@ package p2plab.labs.commands.torrent;
 import java.time.Duration;
 import p2plab.bittorrent.tracker.TrackerServer;
 import p2plab.common.transport.tcp.TcpTransport;
-import p2plab.labs.commands.LabCommand;
+import p2plab.labs.commands.base.LabCommand;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabException;
 import picocli.CommandLine.Command;

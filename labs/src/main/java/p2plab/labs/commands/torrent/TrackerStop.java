@@ -1,7 +1,7 @@
 package p2plab.labs.commands.torrent;
 
 import java.util.List;
-import p2plab.labs.commands.LabCommand;
+import p2plab.labs.commands.base.LabCommand;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabException;
 import picocli.CommandLine.Command;
