@@ -32,10 +32,6 @@ import p2plab.common.transport.Transport;
  * <p>Methods may be called from any thread; they hop onto the peer's thread.
  */
 public final class Client implements AutoCloseable {
-    /** Ports used in simulation, where every node of one label shares a host. */
-    public static final int SIM_PEER_PORT = 6881;
-    public static final int SIM_TRACKER_CLIENT_PORT = 6882;
-
     private final PeerEngine engine;
     private final Node<?> peerNode;
     private final TrackerClient tracker;
@@ -53,12 +49,11 @@ public final class Client implements AutoCloseable {
      * Opens a client.
      *
      * @param label metrics label of its nodes
-     * @param port  the peer's listening port (0: any over TCP, {@link #SIM_PEER_PORT} in simulation)
+     * @param port  the peer's listening port (0: any free one)
      * @param nodeConfig access link rates (label and port are taken from the other arguments)
      */
     public static Client open(Transport transport, String label, int port, NodeConfig nodeConfig, ClientOptions options) {
-        boolean sim = transport.kind().equals("sim");
-        NodeConfig cfg = new NodeConfig(label, port == 0 && sim ? SIM_PEER_PORT : port, nodeConfig.uploadBytesPerSec(),
+        NodeConfig cfg = new NodeConfig(label, port, nodeConfig.uploadBytesPerSec(),
                 nodeConfig.downloadBytesPerSec(), nodeConfig.idleTimeout());
         // The peer id comes from the node's own seeded randomness (deterministic in simulation),
         // so the handler exists before the engine does and forwards to it once built.
@@ -96,7 +91,7 @@ public final class Client implements AutoCloseable {
         });
         engine[0] = new PeerEngine(PeerIds.random(node.random()));
         engine[0].attach(node);
-        TrackerClient tc = TrackerClient.open(transport, label, sim ? SIM_TRACKER_CLIENT_PORT : 0);
+        TrackerClient tc = TrackerClient.open(transport, label, 0);
         return new Client(engine[0], tc, options);
     }
 

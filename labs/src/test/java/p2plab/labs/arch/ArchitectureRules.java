@@ -15,6 +15,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.Set;
 import p2plab.common.overlay.Network;
+import p2plab.common.transport.Transport;
 import p2plab.common.transport.WireFormat;
 
 /**
@@ -29,8 +30,8 @@ import p2plab.common.transport.WireFormat;
  * <li>{@link #overlaysAreIndependent}: an overlay depends on no other overlay and not on the
  *     application; common depends on none of them.</li>
  * <li>{@link #protocolCodeHasNoIo}: outside the two drivers, the real-time clock and the
- *     application, nothing touches a driver, Netty, a socket, a thread or the wall clock, so
- *     every overlay runs unchanged on both drivers.</li>
+ *     application, nothing touches a driver, Netty, a socket, a thread or the wall clock, nor
+ *     asks which driver runs ({@code Transport.kind()}), so every overlay runs unchanged on both.</li>
  * <li>{@link #othersUseAnOverlayThroughItsSpi}: outside its module nothing names an overlay's
  *     {@link Network} class (no casts): the shell, experiments and labs get a {@code Network}
  *     from {@code Overlay.create} and whatever else they need from the overlay's options.</li>
@@ -123,10 +124,11 @@ final class ArchitectureRules {
                     || n.startsWith("java.util.concurrent.Executor") || n.startsWith("java.util.concurrent.ScheduledExecutor")
                     || n.equals("java.util.concurrent.ThreadPoolExecutor") || n.equals("java.util.concurrent.ForkJoinPool");
         });
-        DescribedPredicate<JavaMethodCall> wallClock = DescribedPredicate.describe("read the wall clock or sleep", call -> {
+        DescribedPredicate<JavaMethodCall> wallClock = DescribedPredicate.describe("ask which driver runs, read the wall clock or sleep", call -> {
             String owner = call.getTargetOwner().getName();
             String name = call.getName();
-            return owner.equals("java.lang.System") && (name.equals("currentTimeMillis") || name.equals("nanoTime"))
+            return owner.equals(Transport.class.getName()) && name.equals("kind") // which driver: none of its business
+                    || owner.equals("java.lang.System") && (name.equals("currentTimeMillis") || name.equals("nanoTime"))
                     || owner.equals("java.lang.Thread") && name.equals("sleep")
                     || owner.startsWith("java.time.") && name.equals("now");
         });

@@ -27,12 +27,13 @@ class RulesCatchEveryViolationTest {
     }
 
     @Test
-    void protocolCodeThatSleepsReadsTheWallClockOpensASocketOrNamesADriverIsCaught() {
+    void protocolCodeThatSleepsReadsTheWallClockOpensASocketOrTellsTheDriversApartIsCaught() {
         String report = violations(ArchitectureRules.protocolCodeHasNoIo(ROOT));
         assertTrue(report.contains("Thread.sleep"), report);
         assertTrue(report.contains("System.currentTimeMillis"), report);
         assertTrue(report.contains("java.net.Socket"), report);
         assertTrue(report.contains("DriverPeer") && report.contains("SimTransport"), report);
+        assertTrue(report.contains("simulatedByName") && report.contains("Transport.kind()"), report);
         assertFalse(report.contains("GammaPeer"), report);
     }
 
