@@ -286,6 +286,7 @@ public final class BitTorrentNetwork implements Network {
     }
 
     /** How many running peers hold each piece of {@code what}. */
+    @Override
     public int[] replication(ContentId what) {
         Metainfo meta = torrents.get(what);
         int[] counts = new int[meta.pieceCount()];
@@ -327,6 +328,7 @@ public final class BitTorrentNetwork implements Network {
     }
 
     /** One peer as the shell shows it: role, swarm neighbours, and per torrent pieces, rates and choke state. */
+    @Override
     public PeerInfo info(PeerId id) {
         Member m = registry.get(id);
         if (m.client == null) {

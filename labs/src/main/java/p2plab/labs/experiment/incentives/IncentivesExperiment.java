@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
-import p2plab.bittorrent.BitTorrentNetwork;
 import p2plab.bittorrent.BitTorrentOverlay;
 import p2plab.bittorrent.choke.Choker;
 import p2plab.bittorrent.choke.TitForTatChoker;
@@ -149,9 +148,8 @@ public final class IncentivesExperiment implements Experiment {
         Map<String, String> options = Map.of("piece-length", p.string("piece-length"), "free-riders", Integer.toString(freeRiders),
                 "interval", "86400");
         try (SimTransport sim = SimTransport.withSeed(seed);
-             Network net0 = new BitTorrentOverlay(Pickers.byName(picker), chokers).create(new NetworkSpec("incentives", n, null,
+             Network net = new BitTorrentOverlay(Pickers.byName(picker), chokers).create(new NetworkSpec("incentives", n, null,
                      seed, PeerSpec.rates(u, 8 * u), options), sim)) {
-            BitTorrentNetwork net = (BitTorrentNetwork) net0;
             List<PeerId> leechers = new ArrayList<>(net.peers().subList(1, n + 1));
             PeerId source = net.addPeer(PeerSpec.rates(u * p.integer("seed-over-u"), 8 * u));
             GeneratedContent content = new GeneratedContent("incentives-file", file, seed);
