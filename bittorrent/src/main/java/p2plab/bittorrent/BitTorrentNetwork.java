@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import p2plab.bittorrent.choke.Choker;
-import p2plab.bittorrent.choke.Chokers;
 import p2plab.bittorrent.choke.FreeRiderChoker;
 import p2plab.bittorrent.client.Client;
 import p2plab.bittorrent.client.ClientOptions;
@@ -21,6 +20,7 @@ import p2plab.bittorrent.peer.SwarmStatus;
 import p2plab.bittorrent.picker.Pickers;
 import p2plab.bittorrent.picker.PiecePicker;
 import p2plab.bittorrent.storage.ContentStore;
+import p2plab.bittorrent.storage.HeldPieces;
 import p2plab.bittorrent.storage.MemoryStore;
 import p2plab.bittorrent.storage.PieceStore;
 import p2plab.bittorrent.tracker.TrackerClient;
@@ -63,6 +63,7 @@ public final class BitTorrentNetwork implements Network {
     private final PeerRegistry<Member> registry = new PeerRegistry<>(this::isAlive);
     private final Map<ContentId, Metainfo> torrents = new ConcurrentHashMap<>();
     private final Map<ContentId, String> names = new ConcurrentHashMap<>();
+    private final Map<ContentId, Content> shared = new ConcurrentHashMap<>();
     private final Map<String, PeerId> byPeerKey = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong searches = new java.util.concurrent.atomic.AtomicLong();
     private TrackerServer tracker;
@@ -77,7 +78,7 @@ public final class BitTorrentNetwork implements Network {
         this.transport = transport;
         this.options = options;
         this.pickers = pickers != null ? pickers : Pickers.byName(options.picker());
-        this.chokers = chokers != null ? chokers : Chokers.byName(options.choker());
+        this.chokers = chokers != null ? chokers : options.chokers();
     }
 
     public static BitTorrentNetwork start(NetworkSpec spec, Transport transport, Supplier<PiecePicker> pickers,
@@ -102,7 +103,7 @@ public final class BitTorrentNetwork implements Network {
     private PeerId startPeer(PeerId id, PeerSpec spec, boolean freeRider, int port, Member old) {
         ClientOptions co = ClientOptions.defaults().withPicker(pickers)
                 .withChoker(freeRider ? FreeRiderChoker::new : chokers)
-                .withPeer(ClientOptions.defaults().peer().withPipeline(Math.max(1, options.pipeline())))
+                .withPeer(options.peerConfig())
                 .withMaxReannounce(options.interval());
         NodeConfig cfg = NodeConfig.named(id.label()).withRates(spec.uploadBytesPerSec(), spec.downloadBytesPerSec());
         Client client = Client.open(transport, id.label(), port, cfg, co);
@@ -182,6 +183,7 @@ public final class BitTorrentNetwork implements Network {
         Member m = client(id);
         Metainfo meta = torrents.computeIfAbsent(content.id(), k -> Torrents.of(content, tracker.announceUrl(), options.pieceLength()));
         names.put(content.id(), content.name());
+        shared.put(content.id(), content);
         TrackerServer t = tracker;
         t.node().execute(() -> t.publish(meta));
         PieceStore store = new ContentStore(content);
@@ -236,7 +238,8 @@ public final class BitTorrentNetwork implements Network {
             throw new OverlayException("no torrent for " + what.shortHex() + " in this network; `search` for the file first");
         }
         Held existing = m.held.get(what);
-        PieceStore store = existing != null ? existing.store : new MemoryStore(meta.pieceLength());
+        PieceStore store = existing != null ? existing.store
+                : options.sharedStore() ? new HeldPieces(shared.get(what), meta.pieceLength()) : new MemoryStore(meta.pieceLength());
         CompletableFuture<TransferResult> result = new CompletableFuture<>();
         CompletableFuture<Client.Torrent> started = existing != null && existing.torrent != null
                 ? CompletableFuture.completedFuture(existing.torrent) : m.client.get(meta, store);
@@ -257,7 +260,9 @@ public final class BitTorrentNetwork implements Network {
                         sources.add(new TransferResult.Source(p, e.getValue()));
                     }
                 });
-        boolean verified = r.complete() && ContentId.of(sha256(store, meta.totalLength())).equals(what);
+        // A shared store reads the shared content itself, so hashing it again proves nothing (and
+        // costs a whole file per leecher): every piece it holds already passed its SHA-1 check.
+        boolean verified = r.complete() && (store instanceof HeldPieces || ContentId.of(sha256(store, meta.totalLength())).equals(what));
         return new TransferResult(to, what, names.getOrDefault(what, meta.name()), r.bytes(), r.durationNanos() / 1e6, sources,
                 verified);
     }

@@ -1,7 +1,6 @@
-package p2plab.labs.experiment.distribution;
+package p2plab.bittorrent.storage;
 
 import java.util.BitSet;
-import p2plab.bittorrent.storage.PieceStore;
 import p2plab.common.content.Content;
 
 /**
@@ -10,12 +9,12 @@ import p2plab.common.content.Content;
  * it would have kept are exactly the content's; this lets a swarm of thousands of peers, or of
  * files of hundreds of megabytes, fit in memory.
  */
-final class HeldPieces implements PieceStore {
+public final class HeldPieces implements PieceStore {
     private final Content content;
     private final int pieceLength;
     private final BitSet written = new BitSet();
 
-    HeldPieces(Content content, int pieceLength) {
+    public HeldPieces(Content content, int pieceLength) {
         this.content = content;
         this.pieceLength = pieceLength;
     }

@@ -1,76 +1,50 @@
-package p2plab.bittorrent.bench;
+package p2plab.labs.experiment.bench;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import p2plab.bittorrent.BitTorrentNetwork;
-import p2plab.bittorrent.BitTorrentOverlay;
-import p2plab.common.content.Content;
-import p2plab.common.overlay.NetworkSpec;
-import p2plab.common.overlay.PeerId;
-import p2plab.common.overlay.PeerSpec;
-import p2plab.common.overlay.TransferResult;
-import p2plab.common.transport.sim.SimTransport;
+import p2plab.labs.experiment.Parameters;
+import p2plab.labs.experiment.distribution.DistributionExperiment;
+import p2plab.labs.experiment.distribution.DistributionTheory;
+import p2plab.labs.experiment.distribution.SwarmDistribution;
 
 /**
- * Simulated distribution time of one file to N homogeneous leechers (uplink u, seed 10u),
- * against the Kumar-Ross lower bound max(F/us, F/dmin, N F / (us + N u)).
+ * Simulated distribution time of one file to N leechers against the Kumar-Ross bound
+ * max(F/u_s, F/d_min, N F / (u_s + N u)), with the wall time each swarm took. It runs the swarm
+ * of {@code p2plab experiment distribution} ({@link DistributionExperiment#swarm}), so for the
+ * same parameters and seed both print the same time.
  *
- * <p>Args: file MiB (default 8), piece KiB (default 64), then the N values (default 10 100).
+ * <p>Args: the experiment's parameters as {@code key=value} (defaults: the experiment's), and
+ * {@code seed=S} (default 1). {@code swarm-n} lists the N values.
  */
 public final class DistributionTimeBenchmark {
 
     public static void main(String[] args) throws Exception {
-        int mib = args.length > 0 ? Integer.parseInt(args[0]) : 8;
-        int pieceKib = args.length > 1 ? Integer.parseInt(args[1]) : 64;
-        List<Integer> ns = new ArrayList<>();
-        for (int i = 2; i < args.length; i++) {
-            ns.add(Integer.parseInt(args[i]));
-        }
-        if (ns.isEmpty()) {
-            ns = List.of(10, 100);
-        }
-        long u = 100_000;
-        long d = 1_000_000;
-        for (int n : ns) {
-            long wall = System.nanoTime();
-            try (SimTransport sim = SimTransport.withSeed(42)) {
-                NetworkSpec spec = NetworkSpec.of("bt", n, 42).withPeerSpec(PeerSpec.rates(u, d))
-                        .withOptions(Map.of("piece-length", Integer.toString(pieceKib * 1024), "pipeline", System.getProperty("pipeline", "5")));
-                BitTorrentNetwork net = (BitTorrentNetwork) new BitTorrentOverlay().create(spec, sim);
-                PeerId seed = net.addPeer(PeerSpec.rates(10 * u, d));
-                Content file = contentOf(mib);
-                net.share(seed, file);
-                List<CompletableFuture<TransferResult>> all = new ArrayList<>();
-                for (int p = 1; p <= n; p++) {
-                    all.add(net.download(PeerId.of(p), file.id()));
-                }
-                long start = sim.clock().nanos();
-                sim.await(CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)), Duration.ofHours(10));
-                double seconds = (sim.clock().nanos() - start) / 1e9;
-                double f = file.size();
-                long received = 0;
-                for (CompletableFuture<TransferResult> t : all) {
-                    received += t.get().sources().stream().mapToLong(TransferResult.Source::bytes).sum();
-                }
-                double seedShare = net.uploaded(seed, file.id()) / (n * f);
-                double bound = Math.max(Math.max(f / (10 * u), f / d), n * f / (10 * u + (double) n * u));
-                System.out.printf("N=%d F=%d MiB piece=%d KiB: %.1f s, bound %.1f s, ratio %.2f, received/needed %.2f,"
-                        + " seed share %.2f (wall %.0f s)%n", n, mib, pieceKib, seconds, bound, seconds / bound,
-                        received / (n * f), seedShare, (System.nanoTime() - wall) / 1e9);
+        Map<String, String> given = new HashMap<>();
+        long seed = 1;
+        for (String a : args) {
+            String[] kv = a.split("=", 2);
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("expected key=value, got " + a);
+            }
+            if (kv[0].equals("seed")) {
+                seed = Long.parseLong(kv[1]);
+            } else {
+                given.put(kv[0], kv[1]);
             }
         }
-    }
-
-    private static Content contentOf(int mib) {
-        return new p2plab.common.content.BytesContent("bench.bin", randomBytes(mib << 20));
-    }
-
-    private static byte[] randomBytes(int n) {
-        byte[] b = new byte[n];
-        new java.util.SplittableRandom(7).nextBytes(b);
-        return b;
+        Parameters p = new Parameters(new DistributionExperiment().defaults(), given);
+        long u = p.integer("u");
+        long f = u * p.integer("file-over-u-s");
+        long us = u * p.integer("server-over-u");
+        long dmin = u * p.integer("dmin-over-u");
+        for (int n : p.integers("swarm-n")) {
+            long wall = System.nanoTime();
+            SwarmDistribution.Outcome o = DistributionExperiment.swarm(p, n, seed, null);
+            double bound = DistributionTheory.peerToPeer(n, f, us, dmin, (double) n * u);
+            System.out.printf(Locale.ROOT, "N=%d F=%.1f MiB u=%d B/s piece=%d KiB: %.1f s, bound %.1f s, ratio %.3f,"
+                    + " received/needed %.3f (wall %.0f s)%n", n, f / 1048576.0, u, p.integer("piece-length") / 1024,
+                    o.seconds(), bound, o.seconds() / bound, o.received(), (System.nanoTime() - wall) / 1e9);
+        }
     }
 }
