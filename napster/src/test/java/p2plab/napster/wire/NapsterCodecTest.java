@@ -105,15 +105,15 @@ class NapsterCodecTest {
     @ParameterizedTest
     @MethodSource("awkwardNames")
     void sizeWithoutEncodingMatchesTheEncodedLength(String name) {
-        for (NapMessage m : List.of(new NapMessage.Share(name, HASH, 0), new NapMessage.Share(name, HASH, Long.MAX_VALUE),
-                new NapMessage.SearchResult("p12.345", name, HASH, 9, "p100000", "127.1.134.160", -7),
-                new NapMessage.SearchResult("i", name, HASH, 1_000_000_000_000L, "n", "h", 0))) {
+        EncodedHit hit = NapsterCodec.encodeHit(name, HASH, Long.MAX_VALUE, "p100000", "127.1.134.160", -7);
+        for (NapMessage m : List.of(hit.forSearch("p12.345"), hit.forSearch(name.isEmpty() ? "i" : name.replace(' ', '_')),
+                new NapMessage.Chunk(0, name.getBytes(StandardCharsets.UTF_8)), new NapMessage.Chunk(Long.MAX_VALUE, new byte[0]))) {
             assertEquals(codec.encode(m).length, codec.sizeOf(m), m.toString());
         }
     }
 
     @Test
-    void asciiSearchResultIsWrittenFieldByField() {
+    void searchResultBytesAreExactlyTheDocumentedLayout() {
         NapMessage.SearchResult m = new NapMessage.SearchResult("p12.345", "Velvet Harbor - 01.mp3", HASH,
                 Long.MAX_VALUE, "p100000", "127.1.134.160", -7);
         String body = "p12.345 \"Velvet Harbor - 01.mp3\" " + HASH + " " + Long.MAX_VALUE + " 0 0 0 p100000 127.1.134.160 -7";
