@@ -3,37 +3,23 @@ package p2plab.kazaa;
 import org.junit.jupiter.api.Nested;
 import p2plab.common.overlay.Overlay;
 import p2plab.common.overlay.OverlayScenarios;
-import p2plab.common.transport.Transport;
-import p2plab.common.transport.sim.SimTransport;
-import p2plab.common.transport.tcp.TcpOptions;
-import p2plab.common.transport.tcp.TcpTransport;
 
 /** The scenarios every overlay passes through the Overlay SPI, on both drivers. */
 class KazaaFollowsTheOverlayScenariosTest {
 
     @Nested
-    class InSimulation extends OverlayScenarios {
+    class InSimulation extends OverlayScenarios.InSimulation {
         @Override
         protected Overlay overlay() {
             return new KazaaOverlay();
-        }
-
-        @Override
-        protected Transport newTransport(long seed) {
-            return SimTransport.withSeed(seed);
         }
     }
 
     @Nested
-    class OverTcp extends OverlayScenarios {
+    class OverTcp extends OverlayScenarios.OverTcp {
         @Override
         protected Overlay overlay() {
             return new KazaaOverlay();
-        }
-
-        @Override
-        protected Transport newTransport(long seed) {
-            return new TcpTransport(TcpOptions.defaults().withSeed(seed).withIoThreads(2).withTimeScale(10));
         }
     }
 }

@@ -19,15 +19,36 @@ import p2plab.common.content.Content;
 import p2plab.common.content.GeneratedContent;
 import p2plab.common.transport.Address;
 import p2plab.common.transport.Transport;
+import p2plab.common.transport.sim.SimTransport;
+import p2plab.common.transport.tcp.TcpOptions;
+import p2plab.common.transport.tcp.TcpTransport;
 
 /**
  * What every overlay does through the Overlay SPI, whatever the driver: the shell, the
- * experiments and the labs count on it. Every overlay module runs it on both drivers, one
- * subclass per driver (see docs/architecture.md, "Adding an overlay"). Searches are repeated
+ * experiments and the labs count on it. Every overlay module runs it on both drivers, with one
+ * {@code @Nested} subclass of {@link InSimulation} and one of {@link OverTcp} that name the
+ * overlay (see docs/architecture.md, "Adding an overlay"). Searches are repeated
  * until they find the file, so an overlay may take its time to form (log in, elect supernodes,
  * announce to a tracker).
  */
 public abstract class OverlayScenarios {
+
+    /** The scenarios in simulation; a subclass names the overlay. */
+    public abstract static class InSimulation extends OverlayScenarios {
+        @Override
+        protected Transport newTransport(long seed) {
+            return SimTransport.withSeed(seed);
+        }
+    }
+
+    /** The scenarios over TCP on 127.0.0.1, ten times faster than real time. */
+    public abstract static class OverTcp extends OverlayScenarios {
+        @Override
+        protected Transport newTransport(long seed) {
+            return new TcpTransport(TcpOptions.defaults().withSeed(seed).withIoThreads(2).withTimeScale(10));
+        }
+    }
+
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final int ATTEMPTS = 20;
     /** Protocol time an overlay is given to form before the first search. */
@@ -72,13 +93,8 @@ public abstract class OverlayScenarios {
 
     @Test
     void aSharedFileIsFoundAndDownloadedByteForByte() throws Exception {
-        start();
-        List<PeerId> peers = ordinaryPeers();
-        PeerId holder = peers.get(0);
-        PeerId seeker = peers.get(peers.size() - 1);
         Content file = new GeneratedContent("Velvet Harbor.mp3", 96 * 1024, 5);
-        net.share(holder, file);
-        searchUntilFound(seeker, file);
+        PeerId seeker = shareAndFind(file).seeker();
         TransferResult t = await(net.download(seeker, file.id()));
         assertTrue(t.verified(), "the SHA-256 of the bytes received is the file's id");
         assertEquals(file.size(), t.bytes());
@@ -87,13 +103,10 @@ public abstract class OverlayScenarios {
 
     @Test
     void aKilledPeerIsDeadUntilRevivedAtItsAddressWithItsFiles() throws Exception {
-        start();
-        List<PeerId> peers = ordinaryPeers();
-        PeerId holder = peers.get(0);
-        PeerId seeker = peers.get(peers.size() - 1);
         Content file = new GeneratedContent("Amber River.ogg", 32 * 1024, 6);
-        net.share(holder, file);
-        searchUntilFound(seeker, file);
+        Pair p = shareAndFind(file);
+        PeerId holder = p.holder();
+        PeerId seeker = p.seeker();
         Address before = net.info(holder).address();
 
         net.kill(holder);
@@ -107,6 +120,19 @@ public abstract class OverlayScenarios {
         assertThrows(OverlayException.class, () -> net.revive(holder), "a running peer cannot be revived");
         transport.advance(Duration.ofSeconds(1));
         searchUntilFound(seeker, file);
+    }
+
+    private record Pair(PeerId holder, PeerId seeker) {
+    }
+
+    /** Starts the network; the first ordinary peer shares {@code file} and the last one finds it. */
+    private Pair shareAndFind(Content file) throws Exception {
+        start();
+        List<PeerId> peers = ordinaryPeers();
+        Pair p = new Pair(peers.get(0), peers.get(peers.size() - 1));
+        net.share(p.holder(), file);
+        searchUntilFound(p.seeker(), file);
+        return p;
     }
 
     private Network start() {
