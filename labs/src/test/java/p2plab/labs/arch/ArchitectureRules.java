@@ -124,7 +124,7 @@ final class ArchitectureRules {
                     || n.startsWith("java.util.concurrent.Executor") || n.startsWith("java.util.concurrent.ScheduledExecutor")
                     || n.equals("java.util.concurrent.ThreadPoolExecutor") || n.equals("java.util.concurrent.ForkJoinPool");
         });
-        DescribedPredicate<JavaMethodCall> wallClock = DescribedPredicate.describe("ask which driver runs, read the wall clock or sleep", call -> {
+        DescribedPredicate<JavaMethodCall> driverOrWallClock = DescribedPredicate.describe("ask which driver runs, read the wall clock or sleep", call -> {
             String owner = call.getTargetOwner().getName();
             String name = call.getName();
             return owner.equals(Transport.class.getName()) && name.equals("kind") // which driver: none of its business
@@ -135,10 +135,10 @@ final class ArchitectureRules {
         ArchRule noIo = noClasses().that(protocolCode).should().dependOnClassesThat(io)
                 .allowEmptyShould(true)
                 .because("protocol code speaks only the transport SPI, so it runs unchanged on both drivers");
-        ArchRule noWallClock = noClasses().that(protocolCode).should().callMethodWhere(wallClock)
+        ArchRule noDriverOrWallClock = noClasses().that(protocolCode).should().callMethodWhere(driverOrWallClock)
                 .allowEmptyShould(true)
-                .because("protocol code reads time from its node's Clock, so virtual time works");
-        return CompositeArchRule.of(noIo).and(noWallClock);
+                .because("protocol code reads time from its node's Clock, so virtual time works, and cannot tell the drivers apart");
+        return CompositeArchRule.of(noIo).and(noDriverOrWallClock);
     }
 
     /** Rule 3: outside an overlay's module, nothing names its Network class. */
