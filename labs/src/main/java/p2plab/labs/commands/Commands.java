@@ -10,9 +10,9 @@ import p2plab.labs.console.Console;
 import p2plab.labs.script.ScriptParser;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabException;
+import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine;
 
 /**
  * The command boundary: every command of the shell, one-shot and script mode runs through

@@ -3,11 +3,11 @@ package p2plab.labs.commands;
 import java.util.ArrayList;
 import java.util.List;
 import p2plab.labs.session.LabException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /** {@code help}, {@code help search}, {@code help network create}: usage of any command, however deep. */
 @Command(name = "help", helpCommand = true, description = "Show every command, or one command's options: help network create.")

@@ -1,8 +1,8 @@
 package p2plab.labs.commands;
 
 import java.lang.reflect.Constructor;
-import p2plab.labs.session.Lab;
 import picocli.CommandLine;
+import p2plab.labs.session.Lab;
 
 /** Builds commands and completion candidates with the session they act on (constructor injection, no statics). */
 public final class LabFactory implements CommandLine.IFactory {

@@ -1,9 +1,9 @@
 package p2plab.labs.commands.network;
 
 import p2plab.labs.commands.base.LabCommand;
-import p2plab.labs.console.Table;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabNetwork;
+import p2plab.labs.console.Table;
 import picocli.CommandLine.Command;
 
 /** {@code network list}: every network of the session; the current one is starred. */

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 import p2plab.common.overlay.PeerInfo;
 import p2plab.labs.commands.base.LabCommand;
-import p2plab.labs.console.Table;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabNetwork;
+import p2plab.labs.console.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
