@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import p2plab.bittorrent.choke.Choker;
-import p2plab.bittorrent.choke.Chokers;
 import p2plab.bittorrent.choke.FreeRiderChoker;
 import p2plab.bittorrent.client.Client;
 import p2plab.bittorrent.client.ClientOptions;
@@ -21,6 +20,7 @@ import p2plab.bittorrent.peer.SwarmStatus;
 import p2plab.bittorrent.picker.Pickers;
 import p2plab.bittorrent.picker.PiecePicker;
 import p2plab.bittorrent.storage.ContentStore;
+import p2plab.bittorrent.storage.HeldPieces;
 import p2plab.bittorrent.storage.MemoryStore;
 import p2plab.bittorrent.storage.PieceStore;
 import p2plab.bittorrent.tracker.TrackerClient;
@@ -64,6 +64,7 @@ public final class BitTorrentNetwork implements Network {
     private final PeerRegistry<Member> registry = new PeerRegistry<>(this::isAlive);
     private final Map<ContentId, Metainfo> torrents = new ConcurrentHashMap<>();
     private final Map<ContentId, String> names = new ConcurrentHashMap<>();
+    private final Map<ContentId, Content> shared = new ConcurrentHashMap<>();
     private final Map<String, PeerId> byPeerKey = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong searches = new java.util.concurrent.atomic.AtomicLong();
     private TrackerServer tracker;
@@ -80,7 +81,7 @@ public final class BitTorrentNetwork implements Network {
         this.transport = transport;
         this.options = options;
         this.pickers = pickers != null ? pickers : Pickers.byName(options.picker());
-        this.chokers = chokers != null ? chokers : Chokers.byName(options.choker());
+        this.chokers = chokers != null ? chokers : options.chokers();
     }
 
     public static BitTorrentNetwork start(NetworkSpec spec, Transport transport, Supplier<PiecePicker> pickers,
@@ -114,7 +115,7 @@ public final class BitTorrentNetwork implements Network {
     private PeerId startPeer(PeerId id, PeerSpec spec, boolean freeRider, int port, Member old) {
         ClientOptions co = ClientOptions.defaults().withPicker(pickers)
                 .withChoker(freeRider ? FreeRiderChoker::new : chokers)
-                .withPeer(ClientOptions.defaults().peer().withPipeline(Math.max(1, options.pipeline())))
+                .withPeer(options.peerConfig())
                 .withMaxReannounce(options.interval());
         NodeConfig cfg = NodeConfig.named(id.label()).withRates(spec.uploadBytesPerSec(), spec.downloadBytesPerSec());
         Client client = Client.open(transport, id.label(), port, cfg, co);
@@ -195,6 +196,7 @@ public final class BitTorrentNetwork implements Network {
         Member m = client(id);
         Metainfo meta = torrents.computeIfAbsent(content.id(), k -> Torrents.of(content, tracker.announceUrl(), options.pieceLength()));
         names.put(content.id(), content.name());
+        shared.put(content.id(), content);
         TrackerServer t = tracker;
         t.node().execute(() -> t.publish(meta));
         PieceStore store = new ContentStore(content);
@@ -250,7 +252,8 @@ public final class BitTorrentNetwork implements Network {
             throw new OverlayException("no torrent for " + what.shortHex() + " in this network; `search` for the file first");
         }
         Held existing = m.held.get(what);
-        PieceStore store = existing != null ? existing.store : new MemoryStore(meta.pieceLength());
+        PieceStore store = existing != null ? existing.store
+                : options.sharedStore() ? new HeldPieces(shared.get(what), meta.pieceLength()) : new MemoryStore(meta.pieceLength());
         CompletableFuture<TransferResult> result = new CompletableFuture<>();
         CompletableFuture<Client.Torrent> started = existing != null && existing.torrent != null
                 ? CompletableFuture.completedFuture(existing.torrent) : m.client.get(meta, store);
@@ -271,7 +274,9 @@ public final class BitTorrentNetwork implements Network {
                         sources.add(new TransferResult.Source(p, e.getValue()));
                     }
                 });
-        boolean verified = r.complete() && ContentId.of(sha256(store, meta.totalLength())).equals(what);
+        // A shared store reads the shared content itself, so hashing it again proves nothing (and
+        // costs a whole file per leecher): every piece it holds already passed its SHA-1 check.
+        boolean verified = r.complete() && (store instanceof HeldPieces || ContentId.of(sha256(store, meta.totalLength())).equals(what));
         return new TransferResult(to, what, names.getOrDefault(what, meta.name()), r.bytes(), r.durationNanos() / 1e6, sources,
                 verified);
     }
@@ -296,10 +301,11 @@ public final class BitTorrentNetwork implements Network {
     /** The live state of peer {@code id}'s swarm for {@code what}, or null when it has none. */
     public SwarmStatus status(PeerId id, ContentId what) {
         Held h = registry.get(id).held.get(what);
-        return h == null || h.torrent == null ? null : h.torrent.swarm().status();
+        return h == null || h.torrent == null ? null : h.torrent.session().status();
     }
 
     /** How many running peers hold each piece of {@code what}. */
+    @Override
     public int[] replication(ContentId what) {
         Metainfo meta = torrents.get(what);
         int[] counts = new int[meta.pieceCount()];
@@ -307,7 +313,7 @@ public final class BitTorrentNetwork implements Network {
             Held h = registry.get(id).held.get(what);
             if (h != null && h.torrent != null) {
                 for (int i = 0; i < counts.length; i++) {
-                    counts[i] += h.torrent.swarm().storage().have().has(i) ? 1 : 0;
+                    counts[i] += h.torrent.session().storage().have().has(i) ? 1 : 0;
                 }
             }
         }
@@ -317,7 +323,7 @@ public final class BitTorrentNetwork implements Network {
     /** Payload bytes peer {@code id} uploaded for {@code what}. */
     public long uploaded(PeerId id, ContentId what) {
         Held h = registry.get(id).held.get(what);
-        return h == null || h.torrent == null ? 0 : h.torrent.swarm().bytesUp();
+        return h == null || h.torrent == null ? 0 : h.torrent.session().bytesUp();
     }
 
     public Metainfo torrent(ContentId what) {
@@ -341,6 +347,7 @@ public final class BitTorrentNetwork implements Network {
     }
 
     /** One peer as the shell shows it: role, swarm neighbours, and per torrent pieces, rates and choke state. */
+    @Override
     public PeerInfo info(PeerId id) {
         Member m = registry.get(id);
         if (m.client == null) {
@@ -355,10 +362,10 @@ public final class BitTorrentNetwork implements Network {
                 seedOfAll = false;
                 continue;
             }
-            SwarmStatus s = h.torrent.swarm().status();
+            SwarmStatus s = h.torrent.session().status();
             seedOfAll &= s.piecesHave() == s.pieces();
             details.put(names.getOrDefault(h.content, h.meta.name()), s.line());
-            for (Connection c : h.torrent.swarm().connections()) {
+            for (Connection c : h.torrent.session().connections()) {
                 PeerId n = byPeerKey.get(c.peerKey());
                 if (n != null && !neighbours.contains(n)) {
                     neighbours.add(n);

@@ -65,9 +65,9 @@ class CorruptPeerIsBannedTest {
             assertTrue(r.complete());
             assertArrayEquals(data, store.read(0, data.length));
             assertTrue(r.corruptPieces() >= 1, "bad pieces were seen");
-            assertTrue(t.swarm().storage().banned(liar.peerKey()), "the liar is banned");
-            assertFalse(t.swarm().storage().banned(honest.peerKey()), "the honest seed is not");
-            assertFalse(t.swarm().isConnectedTo(liar.peerKey()), "and disconnected");
+            assertTrue(t.session().storage().banned(liar.peerKey()), "the liar is banned");
+            assertFalse(t.session().storage().banned(honest.peerKey()), "the honest seed is not");
+            assertFalse(t.session().isConnectedTo(liar.peerKey()), "and disconnected");
         }
     }
 }

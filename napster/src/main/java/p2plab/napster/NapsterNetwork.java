@@ -270,6 +270,7 @@ public final class NapsterNetwork implements Network {
     }
 
     /** One peer's state; for peer 0 the details hold the server's load. */
+    @Override
     public synchronized PeerInfo info(PeerId id) {
         Member m = registry.get(id);
         boolean alive = m.alive();

@@ -20,6 +20,7 @@ public final class TitForTatChoker implements Choker {
     public static final long DEFAULT_OPTIMISTIC_NANOS = 30_000_000_000L;
 
     private final int slots;
+    private final int seedSlots;
     private final long optimisticPeriodNanos;
     private String optimistic;
     private long optimisticSince = Long.MIN_VALUE;
@@ -29,10 +30,16 @@ public final class TitForTatChoker implements Choker {
     }
 
     public TitForTatChoker(int slots, long optimisticPeriodNanos) {
-        if (slots < 0) {
-            throw new IllegalArgumentException("unchoke slots must be >= 0, got " + slots);
+        this(slots, slots, optimisticPeriodNanos);
+    }
+
+    /** With {@code seedSlots} regular slots while seeding and {@code slots} while leeching. */
+    public TitForTatChoker(int slots, int seedSlots, long optimisticPeriodNanos) {
+        if (slots < 0 || seedSlots < 0) {
+            throw new IllegalArgumentException("unchoke slots must be >= 0, got " + slots + " and " + seedSlots);
         }
         this.slots = slots;
+        this.seedSlots = seedSlots;
         this.optimisticPeriodNanos = optimisticPeriodNanos;
     }
 
@@ -54,7 +61,8 @@ public final class TitForTatChoker implements Choker {
         java.util.Collections.shuffle(ranked, new java.util.Random(random.nextLong()));
         ranked.sort(order); // stable: remaining ties keep their shuffled order
         Set<String> chosen = new HashSet<>();
-        for (int i = 0; i < ranked.size() && chosen.size() < slots; i++) {
+        int regular = seeding ? seedSlots : slots;
+        for (int i = 0; i < ranked.size() && chosen.size() < regular; i++) {
             chosen.add(ranked.get(i).key());
         }
         boolean keep = optimistic != null && nowNanos - optimisticSince < optimisticPeriodNanos && !chosen.contains(optimistic)
@@ -89,6 +97,6 @@ public final class TitForTatChoker implements Choker {
 
     @Override
     public String toString() {
-        return "tit-for-tat(" + slots + "+1)";
+        return "tit-for-tat(" + slots + "+1" + (seedSlots == slots ? "" : ", seeding " + seedSlots + "+1") + ")";
     }
 }

@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 import p2plab.bittorrent.metainfo.Metainfo;
 import p2plab.bittorrent.peer.PeerEngine;
 import p2plab.bittorrent.peer.PeerIds;
-import p2plab.bittorrent.peer.Swarm;
+import p2plab.bittorrent.peer.TorrentSession;
 import p2plab.bittorrent.peer.SwarmStatus;
 import p2plab.bittorrent.storage.PieceStore;
 import p2plab.bittorrent.storage.Storage;
@@ -26,16 +26,12 @@ import p2plab.common.transport.Transport;
 
 /**
  * A whole BitTorrent client on one transport: a peer node speaking the wire protocol, a tracker
- * client node, and the announce loop that feeds tracker peers to each torrent's {@link Swarm}.
+ * client node, and the announce loop that feeds tracker peers to each torrent's {@link TorrentSession}.
  * This is the library entry point behind {@code p2plab seed} and {@code p2plab get}.
  *
  * <p>Methods may be called from any thread; they hop onto the peer's thread.
  */
 public final class Client implements AutoCloseable {
-    /** Ports used in simulation, where every node of one label shares a host. */
-    public static final int SIM_PEER_PORT = 6881;
-    public static final int SIM_TRACKER_CLIENT_PORT = 6882;
-
     private final PeerEngine engine;
     private final Node<?> peerNode;
     private final TrackerClient tracker;
@@ -53,12 +49,11 @@ public final class Client implements AutoCloseable {
      * Opens a client.
      *
      * @param label metrics label of its nodes
-     * @param port  the peer's listening port (0: any over TCP, {@link #SIM_PEER_PORT} in simulation)
+     * @param port  the peer's listening port (0: any free one)
      * @param nodeConfig access link rates (label and port are taken from the other arguments)
      */
     public static Client open(Transport transport, String label, int port, NodeConfig nodeConfig, ClientOptions options) {
-        boolean sim = transport.kind().equals("sim");
-        NodeConfig cfg = new NodeConfig(label, port == 0 && sim ? SIM_PEER_PORT : port, nodeConfig.uploadBytesPerSec(),
+        NodeConfig cfg = new NodeConfig(label, port, nodeConfig.uploadBytesPerSec(),
                 nodeConfig.downloadBytesPerSec(), nodeConfig.idleTimeout());
         // The peer id comes from the node's own seeded randomness (deterministic in simulation),
         // so the handler exists before the engine does and forwards to it once built.
@@ -96,7 +91,7 @@ public final class Client implements AutoCloseable {
         });
         engine[0] = new PeerEngine(PeerIds.random(node.random()), options.peer().handshakeTimeout());
         engine[0].attach(node);
-        TrackerClient tc = TrackerClient.open(transport, label, sim ? SIM_TRACKER_CLIENT_PORT : 0);
+        TrackerClient tc = TrackerClient.open(transport, label, 0);
         return new Client(engine[0], tc, options);
     }
 
@@ -137,7 +132,7 @@ public final class Client implements AutoCloseable {
         CompletableFuture<Torrent> f = new CompletableFuture<>();
         peerNode.execute(() -> {
             try {
-                Swarm swarm = engine.add(n -> new Swarm(n, meta, storage.get(), options.picker().get(),
+                TorrentSession swarm = engine.add(n -> new TorrentSession(n, meta, storage.get(), options.picker().get(),
                         options.choker().get(), options.peer()));
                 Torrent t = new Torrent(swarm);
                 torrents.add(t);
@@ -182,16 +177,16 @@ public final class Client implements AutoCloseable {
 
     /** One torrent being downloaded or seeded by this client. */
     public final class Torrent {
-        private final Swarm swarm;
+        private final TorrentSession swarm;
         private Cancellable nextAnnounce = Cancellable.NONE;
         private volatile String lastError; // read by the shell while the network runs
         private volatile long lastAnnouncedNanos = Long.MIN_VALUE;
 
-        Torrent(Swarm swarm) {
+        Torrent(TorrentSession swarm) {
             this.swarm = swarm;
         }
 
-        public Swarm swarm() {
+        public TorrentSession session() {
             return swarm;
         }
 

@@ -27,11 +27,11 @@ public final class Connection {
     ExtensionHandshake extensions;
     /** Requests we keep outstanding with this peer now; grows while the peer keeps them all busy. */
     int pipeline;
-    /** Blocks we asked for and did not get yet, as {@link Swarm#blockKey} values. */
+    /** Blocks we asked for and did not get yet, as {@link TorrentSession#blockKey} values. */
     final Set<Long> outstanding = new LinkedHashSet<>();
     /**
      * Blocks we asked for and then gave up on (choked, cancelled) that may still be on the wire;
-     * oldest first, at most {@link Swarm#MAX_RELEASED} kept.
+     * oldest first, at most {@link TorrentSession#MAX_RELEASED} kept.
      */
     final Set<Long> released = new LinkedHashSet<>();
     /** Its requests we accepted and did not answer yet, oldest first. */

@@ -16,7 +16,7 @@ import p2plab.common.transport.PeerHandler;
 
 /**
  * One BitTorrent peer's wire endpoint: it exchanges handshakes, finds the torrent a connection is
- * for by its info hash, and hands every later message to that torrent's {@link Swarm}.
+ * for by its info hash, and hands every later message to that torrent's {@link TorrentSession}.
  *
  * <pre>
  *   dialer                         listener
@@ -36,9 +36,9 @@ import p2plab.common.transport.PeerHandler;
 public final class PeerEngine implements PeerHandler<PeerMessage> {
     private final byte[] peerId;
     private final Duration handshakeTimeout;
-    private final Map<String, Swarm> swarms = new HashMap<>();
-    private final Map<Address, Swarm> dialing = new HashMap<>();
-    private final Map<Connection, Swarm> byConnection = new HashMap<>();
+    private final Map<String, TorrentSession> swarms = new HashMap<>();
+    private final Map<Address, TorrentSession> dialing = new HashMap<>();
+    private final Map<Connection, TorrentSession> byConnection = new HashMap<>();
     private Node<PeerMessage> node;
 
     public PeerEngine(byte[] peerId) {
@@ -68,19 +68,19 @@ public final class PeerEngine implements PeerHandler<PeerMessage> {
     }
 
     /** Starts serving (and downloading) a torrent; call on the node's thread. */
-    public Swarm add(Function<Node<PeerMessage>, Swarm> factory) {
-        Swarm s = factory.apply(node);
+    public TorrentSession add(Function<Node<PeerMessage>, TorrentSession> factory) {
+        TorrentSession s = factory.apply(node);
         swarms.put(HexFormat.of().formatHex(s.metainfo().infoHash()), s);
         return s;
     }
 
-    public void remove(Swarm s) {
+    public void remove(TorrentSession s) {
         swarms.remove(HexFormat.of().formatHex(s.metainfo().infoHash()));
         s.stop();
     }
 
     /** Dials a peer for {@code swarm}, unless it is ourselves or already connected. */
-    public CompletableFuture<Link<PeerMessage>> dial(Address remote, Swarm swarm) {
+    public CompletableFuture<Link<PeerMessage>> dial(Address remote, TorrentSession swarm) {
         if (remote.equals(node.address()) || dialing.containsKey(remote) || swarm.stopped() || dialledAlready(remote, swarm)) {
             return CompletableFuture.failedFuture(new IllegalStateException("not dialing " + remote));
         }
@@ -91,7 +91,7 @@ public final class PeerEngine implements PeerHandler<PeerMessage> {
     }
 
     /** A tracker lists the same peers at every announce; one connection we opened is enough. */
-    private static boolean dialledAlready(Address remote, Swarm swarm) {
+    private static boolean dialledAlready(Address remote, TorrentSession swarm) {
         for (Connection c : swarm.connections()) {
             if (c.link.outbound() && c.link.remote().equals(remote)) {
                 return true;
@@ -107,7 +107,7 @@ public final class PeerEngine implements PeerHandler<PeerMessage> {
     @Override
     public void onConnected(Link<PeerMessage> link) {
         if (link.outbound()) {
-            Swarm s = dialing.get(link.remote());
+            TorrentSession s = dialing.get(link.remote());
             if (s == null) {
                 link.close();
                 return;
@@ -127,7 +127,7 @@ public final class PeerEngine implements PeerHandler<PeerMessage> {
     public void onMessage(Link<PeerMessage> link, PeerMessage message) {
         Object a = link.attachment();
         if (a instanceof Connection c) {
-            Swarm s = swarmOf(c);
+            TorrentSession s = swarmOf(c);
             if (s != null) {
                 s.onMessage(c, message);
             }
@@ -137,8 +137,8 @@ public final class PeerEngine implements PeerHandler<PeerMessage> {
             link.close();
             return;
         }
-        Swarm s = swarms.get(HexFormat.of().formatHex(h.infoHash()));
-        if (s == null || (a instanceof Swarm expected && expected != s) || Arrays.equals(h.peerId(), peerId)) {
+        TorrentSession s = swarms.get(HexFormat.of().formatHex(h.infoHash()));
+        if (s == null || (a instanceof TorrentSession expected && expected != s) || Arrays.equals(h.peerId(), peerId)) {
             link.close(); // unknown torrent, wrong torrent, or we dialled ourselves
             return;
         }
@@ -177,21 +177,21 @@ public final class PeerEngine implements PeerHandler<PeerMessage> {
     @Override
     public void onWritable(Link<PeerMessage> link) {
         if (link.attachment() instanceof Connection c) {
-            Swarm s = swarmOf(c);
+            TorrentSession s = swarmOf(c);
             if (s != null) {
                 s.serveUploads(c);
             }
         }
     }
 
-    private Swarm swarmOf(Connection c) {
+    private TorrentSession swarmOf(Connection c) {
         return byConnection.get(c);
     }
 
     @Override
     public void onClosed(Link<PeerMessage> link, String reason) {
         if (link.attachment() instanceof Connection c) {
-            Swarm s = byConnection.remove(c);
+            TorrentSession s = byConnection.remove(c);
             if (s != null) {
                 s.onClosed(c);
             }

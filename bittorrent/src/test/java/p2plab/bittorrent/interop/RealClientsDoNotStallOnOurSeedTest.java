@@ -108,7 +108,7 @@ class RealClientsDoNotStallOnOurSeedTest {
         long start = 0;
         while (System.nanoTime() < deadline && failure == null) {
             CompletableFuture<long[]> f = new CompletableFuture<>();
-            seed.engine().node().execute(() -> f.complete(new long[] {t.swarm().connections().size(), t.swarm().bytesUp()}));
+            seed.engine().node().execute(() -> f.complete(new long[] {t.session().connections().size(), t.session().bytesUp()}));
             long[] state = f.get(5, TimeUnit.SECONDS);
             long now = System.nanoTime();
             if (start == 0 && (state[0] > 0 || state[1] > 0)) {

@@ -44,7 +44,7 @@ class FastExtensionFromPeersTest {
                 public void onMessage(Link<PeerMessage> link, PeerMessage m) {
                     if (m instanceof PeerMessage.Request r) {
                         // the first ask for every block is rejected; the second is answered
-                        if (rejectedOnce.add(Swarm.blockKey(r.index(), r.begin()))) {
+                        if (rejectedOnce.add(TorrentSession.blockKey(r.index(), r.begin()))) {
                             link.send(new PeerMessage.Reject(r.index(), r.begin(), r.length()));
                         } else {
                             int from = r.index() * PIECE + r.begin();

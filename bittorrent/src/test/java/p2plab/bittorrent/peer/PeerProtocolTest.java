@@ -37,7 +37,7 @@ class PeerProtocolTest {
     Client seed;
     final List<PeerMessage> received = new ArrayList<>();
     Link<PeerMessage> link;
-    Swarm seedSwarm;
+    TorrentSession seedSwarm;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -47,7 +47,7 @@ class PeerProtocolTest {
         BytesContent content = new BytesContent("x.bin", data);
         meta = Torrents.of(content, null, 32 * 1024);
         seed = Client.open(sim, "seed", 0, NodeConfig.named("seed"), ClientOptions.defaults());
-        seedSwarm = sim.await(seed.seed(meta, new ContentStore(content)), Duration.ofSeconds(1)).swarm();
+        seedSwarm = sim.await(seed.seed(meta, new ContentStore(content)), Duration.ofSeconds(1)).session();
         Node<PeerMessage> me = sim.open(NodeConfig.named("me"), new PeerWireFormat(), new PeerHandler<>() {
             @Override
             public void onMessage(Link<PeerMessage> l, PeerMessage m) {

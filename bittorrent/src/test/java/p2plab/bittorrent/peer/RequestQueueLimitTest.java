@@ -42,7 +42,7 @@ class RequestQueueLimitTest {
     private SimTransport sim;
     private Metainfo meta;
     private Client seed;
-    private Swarm seedSwarm;
+    private TorrentSession seedSwarm;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -52,7 +52,7 @@ class RequestQueueLimitTest {
         BytesContent content = new BytesContent("q.bin", data);
         meta = Torrents.of(content, null, PIECE);
         seed = Client.open(sim, "seed", 0, NodeConfig.named("seed").withRates(100_000, 0), ClientOptions.defaults());
-        seedSwarm = sim.await(seed.seed(meta, new ContentStore(content)), Duration.ofSeconds(1)).swarm();
+        seedSwarm = sim.await(seed.seed(meta, new ContentStore(content)), Duration.ofSeconds(1)).session();
     }
 
     @AfterEach
@@ -74,12 +74,12 @@ class RequestQueueLimitTest {
             received.add(m);
             if (m instanceof PeerMessage.Piece p) {
                 pieces++;
-                long key = Swarm.blockKey(p.index(), p.begin());
+                long key = TorrentSession.blockKey(p.index(), p.begin());
                 unanswered.remove(key);
                 answered.add(key);
             } else if (m instanceof PeerMessage.Reject r) {
                 rejects++;
-                assertTrue(unanswered.remove(Swarm.blockKey(r.index(), r.begin())), "reject for a request not waiting: " + r);
+                assertTrue(unanswered.remove(TorrentSession.blockKey(r.index(), r.begin())), "reject for a request not waiting: " + r);
             } else if (m instanceof PeerMessage.Choke) {
                 chokedSinceAsked = true;
             } else if (m instanceof PeerMessage.Unchoke && chokedSinceAsked) {
@@ -106,7 +106,7 @@ class RequestQueueLimitTest {
         for (int i = 0; i < n; i++) {
             int piece = i % meta.pieceCount();
             int begin = i / meta.pieceCount();
-            p.unanswered.add(Swarm.blockKey(piece, begin));
+            p.unanswered.add(TorrentSession.blockKey(piece, begin));
             link.send(new PeerMessage.Request(piece, begin, 1));
         }
     }
@@ -125,7 +125,7 @@ class RequestQueueLimitTest {
     void overTheLimitAFastPeerGetsOneRejectPerRequestNotServed() throws Exception {
         Pipeliner p = new Pipeliner();
         Link<PeerMessage> link = join(p, Reserved.ours());
-        int n = Swarm.MAX_QUEUED_REQUESTS + 500;
+        int n = TorrentSession.MAX_QUEUED_REQUESTS + 500;
         pipeline(link, p, n);
         sim.advance(Duration.ofSeconds(60));
         assertTrue(p.unanswered.isEmpty(), p.unanswered.size() + " requests never answered");
@@ -138,7 +138,7 @@ class RequestQueueLimitTest {
     void overTheLimitAPeerWithoutFastExtensionIsChokedThenUnchokedAndGetsEverythingWhenItAsksAgain() throws Exception {
         Pipeliner p = new Pipeliner();
         Link<PeerMessage> link = join(p, new byte[8]);
-        int n = Swarm.MAX_QUEUED_REQUESTS + 500;
+        int n = TorrentSession.MAX_QUEUED_REQUESTS + 500;
         pipeline(link, p, n);
         sim.advance(Duration.ofSeconds(120));
         assertTrue(p.received.contains(new PeerMessage.Choke()), "the queue limit is said with a choke");
@@ -153,7 +153,7 @@ class RequestQueueLimitTest {
         PeerMessage.Extended ext = p.received.stream().filter(PeerMessage.Extended.class::isInstance)
                 .map(PeerMessage.Extended.class::cast).findFirst().orElseThrow();
         assertEquals(0, ext.extId());
-        assertEquals(Swarm.MAX_QUEUED_REQUESTS, ExtensionHandshake.decode(ext.payload()).reqq());
+        assertEquals(TorrentSession.MAX_QUEUED_REQUESTS, ExtensionHandshake.decode(ext.payload()).reqq());
         assertEquals(new PeerMessage.HaveAll(), p.received.get(1), "a seed with the fast extension says have all, not a bitfield");
     }
 }

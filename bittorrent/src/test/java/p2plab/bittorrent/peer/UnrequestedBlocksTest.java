@@ -58,7 +58,7 @@ class UnrequestedBlocksTest {
                 link.send(new PeerMessage.Piece(piece, 0, Arrays.copyOfRange(data, piece * PIECE, piece * PIECE + 16384)));
             }
             sim.advance(Duration.ofSeconds(2));
-            Swarm swarm = t.swarm();
+            TorrentSession swarm = t.session();
             assertTrue(swarm.storage().inProgress().isEmpty(), "no piece buffer for unrequested blocks: " + swarm.storage().inProgress());
             assertEquals(0, swarm.bytesDown(), "nothing counted as downloaded");
             if (closes) {

@@ -81,6 +81,24 @@ public interface Network extends AutoCloseable {
         return out;
     }
 
+    /** One peer as the shell shows it: role, liveness, neighbours, shares and the overlay's own details. */
+    default PeerInfo info(PeerId id) {
+        for (PeerInfo p : topology().peers()) {
+            if (p.id().equals(id)) {
+                return p;
+            }
+        }
+        throw new OverlayException("no peer " + id + " in network " + name() + "; see `peer list`");
+    }
+
+    /**
+     * How many running peers hold each piece of {@code what}, for overlays that trade pieces
+     * (BitTorrent); the others do not count replicas and say so.
+     */
+    default int[] replication(ContentId what) {
+        throw new OverlayException("the " + overlay() + " overlay does not count the replicas of a file's pieces");
+    }
+
     default MetricsSnapshot metrics() {
         return transport().metrics().snapshot();
     }

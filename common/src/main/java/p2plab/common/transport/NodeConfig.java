@@ -6,7 +6,7 @@ import java.time.Duration;
  * How a node is attached: its metrics label, its port, and its access link.
  *
  * @param label          name under which metrics count this node (e.g. {@code "p7"})
- * @param port           port to listen on; 0 picks one (over TCP) or uses the default (in simulation)
+ * @param port           port to listen on; 0 picks a free one
  * @param uploadBytesPerSec   uplink rate, 0 = unlimited
  * @param downloadBytesPerSec downlink rate, 0 = unlimited
  * @param idleTimeout    close a link after this long without receiving anything; null = never

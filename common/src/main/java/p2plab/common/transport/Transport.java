@@ -19,7 +19,7 @@ import p2plab.common.time.Clock;
  */
 public interface Transport extends AutoCloseable {
 
-    /** {@code "sim"} or {@code "tcp"}. */
+    /** {@code "sim"} or {@code "tcp"}, for the people reading results; protocol code never asks (the architecture rules check). */
     String kind();
 
     /** Attaches a new node that listens and speaks {@code format}. */

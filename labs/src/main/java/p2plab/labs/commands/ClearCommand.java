@@ -1,5 +1,6 @@
 package p2plab.labs.commands;
 
+import p2plab.labs.commands.base.LabCommand;
 import p2plab.labs.session.Lab;
 import picocli.CommandLine.Command;
 
@@ -14,7 +15,7 @@ final class ClearCommand extends LabCommand {
     }
 
     @Override
-    void run() {
+    protected void run() {
         if (lab.interactive() || console().ansi()) {
             console().out().print(CLEAR_SCREEN);
             console().out().flush();

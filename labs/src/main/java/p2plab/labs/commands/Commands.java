@@ -168,7 +168,7 @@ public final class Commands {
     }
 
     /** A group such as `network` typed alone: a usage error (exit 2) that lists its subcommands. */
-    static CommandLine.ParameterException needsSubcommand(CommandSpec group) {
+    public static CommandLine.ParameterException needsSubcommand(CommandSpec group) {
         List<String> names = group.subcommands().entrySet().stream()
                 .filter(e -> e.getValue().getCommandSpec().name().equals(e.getKey())).map(java.util.Map.Entry::getKey).toList();
         String choices = names.size() == 1 ? names.get(0)

@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import p2plab.labs.commands.base.LabCommand;
 import p2plab.labs.console.Table;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabException;
@@ -32,7 +33,7 @@ final class HelpCommand extends LabCommand {
     }
 
     @Override
-    void run() {
+    protected void run() {
         CommandLine root = spec.parent().commandLine();
         if (path.isEmpty()) {
             commandList(root);

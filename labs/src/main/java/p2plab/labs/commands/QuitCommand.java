@@ -1,5 +1,6 @@
 package p2plab.labs.commands;
 
+import p2plab.labs.commands.base.LabCommand;
 import p2plab.labs.session.Lab;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,7 @@ final class QuitCommand extends LabCommand {
     }
 
     @Override
-    void run() {
+    protected void run() {
         lab.requestQuit();
     }
 }

@@ -1,5 +1,21 @@
 package p2plab.labs.commands;
 
+import p2plab.labs.commands.experiment.CompareCommand;
+import p2plab.labs.commands.experiment.ExperimentCommand;
+import p2plab.labs.commands.network.ExportCommand;
+import p2plab.labs.commands.network.NetworkCommand;
+import p2plab.labs.commands.network.WaitCommand;
+import p2plab.labs.commands.network.OverlaysCommand;
+import p2plab.labs.commands.network.PeerCommand;
+import p2plab.labs.commands.network.StatsCommand;
+import p2plab.labs.commands.network.TopologyCommand;
+import p2plab.labs.commands.search.DownloadCommand;
+import p2plab.labs.commands.search.SearchCommand;
+import p2plab.labs.commands.search.ShareCommand;
+import p2plab.labs.commands.torrent.GetCommand;
+import p2plab.labs.commands.torrent.SeedCommand;
+import p2plab.labs.commands.torrent.TorrentCommand;
+import p2plab.labs.commands.torrent.TrackerCommand;
 import picocli.CommandLine.Command;
 
 /** The top of the command tree; typing a bare command name runs one of these. */

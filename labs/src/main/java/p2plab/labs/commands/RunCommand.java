@@ -9,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import p2plab.labs.commands.base.LabCommand;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabException;
 import picocli.CommandLine.Command;
@@ -32,7 +33,7 @@ final class RunCommand extends LabCommand {
     }
 
     @Override
-    void run() {
+    protected void run() {
         String text = read(file);
         lab.enterScript();
         try {

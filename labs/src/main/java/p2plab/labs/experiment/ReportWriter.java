@@ -35,7 +35,7 @@ public final class ReportWriter {
         return written;
     }
 
-    /** The report as one JSON document: parameters, seed, columns, rows, findings. */
+    /** The report as one JSON document: parameters, seed, columns, rows (numbers as numbers, null where none), findings. */
     public static String toJson(ExperimentReport report) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("experiment", report.experiment());
@@ -43,15 +43,7 @@ public final class ReportWriter {
         doc.put("seed", report.seed());
         doc.put("parameters", report.parameters());
         doc.put("columns", report.table().columns());
-        List<List<String>> rows = new ArrayList<>();
-        for (List<Object> row : report.table().rows()) {
-            List<String> cells = new ArrayList<>();
-            for (Object o : row) {
-                cells.add(ResultTable.format(o));
-            }
-            rows.add(cells);
-        }
-        doc.put("rows", rows);
+        doc.put("rows", report.table().jsonRows());
         doc.put("findings", report.findings());
         return Json.write(doc);
     }

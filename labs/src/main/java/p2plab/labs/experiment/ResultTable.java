@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * An experiment's figures: named columns, one row per measurement. Numbers are formatted the
- * same way every time (fixed decimals, no locale), so the same seed gives the same CSV byte for byte.
+ * Named columns, one row per measurement: an experiment's figures, or the shell's counters for
+ * {@code export --csv}. The one CSV writer of P2P Lab (RFC 4180: a cell holding a comma, a
+ * quote or a line break is quoted). Numbers are formatted the same way every time (fixed
+ * decimals, no locale), so the same seed gives the same CSV byte for byte.
  */
 public final class ResultTable {
     private final List<String> columns;
@@ -46,18 +48,21 @@ public final class ResultTable {
     }
 
     public String toCsv() {
-        StringBuilder b = new StringBuilder(String.join(",", columns)).append('\n');
+        StringBuilder b = new StringBuilder();
+        csvLine(b, columns);
         for (List<Object> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                if (i > 0) {
-                    b.append(',');
-                }
-                String cell = format(row.get(i));
-                b.append(cell.contains(",") || cell.contains("\"") ? '"' + cell.replace("\"", "\"\"") + '"' : cell);
-            }
-            b.append('\n');
+            csvLine(b, row);
         }
         return b.toString();
+    }
+
+    private static void csvLine(StringBuilder b, List<?> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            String cell = format(cells.get(i));
+            boolean quote = cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r");
+            b.append(i > 0 ? "," : "").append(quote ? '"' + cell.replace("\"", "\"\"") + '"' : cell);
+        }
+        b.append('\n');
     }
 
     /** A plain-text table for the terminal, columns right-aligned. */
@@ -91,6 +96,22 @@ public final class ResultTable {
             b.append(c == 0 ? "" : "  ").append(" ".repeat(width[c] - s.length())).append(s);
         }
         b.append('\n');
+    }
+
+    /**
+     * The rows for JSON: numbers stay numbers (a reader loading the file gets numbers, not
+     * text), and a missing figure (NaN) becomes null.
+     */
+    public List<List<Object>> jsonRows() {
+        List<List<Object>> out = new ArrayList<>();
+        for (List<Object> row : rows) {
+            List<Object> cells = new ArrayList<>();
+            for (Object o : row) {
+                cells.add(o instanceof Number n && Double.isNaN(n.doubleValue()) ? null : o);
+            }
+            out.add(cells);
+        }
+        return out;
     }
 
     /** Integers as integers, other numbers with 4 decimals. */

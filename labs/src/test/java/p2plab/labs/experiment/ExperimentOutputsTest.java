@@ -17,9 +17,11 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
+import p2plab.common.metrics.Json;
 
 /**
  * What every experiment writes: the same CSV byte for byte from the same seed, valid PNG and SVG
@@ -53,6 +55,33 @@ class ExperimentOutputsTest {
         }
     }
 
+    /** Read back, every cell of {@code rows} is the table's value: numbers as JSON numbers, a missing figure as null. */
+    private static void assertJsonRowsAreTheTablesNumbers(ExperimentReport r, String json) throws Exception {
+        JsonNode doc = Json.mapper().readTree(json);
+        assertEquals(r.experiment(), doc.get("experiment").asText());
+        JsonNode rows = doc.get("rows");
+        assertEquals(r.table().rows().size(), rows.size());
+        int numbers = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            List<Object> row = r.table().rows().get(i);
+            for (int c = 0; c < row.size(); c++) {
+                JsonNode cell = rows.get(i).get(c);
+                Object value = row.get(c);
+                String where = r.experiment() + " row " + i + " column " + r.table().columns().get(c) + ": " + cell;
+                if (value instanceof Number n && Double.isNaN(n.doubleValue())) {
+                    assertTrue(cell.isNull(), where);
+                } else if (value instanceof Number n) {
+                    assertTrue(cell.isNumber(), where);
+                    assertEquals(n.doubleValue(), cell.doubleValue(), where);
+                    numbers++;
+                } else {
+                    assertEquals(String.valueOf(value), cell.asText(), where);
+                }
+            }
+        }
+        assertTrue(numbers > 0, r.experiment() + " has no numbers");
+    }
+
     @Test
     void writesCsvJsonMarkdownAndPlotsThatOpen(@TempDir Path dir) throws Exception {
         for (Experiment e : Experiments.all()) {
@@ -62,7 +91,7 @@ class ExperimentOutputsTest {
                     new PrintStream(screen, true, StandardCharsets.UTF_8));
             assertTrue(screen.toString(StandardCharsets.UTF_8).contains(r.table().columns().get(0)));
             assertEquals(r.table().toCsv(), Files.readString(out.resolve(e.name() + ".csv")));
-            assertTrue(Files.readString(out.resolve(e.name() + ".json")).contains("\"experiment\""));
+            assertJsonRowsAreTheTablesNumbers(r, Files.readString(out.resolve(e.name() + ".json")));
             String md = Files.readString(out.resolve(e.name() + ".md"));
             assertTrue(md.contains("seed 5") && md.contains("## Figures"), md);
             assertTrue(!r.plots().isEmpty(), e.name() + " has no plot");

@@ -30,7 +30,7 @@ import p2plab.napster.wire.NapMessage.BrowseResult;
 import p2plab.napster.wire.NapMessage.ChunkAck;
 import p2plab.napster.wire.NapMessage.DownloadAck;
 import p2plab.napster.wire.NapMessage.DownloadRequest;
-import p2plab.napster.wire.NapMessage.Error;
+import p2plab.napster.wire.NapMessage.LoginError;
 import p2plab.napster.wire.NapMessage.ErrorMessage;
 import p2plab.napster.wire.NapMessage.Get;
 import p2plab.napster.wire.NapMessage.GetError;
@@ -265,7 +265,7 @@ public final class NapsterPeer implements PeerHandler<NapMessage> {
             if (call != null) {
                 call.future.complete(call.files);
             }
-        } else if (message instanceof Error e) {
+        } else if (message instanceof LoginError e) {
             lastServerProblem = "login refused: " + e.text();
             serverLink.close();
         } else if (message instanceof ErrorMessage e) {

@@ -9,7 +9,7 @@ package p2plab.napster.wire;
  * refused as oversized.
  */
 public enum MessageType {
-    ERROR(0, "Error", NapsterCodec.MAX_CONTROL_BODY),
+    LOGIN_ERROR(0, "LoginError", NapsterCodec.MAX_CONTROL_BODY),
     LOGIN(2, "Login", NapsterCodec.MAX_CONTROL_BODY),
     LOGIN_ACK(3, "LoginAck", NapsterCodec.MAX_CONTROL_BODY),
     SHARE(100, "Share", NapsterCodec.MAX_CONTROL_BODY),

@@ -11,8 +11,8 @@ public sealed interface NapMessage {
     MessageType type();
 
     /** 0: the server refuses a login (nickname taken, bad port...). */
-    record Error(String text) implements NapMessage {
-        public MessageType type() { return MessageType.ERROR; }
+    record LoginError(String text) implements NapMessage {
+        public MessageType type() { return MessageType.LOGIN_ERROR; }
     }
 
     /** 2: {@code <nick> <password> <data port> "<client>" <link type>}. */

@@ -15,7 +15,7 @@ import p2plab.napster.wire.NapMessage.Chunk;
 import p2plab.napster.wire.NapMessage.ChunkAck;
 import p2plab.napster.wire.NapMessage.DownloadAck;
 import p2plab.napster.wire.NapMessage.DownloadRequest;
-import p2plab.napster.wire.NapMessage.Error;
+import p2plab.napster.wire.NapMessage.LoginError;
 import p2plab.napster.wire.NapMessage.ErrorMessage;
 import p2plab.napster.wire.NapMessage.Get;
 import p2plab.napster.wire.NapMessage.GetAck;
@@ -46,7 +46,7 @@ import p2plab.napster.wire.NapMessage.Unshare;
  * {@code offset u64 LE | data}. The layout of each type:
  *
  * <pre>
- *   0    Error          text
+ *   0    LoginError     text
  *   2    Login          nick password port "client" link-type
  *   3    LoginAck       email
  *   100  Share          "file" sha256-hex size bitrate freq seconds   (the last three are 0)
@@ -122,8 +122,8 @@ public final class NapsterCodec implements WireFormat<NapMessage> {
     }
 
     /**
-     * Counted without encoding for the messages a simulation sends most (chunks, results,
-     * shares); the codec tests check that every count equals the encoded length.
+     * Counted without encoding for the two messages a simulation sends most: chunks, and search
+     * results from a pre-encoded hit. The codec tests check both counts against the encoding.
      */
     @Override
     public int sizeOf(NapMessage message) {
@@ -131,11 +131,6 @@ public final class NapsterCodec implements WireFormat<NapMessage> {
             return HEADER_BYTES + CHUNK_HEADER + c.data().length;
         } else if (message instanceof SearchResult r && r.encoded() != null) {
             return HEADER_BYTES + utf8Length(r.searchId()) + r.encoded().tail().length;
-        } else if (message instanceof SearchResult r) {
-            return HEADER_BYTES + utf8Length(r.searchId()) + 2 + utf8Length(r.file()) + 2 + utf8Length(r.hash()) + 1
-                    + digits(r.size()) + 7 + utf8Length(r.nick()) + 1 + utf8Length(r.ip()) + 1 + digits(r.linkType());
-        } else if (message instanceof Share sh) {
-            return HEADER_BYTES + utf8Length(sh.file()) + 3 + utf8Length(sh.hash()) + 1 + digits(sh.size()) + 6;
         }
         return encode(message).length;
     }
@@ -161,168 +156,60 @@ public final class NapsterCodec implements WireFormat<NapMessage> {
         return n;
     }
 
-    private static int digits(long v) {
-        int n = v < 0 ? 2 : 1;
-        long x = Math.abs(v / 10);
-        while (x > 0) {
-            n++;
-            x /= 10;
-        }
-        return n;
-    }
-
-    // ---- encoding ----
+    // ---- encoding: one body per message type ----
 
     @Override
     public byte[] encode(NapMessage message) {
-        MessageType type = message.type();
-        if (type == MessageType.INVALID) {
+        if (message.type() == MessageType.INVALID) {
             throw new IllegalArgumentException("an Invalid frame is never sent");
         }
         if (message instanceof SearchResult r && r.encoded() != null) {
-            return encodedResultFrame(r.searchId(), r.encoded());
+            // The fast path: the server answers a popular file thousands of times a second, so
+            // everything after the search id was encoded once, when the file was shared.
+            return frame(MessageType.SEARCH_RESULT, word(r.searchId()).getBytes(StandardCharsets.UTF_8), r.encoded().tail());
         }
-        if (message instanceof SearchResult r) {
-            byte[] frame = asciiResultFrame(r);
-            if (frame != null) {
-                return frame;
-            }
+        if (message instanceof Chunk c) {
+            return frame(MessageType.CHUNK, ByteBuffer.allocate(CHUNK_HEADER).order(ByteOrder.LITTLE_ENDIAN)
+                    .putLong(c.offset()).array(), c.data());
         }
-        byte[] body = message instanceof Chunk c ? chunkBody(c) : text(message).getBytes(StandardCharsets.UTF_8);
-        if (body.length > type.maxBody()) {
-            throw new IllegalArgumentException(type.label() + " of " + body.length + " bytes exceeds its limit of "
-                    + type.maxBody() + " bytes; use a shorter name");
-        }
-        ByteBuffer frame = ByteBuffer.allocate(HEADER_BYTES + body.length).order(ByteOrder.LITTLE_ENDIAN);
-        frame.putShort((short) body.length).putShort((short) type.code()).put(body);
-        return frame.array();
+        return frame(message.type(), text(message).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
      * Encodes the part of a search result that is the same for every search that finds this
      * file at this holder (everything after the search id), for {@link EncodedHit#forSearch}.
-     * Checks the fields as {@link #encode} would.
      */
     public static EncodedHit encodeHit(String file, String hash, long size, String nick, String ip, int linkType) {
-        String tail = " " + quote(file) + " " + word(hash) + " " + size + " 0 0 0 " + word(nick) + " " + word(ip) + " " + linkType;
-        return new EncodedHit(file, hash, size, nick, ip, linkType, tail.getBytes(StandardCharsets.UTF_8));
+        byte[] tail = hitText(file, hash, size, nick, ip, linkType).getBytes(StandardCharsets.UTF_8);
+        return new EncodedHit(file, hash, size, nick, ip, linkType, tail);
     }
 
-    /** A result frame from its pre-encoded tail: header, search id, then a copy of the tail. */
-    private static byte[] encodedResultFrame(String searchId, EncodedHit hit) {
-        word(searchId);
-        byte[] tail = hit.tail();
-        byte[] id = isAscii(searchId) ? null : searchId.getBytes(StandardCharsets.UTF_8);
-        int idLength = id == null ? searchId.length() : id.length;
-        int body = idLength + tail.length;
-        if (body > MessageType.SEARCH_RESULT.maxBody()) {
-            throw new IllegalArgumentException("SearchResult of " + body + " bytes exceeds its limit of "
-                    + MessageType.SEARCH_RESULT.maxBody() + " bytes; use a shorter name");
+    /** The header (little-endian body length, then type) and the body, from its parts, in one array. */
+    private static byte[] frame(MessageType type, byte[]... body) {
+        int length = 0;
+        for (byte[] part : body) {
+            length += part.length;
         }
-        byte[] f = resultFrame(body);
-        if (id == null) {
-            putAscii(f, HEADER_BYTES, searchId);
-        } else {
-            System.arraycopy(id, 0, f, HEADER_BYTES, idLength);
+        if (length > type.maxBody()) {
+            throw new IllegalArgumentException(type.label() + " of " + length + " bytes exceeds its limit of "
+                    + type.maxBody() + " bytes; use a shorter name");
         }
-        System.arraycopy(tail, 0, f, HEADER_BYTES + idLength, tail.length);
-        return f;
+        byte[] frame = new byte[HEADER_BYTES + length];
+        frame[0] = (byte) length;
+        frame[1] = (byte) (length >>> 8);
+        frame[2] = (byte) type.code();
+        frame[3] = (byte) (type.code() >>> 8);
+        int at = HEADER_BYTES;
+        for (byte[] part : body) {
+            System.arraycopy(part, 0, frame, at, part.length);
+            at += part.length;
+        }
+        return frame;
     }
 
-    /**
-     * A search result, written straight into its frame: the server sends one per hit, so the
-     * string building of {@link #text} (three copies of every byte) showed in the profile.
-     * Same bytes as the general path; null when a field is not plain ASCII (then that path runs).
-     */
-    private byte[] asciiResultFrame(SearchResult m) {
-        word(m.searchId());
-        word(m.hash());
-        word(m.nick());
-        word(m.ip());
-        if (m.file() == null || m.file().indexOf('"') >= 0) {
-            throw new IllegalArgumentException("names may not contain double quotes: " + m.file());
-        }
-        if (!isAscii(m.searchId()) || !isAscii(m.file()) || !isAscii(m.hash()) || !isAscii(m.nick()) || !isAscii(m.ip())) {
-            return null;
-        }
-        int length = sizeOf(m);
-        int body = length - HEADER_BYTES;
-        if (body > MessageType.SEARCH_RESULT.maxBody()) {
-            return null; // the general path reports it
-        }
-        byte[] f = resultFrame(body);
-        int p = putAscii(f, HEADER_BYTES, m.searchId());
-        f[p++] = ' ';
-        f[p++] = '"';
-        p = putAscii(f, p, m.file());
-        f[p++] = '"';
-        f[p++] = ' ';
-        p = putAscii(f, p, m.hash());
-        f[p++] = ' ';
-        p = putLong(f, p, m.size());
-        for (int i = 0; i < 3; i++) {
-            f[p++] = ' ';
-            f[p++] = '0';
-        }
-        f[p++] = ' ';
-        p = putAscii(f, p, m.nick());
-        f[p++] = ' ';
-        p = putAscii(f, p, m.ip());
-        f[p++] = ' ';
-        putLong(f, p, m.linkType());
-        return f;
-    }
-
-    /** A 201 frame of {@code body} bytes with its header written (little-endian length, then type). */
-    private static byte[] resultFrame(int body) {
-        byte[] f = new byte[HEADER_BYTES + body];
-        int code = MessageType.SEARCH_RESULT.code();
-        f[0] = (byte) body;
-        f[1] = (byte) (body >>> 8);
-        f[2] = (byte) code;
-        f[3] = (byte) (code >>> 8);
-        return f;
-    }
-
-    private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Writes ASCII {@code s} at {@code p}; returns the next position. */
-    private static int putAscii(byte[] f, int p, String s) {
-        for (int i = 0; i < s.length(); i++) {
-            f[p++] = (byte) s.charAt(i);
-        }
-        return p;
-    }
-
-    /** Writes {@code v} in decimal at {@code p}; returns the next position. */
-    private static int putLong(byte[] f, int p, long v) {
-        int end = p + digits(v);
-        if (v < 0) {
-            f[p] = '-';
-        }
-        int i = end;
-        long x = v;
-        do {
-            f[--i] = (byte) ('0' + Math.abs((int) (x % 10)));
-            x /= 10;
-        } while (x != 0);
-        return end;
-    }
-
-    private static byte[] chunkBody(Chunk c) {
-        return ByteBuffer.allocate(CHUNK_HEADER + c.data().length).order(ByteOrder.LITTLE_ENDIAN)
-                .putLong(c.offset()).put(c.data()).array();
-    }
-
+    /** The body of every text message, in the layouts of the table above. */
     private static String text(NapMessage message) {
-        if (message instanceof Error m) {
+        if (message instanceof LoginError m) {
             return m.text();
         } else if (message instanceof Login m) {
             return word(m.nick()) + " " + word(m.password()) + " " + m.port() + " " + quote(m.client()) + " " + m.linkType();
@@ -335,7 +222,7 @@ public final class NapsterCodec implements WireFormat<NapMessage> {
         } else if (message instanceof Search m) {
             return word(m.searchId()) + " FILENAME CONTAINS " + quote(m.text()) + " MAX_RESULTS " + m.maxResults();
         } else if (message instanceof SearchResult m) {
-            return word(m.searchId()) + " " + quote(m.file()) + " " + word(m.hash()) + " " + m.size() + " 0 0 0 " + word(m.nick()) + " " + word(m.ip()) + " " + m.linkType();
+            return word(m.searchId()) + hitText(m.file(), m.hash(), m.size(), m.nick(), m.ip(), m.linkType());
         } else if (message instanceof SearchEnd m) {
             return word(m.searchId());
         } else if (message instanceof DownloadRequest m) {
@@ -362,6 +249,11 @@ public final class NapsterCodec implements WireFormat<NapMessage> {
             return Long.toString(m.received());
         }
         throw new IllegalArgumentException("not a text message: " + message.type());
+    }
+
+    /** A search result after its search id; the one place its layout is written. */
+    private static String hitText(String file, String hash, long size, String nick, String ip, int linkType) {
+        return " " + quote(file) + " " + word(hash) + " " + size + " 0 0 0 " + word(nick) + " " + word(ip) + " " + linkType;
     }
 
     private static String word(String s) {
@@ -431,7 +323,7 @@ public final class NapsterCodec implements WireFormat<NapMessage> {
         body.get(bytes);
         Fields f = new Fields(new String(bytes, StandardCharsets.UTF_8));
         NapMessage m = switch (type) {
-            case ERROR -> new Error(f.rest());
+            case LOGIN_ERROR -> new LoginError(f.rest());
             case LOGIN -> new Login(f.word(), f.word(), f.port(), f.quoted(), f.integer());
             case LOGIN_ACK -> new LoginAck(f.word());
             case SHARE -> {

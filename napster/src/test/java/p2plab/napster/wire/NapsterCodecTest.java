@@ -26,7 +26,7 @@ class NapsterCodecTest {
 
     static List<NapMessage> everyMessage() {
         return List.of(
-                new NapMessage.Error("nickname p3 is in use"),
+                new NapMessage.LoginError("nickname p3 is in use"),
                 new NapMessage.Login("p3", "x", 6000, "p2plab client", 0),
                 new NapMessage.LoginAck("p3@p2plab"),
                 new NapMessage.Share("Velvet Harbor - Quiet Morning.mp3", HASH, 123_456),
@@ -86,7 +86,7 @@ class NapsterCodecTest {
         assertEquals(202, MessageType.SEARCH_END.code());
         assertEquals(203, MessageType.DOWNLOAD_REQUEST.code());
         assertEquals(204, MessageType.DOWNLOAD_ACK.code());
-        assertEquals(0, MessageType.ERROR.code());
+        assertEquals(0, MessageType.LOGIN_ERROR.code());
         assertEquals(206, MessageType.GET_ERROR.code());
         assertEquals(404, MessageType.ERROR_MESSAGE.code());
     }
@@ -105,15 +105,15 @@ class NapsterCodecTest {
     @ParameterizedTest
     @MethodSource("awkwardNames")
     void sizeWithoutEncodingMatchesTheEncodedLength(String name) {
-        for (NapMessage m : List.of(new NapMessage.Share(name, HASH, 0), new NapMessage.Share(name, HASH, Long.MAX_VALUE),
-                new NapMessage.SearchResult("p12.345", name, HASH, 9, "p100000", "127.1.134.160", -7),
-                new NapMessage.SearchResult("i", name, HASH, 1_000_000_000_000L, "n", "h", 0))) {
+        EncodedHit hit = NapsterCodec.encodeHit(name, HASH, Long.MAX_VALUE, "p100000", "127.1.134.160", -7);
+        for (NapMessage m : List.of(hit.forSearch("p12.345"), hit.forSearch(name.isEmpty() ? "i" : name.replace(' ', '_')),
+                new NapMessage.Chunk(0, name.getBytes(StandardCharsets.UTF_8)), new NapMessage.Chunk(Long.MAX_VALUE, new byte[0]))) {
             assertEquals(codec.encode(m).length, codec.sizeOf(m), m.toString());
         }
     }
 
     @Test
-    void asciiSearchResultIsWrittenFieldByField() {
+    void searchResultBytesAreExactlyTheDocumentedLayout() {
         NapMessage.SearchResult m = new NapMessage.SearchResult("p12.345", "Velvet Harbor - 01.mp3", HASH,
                 Long.MAX_VALUE, "p100000", "127.1.134.160", -7);
         String body = "p12.345 \"Velvet Harbor - 01.mp3\" " + HASH + " " + Long.MAX_VALUE + " 0 0 0 p100000 127.1.134.160 -7";

@@ -117,8 +117,9 @@ public final class SimTransport implements Transport {
 
     /**
      * Opens a node. Its address is a made-up loopback host, the same for every node opened
-     * with the same label (so a revived peer comes back where it was), and the config's port
-     * (or {@link #DEFAULT_PORT}).
+     * with the same label (so a revived peer comes back where it was), and the config's port.
+     * Port 0 means any free port, as over TCP: {@link #DEFAULT_PORT}, or the next one up that no
+     * running node of that host listens on.
      */
     @Override
     public <M> Node<M> open(NodeConfig nodeConfig, WireFormat<M> format, PeerHandler<M> handler) {
@@ -127,7 +128,7 @@ public final class SimTransport implements Transport {
         }
         int index = nodes.size();
         String host = hostByLabel.computeIfAbsent(nodeConfig.label(), l -> hostFor(hostByLabel.size() + 1));
-        Address address = new Address(host, nodeConfig.port() == 0 ? DEFAULT_PORT : nodeConfig.port());
+        Address address = new Address(host, nodeConfig.port() == 0 ? freePort(host) : nodeConfig.port());
         SimNode<?> current = listening.get(address);
         if (current != null && current.alive) {
             throw new IllegalStateException("address " + address + " is in use by " + current.label());
@@ -138,6 +139,14 @@ public final class SimTransport implements Transport {
         nodes.add(node);
         listening.put(address, node);
         return node;
+    }
+
+    private int freePort(String host) {
+        int port = DEFAULT_PORT;
+        for (SimNode<?> n = listening.get(new Address(host, port)); n != null && n.alive; n = listening.get(new Address(host, port))) {
+            port++;
+        }
+        return port;
     }
 
     /** 127.a.b.c for the n-th host: loopback addresses that no real packet is ever sent to. */

@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
-import p2plab.bittorrent.BitTorrentNetwork;
 import p2plab.bittorrent.BitTorrentOverlay;
 import p2plab.bittorrent.choke.Choker;
 import p2plab.bittorrent.picker.PiecePicker;
 import p2plab.common.content.BytesContent;
+import p2plab.common.overlay.Network;
 import p2plab.common.overlay.NetworkSpec;
 import p2plab.common.overlay.PeerId;
 import p2plab.common.overlay.PeerSpec;
@@ -43,7 +43,7 @@ public final class SwarmRun {
                 .withPeerSpec(PeerSpec.rates(256 * 1024, 1024 * 1024))
                 .withOptions(Map.of("piece-length", String.valueOf(32 * 1024)));
         try (SimTransport sim = SimTransport.withSeed(seed);
-             BitTorrentNetwork net = (BitTorrentNetwork) new BitTorrentOverlay(pickers, chokers).create(spec, sim)) {
+             Network net = new BitTorrentOverlay(pickers, chokers).create(spec, sim)) {
             SimSteps steps = new SimSteps(sim);
             List<PeerId> peers = net.peers();
             PeerId seeder = peers.get(peers.size() - leechers - 1);
@@ -59,7 +59,8 @@ public final class SwarmRun {
             int correct = 0;
             for (int i = 0; i < leechers; i++) {
                 CompletableFuture<TransferResult> d = downloads.get(i);
-                boolean ok = d.isDone() && !d.isCompletedExceptionally() && Arrays.equals(data, net.bytes(leeching.get(i), file.id()));
+                // verified: the SHA-256 of every byte the leecher holds is the file's content id
+                boolean ok = d.isDone() && !d.isCompletedExceptionally() && d.join().verified();
                 seconds[i] = ok ? d.join().durationMillis() / 1000 : Double.NaN;
                 correct += ok ? 1 : 0;
             }

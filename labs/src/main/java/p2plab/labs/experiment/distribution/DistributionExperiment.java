@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import p2plab.common.overlay.Progress;
+import java.util.concurrent.TimeoutException;
+import p2plab.common.transport.sim.SimTransport;
 import p2plab.labs.experiment.Experiment;
 import p2plab.labs.experiment.ExperimentReport;
 import p2plab.labs.experiment.Parameters;
@@ -60,19 +62,35 @@ public final class DistributionExperiment implements Experiment {
         return Map.of("d_cs_theory", "F/u", "client_server", "F/u", "d_p2p_theory", "F/u", "bittorrent", "F/u");
     }
 
-    @Override
-    public ExperimentReport run(Parameters p, long seed, Progress progress) throws Exception {
+    /**
+     * The BitTorrent swarm of {@code n} leechers with these parameters, exactly as {@link #run}
+     * measures it (simulator seed {@code seed + n}); the distribution benchmark calls this too.
+     */
+    public static SwarmDistribution.Outcome swarm(Parameters p, int n, long seed, List<SwarmDistribution.Sample> trace)
+            throws TimeoutException {
+        long u = upload(p);
+        SwarmDistribution.Settings settings = new SwarmDistribution.Settings(p.integer("piece-length"), p.integer("pipeline"),
+                p.string("picker"), seconds(p, "rechoke-s"), seconds(p, "optimistic-s"), seconds(p, "snub-s"),
+                p.integer("slots"), p.integer("seed-slots"));
+        return SwarmDistribution.run(seed + n, n, u * p.integer("file-over-u-s"), u * p.integer("server-over-u"), u,
+                u * p.integer("dmin-over-u"), settings, trace);
+    }
+
+    private static long upload(Parameters p) {
         long u = p.integer("u");
         if (u <= 0) {
             throw new IllegalArgumentException("parameter u must be > 0 bytes/s");
         }
+        return u;
+    }
+
+    @Override
+    public ExperimentReport run(Parameters p, long seed, Progress progress) throws Exception {
+        long u = upload(p);
         long f = u * p.integer("file-over-u-s");
         long us = u * p.integer("server-over-u");
         long dmin = u * p.integer("dmin-over-u");
         double hour = (double) f / u; // F/u in seconds: the unit of every time in the table
-        SwarmDistribution.Settings options = new SwarmDistribution.Settings(p.integer("piece-length"), p.integer("pipeline"),
-                p.string("picker"), seconds(p, "rechoke-s"), seconds(p, "optimistic-s"), seconds(p, "snub-s"),
-                p.integer("slots"), p.integer("seed-slots"));
         List<Integer> swarmNs = p.integers("swarm-n");
         List<Integer> ns = new ArrayList<>(p.integers("n"));
         for (int n : swarmNs) {
@@ -101,10 +119,10 @@ public final class DistributionExperiment implements Experiment {
             double received = Double.NaN;
             if (swarmNs.contains(n)) {
                 try {
-                    SwarmDistribution.Outcome o = SwarmDistribution.run(seed + n, n, f, us, u, dmin, options, n == traced ? trace : null);
+                    SwarmDistribution.Outcome o = swarm(p, n, seed, n == traced ? trace : null);
                     bt = o.seconds();
                     received = o.received();
-                } catch (java.util.concurrent.TimeoutException e) {
+                } catch (TimeoutException e) {
                     stalled.add(n); // reported below, not hidden: the table cell stays empty
                 }
             }

@@ -1,21 +1,21 @@
 package p2plab.labs.experiment.distribution;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
-import p2plab.bittorrent.choke.TitForTatChoker;
-import p2plab.bittorrent.client.Client;
-import p2plab.bittorrent.client.ClientOptions;
-import p2plab.bittorrent.metainfo.Metainfo;
-import p2plab.bittorrent.metainfo.Torrents;
-import p2plab.bittorrent.peer.PeerConfig;
-import p2plab.bittorrent.picker.Pickers;
-import p2plab.bittorrent.storage.ContentStore;
-import p2plab.bittorrent.tracker.TrackerServer;
+import p2plab.bittorrent.BitTorrentOverlay;
 import p2plab.common.content.GeneratedContent;
-import p2plab.common.transport.NodeConfig;
+import p2plab.common.metrics.Counts;
+import p2plab.common.overlay.Network;
+import p2plab.common.overlay.NetworkSpec;
+import p2plab.common.overlay.PeerId;
+import p2plab.common.overlay.PeerSpec;
+import p2plab.common.overlay.Role;
+import p2plab.common.overlay.TransferResult;
 import p2plab.common.transport.sim.SimTransport;
 import p2plab.labs.experiment.ProtocolErrors;
 import p2plab.labs.session.Transports;
@@ -26,10 +26,13 @@ import p2plab.labs.session.Transports;
  * moment; the distribution time runs until the last leecher holds every verified piece.
  * Leechers keep seeding once complete, as the bound assumes.
  *
- * <p>It builds the clients itself (rather than through {@code BitTorrentNetwork}) so that the
- * choking timers can be set: see {@link Settings}.
+ * <p>The swarm is an ordinary BitTorrent network, built through the Overlay SPI like the shell's
+ * ({@code network create bittorrent}); the {@link Settings} become its options. The distribution
+ * benchmark runs this same method, so both report the same figure for the same parameters.
  */
 public final class SwarmDistribution {
+    /** One announce each: every leecher meets the earlier ones, and the figure needs no tracker traffic. */
+    private static final Duration NEVER = Duration.ofDays(365);
 
     private SwarmDistribution() {
     }
@@ -42,6 +45,20 @@ public final class SwarmDistribution {
                            int slots, int seedSlots) {
         public static final Settings DEFAULTS = new Settings(256 * 1024, 5, "rarest", Duration.ofSeconds(10),
                 Duration.ofSeconds(30), Duration.ofSeconds(60), 4, 4);
+
+        /** As BitTorrent network options; leechers keep no bytes of their own ({@code store=shared}). */
+        Map<String, String> options() {
+            return Map.ofEntries(Map.entry("piece-length", Integer.toString(pieceLength)),
+                    Map.entry("pipeline", Integer.toString(pipeline)), Map.entry("picker", picker),
+                    Map.entry("rechoke", seconds(rechoke)), Map.entry("optimistic", seconds(optimistic)),
+                    Map.entry("snub", seconds(snub)), Map.entry("slots", Integer.toString(slots)),
+                    Map.entry("seed-slots", Integer.toString(seedSlots)), Map.entry("interval", seconds(NEVER)),
+                    Map.entry("store", "shared"));
+        }
+
+        private static String seconds(Duration d) {
+            return BigDecimal.valueOf(d.toNanos(), 9).stripTrailingZeros().toPlainString();
+        }
     }
 
     /**
@@ -60,10 +77,10 @@ public final class SwarmDistribution {
     }
 
     /**
-     * One sample of a traced swarm: since the start, the payload the seed and the leechers handed
-     * to their uplinks during the last step as a share of their capacity, and how many leechers
-     * are complete. A peer hands a block to its uplink only when the link has room, so this is
-     * the share of the capacity in use (a little above 1 when a step ends mid-block).
+     * One sample of a traced swarm: since the start, the bytes of pieces the seed and the
+     * leechers sent during the last step as a share of their upload capacity, and how many
+     * leechers are complete. A peer hands a block to its uplink only when the link has room, so
+     * this is the share of the capacity in use (a little above 1 when a step ends mid-block).
      */
     public record Sample(double seconds, double seedUse, double leecherUse, int complete) {
     }
@@ -71,39 +88,25 @@ public final class SwarmDistribution {
     /** As {@link #run}, recording a {@link Sample} every {@code step} into {@code trace} when it is not null. */
     public static Outcome run(long seed, int leechers, long fileBytes, long seedUpload, long peerUpload, long minDownload,
                               Settings s, List<Sample> trace) throws TimeoutException {
-        Duration never = Duration.ofDays(365); // one announce each: every leecher meets the earlier ones, and the figure needs no tracker traffic
-        try (SimTransport sim = Transports.simulator(seed)) {
-            TrackerServer tracker = TrackerServer.start(sim, "tracker", 0, never);
+        NetworkSpec spec = NetworkSpec.of("distribution", leechers, seed)
+                .withPeerSpec(PeerSpec.rates(peerUpload, minDownload)).withOptions(s.options());
+        try (SimTransport sim = Transports.simulator(seed);
+             Network net = new BitTorrentOverlay().create(spec, sim)) {
+            List<PeerId> crowd = net.peers().stream().filter(id -> net.info(id).role() != Role.TRACKER).toList();
+            PeerId source = net.addPeer(PeerSpec.rates(seedUpload, minDownload));
             GeneratedContent file = new GeneratedContent("distribution-file", fileBytes, seed);
-            Metainfo meta = Torrents.of(file, tracker.announceUrl(), s.pieceLength());
-            tracker.node().execute(() -> tracker.publish(meta));
-            ClientOptions options = ClientOptions.defaults()
-                    .withPicker(Pickers.byName(s.picker()))
-                    .withChoker(() -> new TitForTatChoker(s.slots(), s.optimistic().toNanos()))
-                    .withPeer(new PeerConfig(s.pipeline(), s.rechoke(), s.snub(), PeerConfig.DEFAULTS.banAfter(),
-                            PeerConfig.DEFAULTS.maxConnections()))
-                    .withMaxReannounce(never);
-            ClientOptions seedOptions = options.withChoker(() -> new TitForTatChoker(s.seedSlots(), s.optimistic().toNanos()));
-            Client server = Client.open(sim, "seed", 0, NodeConfig.named("seed").withRates(seedUpload, minDownload), seedOptions);
-            Client.Torrent seedTorrent = sim.await(server.seed(meta, new ContentStore(file)), Duration.ofMinutes(1));
+            net.share(source, file);
             sim.advance(Duration.ofSeconds(1)); // the seed announces before the crowd arrives
             long start = sim.clock().nanos();
             long[] last = {start};
             int[] complete = {0};
-            List<Client.Torrent> torrents = new ArrayList<>();
-            List<CompletableFuture<?>> all = new ArrayList<>();
-            for (int i = 0; i < leechers; i++) {
-                Client c = Client.open(sim, "p" + (i + 1), 0, NodeConfig.named("p" + (i + 1)).withRates(peerUpload, minDownload),
-                        options);
-                all.add(c.get(meta, new HeldPieces(file, s.pieceLength())).thenCompose(t -> {
-                    torrents.add(t);
-                    return t.completion();
-                }).thenAccept(r -> {
-                    if (!r.complete()) {
-                        throw new IllegalStateException("a leecher stopped before it had every piece");
+            List<CompletableFuture<TransferResult>> all = new ArrayList<>();
+            for (PeerId leecher : crowd) {
+                all.add(net.download(leecher, file.id()).whenComplete((t, e) -> {
+                    if (t != null && t.verified()) {
+                        complete[0]++;
+                        last[0] = Math.max(last[0], sim.clock().nanos());
                     }
-                    complete[0]++;
-                    last[0] = Math.max(last[0], sim.clock().nanos());
                 }));
             }
             double bound = DistributionTheory.peerToPeer(leechers, fileBytes, seedUpload, minDownload, (double) leechers * peerUpload);
@@ -115,8 +118,8 @@ public final class SwarmDistribution {
                 long leechBefore = 0;
                 while (!everyone.isDone() && sim.clock().nanos() - start < limit.toNanos()) {
                     sim.advance(step);
-                    long seedNow = seedTorrent.swarm().bytesUp();
-                    long leechNow = torrents.stream().mapToLong(t -> t.swarm().bytesUp()).sum();
+                    long seedNow = piecesSent(net, source);
+                    long leechNow = crowd.stream().mapToLong(p -> piecesSent(net, p)).sum();
                     double secs = step.toNanos() / 1e9;
                     trace.add(new Sample((sim.clock().nanos() - start) / 1e9, (seedNow - seedBefore) / (seedUpload * secs),
                             (leechNow - leechBefore) / ((double) peerUpload * leechers * secs), complete[0]));
@@ -125,8 +128,20 @@ public final class SwarmDistribution {
                 }
             }
             ProtocolErrors.await(sim, everyone, limit, "swarm of " + leechers); // a bug is not a stall
-            long received = torrents.stream().mapToLong(t -> t.swarm().bytesDown()).sum();
+            if (complete[0] < leechers) {
+                throw new IllegalStateException("a leecher stopped before it had every verified piece");
+            }
+            long received = 0;
+            for (CompletableFuture<TransferResult> t : all) {
+                received += t.join().sources().stream().mapToLong(TransferResult.Source::bytes).sum();
+            }
             return new Outcome((last[0] - start) / 1e9, leechers == 0 ? 1 : (double) received / ((double) leechers * fileBytes));
         }
+    }
+
+    /** Bytes of piece messages {@code peer} sent so far, as the transport counted them. */
+    private static long piecesSent(Network net, PeerId peer) {
+        Counts c = net.transport().metrics().peer(peer.label()).get("bittorrent/piece");
+        return c == null ? 0 : c.bytesSent();
     }
 }

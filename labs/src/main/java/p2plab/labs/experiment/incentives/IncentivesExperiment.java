@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
-import p2plab.bittorrent.BitTorrentNetwork;
 import p2plab.bittorrent.BitTorrentOverlay;
 import p2plab.bittorrent.choke.Choker;
 import p2plab.bittorrent.choke.TitForTatChoker;
@@ -80,7 +79,7 @@ public final class IncentivesExperiment implements Experiment {
                 double fraction = Double.parseDouble(share);
                 int k = (int) Math.round(fraction * n);
                 progress.update(choker + " choker, " + k + " free-riders", done++, runs);
-                Swarm s = swarm(seed, n, k, u, file, p, chokerFactory(choker), "rarest");
+                SwarmOutcome s = swarm(seed, n, k, u, file, p, chokerFactory(choker), "rarest");
                 table.add("free-riding", choker, "rarest", k, s.contributorMean, s.freeRiderMean, s.last, s.completed,
                         s.minAtHalf, s.meanAtHalf, s.twice);
                 contrib.add(new double[] {k, s.contributorMean});
@@ -93,7 +92,7 @@ public final class IncentivesExperiment implements Experiment {
         }
         for (String picker : p.words("pickers")) {
             progress.update(picker + " picker", done++, runs);
-            Swarm s = swarm(seed, n, 0, u, file, p, chokerFactory("tit-for-tat"), picker);
+            SwarmOutcome s = swarm(seed, n, 0, u, file, p, chokerFactory("tit-for-tat"), picker);
             table.add("piece-selection", "tit-for-tat", picker, 0, s.contributorMean, s.freeRiderMean, s.last, s.completed,
                     s.minAtHalf, s.meanAtHalf, s.twice);
             replicationCurves.add(new Plot.Curve("min replication, " + picker, s.times, s.min, false));
@@ -147,18 +146,17 @@ public final class IncentivesExperiment implements Experiment {
     }
 
     /** What one swarm did. */
-    private record Swarm(double contributorMean, double freeRiderMean, double last, int completed, double minAtHalf,
+    private record SwarmOutcome(double contributorMean, double freeRiderMean, double last, int completed, double minAtHalf,
                          double meanAtHalf, double twice, double[] times, double[] min, double[] mean) {
     }
 
-    private static Swarm swarm(long seed, int n, int freeRiders, long u, long file, Parameters p, Supplier<Choker> chokers,
+    private static SwarmOutcome swarm(long seed, int n, int freeRiders, long u, long file, Parameters p, Supplier<Choker> chokers,
                                String picker) throws Exception {
         Map<String, String> options = Map.of("piece-length", p.string("piece-length"), "free-riders", Integer.toString(freeRiders),
                 "interval", "86400");
         try (SimTransport sim = Transports.simulator(seed);
-             Network net0 = new BitTorrentOverlay(Pickers.byName(picker), chokers).create(new NetworkSpec("incentives", n, null,
+             Network net = new BitTorrentOverlay(Pickers.byName(picker), chokers).create(new NetworkSpec("incentives", n, null,
                      seed, PeerSpec.rates(u, 8 * u), options), sim)) {
-            BitTorrentNetwork net = (BitTorrentNetwork) net0;
             List<PeerId> leechers = new ArrayList<>(net.peers().subList(1, n + 1));
             PeerId source = net.addPeer(PeerSpec.rates(u * p.integer("seed-over-u"), 8 * u));
             GeneratedContent content = new GeneratedContent("incentives-file", file, seed);
@@ -207,7 +205,7 @@ public final class IncentivesExperiment implements Experiment {
             ProtocolErrors.requireNone(sim, "incentives swarm of " + n + " with " + freeRiders + " free-riders");
             double[] half = samples.isEmpty() ? new double[] {0, Double.NaN, Double.NaN} : samples.get(samples.size() / 2);
             double twice = samples.stream().filter(a -> a[1] >= 2).mapToDouble(a -> a[0]).findFirst().orElse(Double.NaN);
-            return new Swarm(nc == 0 ? Double.NaN : contrib / nc, nr == 0 ? Double.NaN : rider / nr, last, done.size(), half[1],
+            return new SwarmOutcome(nc == 0 ? Double.NaN : contrib / nc, nr == 0 ? Double.NaN : rider / nr, last, done.size(), half[1],
                     half[2], twice, samples.stream().mapToDouble(a -> a[0]).toArray(), samples.stream().mapToDouble(a -> a[1]).toArray(),
                     samples.stream().mapToDouble(a -> a[2]).toArray());
         }

@@ -1,0 +1,20 @@
+package p2plab.labs.commands.torrent;
+
+import p2plab.labs.commands.Commands;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code torrent create|info}: make and read .torrent files (BEP 3). */
+@Command(name = "torrent", description = "Make a .torrent from a file or folder, or show what a .torrent holds.",
+        subcommands = {TorrentCreate.class, TorrentInfo.class})
+public final class TorrentCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw Commands.needsSubcommand(spec);
+    }
+}

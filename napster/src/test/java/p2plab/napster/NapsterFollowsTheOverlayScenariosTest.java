@@ -1,0 +1,25 @@
+package p2plab.napster;
+
+import org.junit.jupiter.api.Nested;
+import p2plab.common.overlay.Overlay;
+import p2plab.common.overlay.OverlayScenarios;
+
+/** The scenarios every overlay passes through the Overlay SPI, on both drivers. */
+class NapsterFollowsTheOverlayScenariosTest {
+
+    @Nested
+    class InSimulation extends OverlayScenarios.InSimulation {
+        @Override
+        protected Overlay overlay() {
+            return new NapsterOverlay();
+        }
+    }
+
+    @Nested
+    class OverTcp extends OverlayScenarios.OverTcp {
+        @Override
+        protected Overlay overlay() {
+            return new NapsterOverlay();
+        }
+    }
+}
