@@ -242,10 +242,22 @@ public final class DhtNode implements PeerHandler<KrpcMessage> {
     /**
      * Joins the DHT through one known node: asks it for the nodes closest to the own id (which
      * puts it in the table), then runs a lookup of the own id, which fills the table near home
-     * and makes this node known to the nodes that will be its neighbours.
+     * and makes this node known to the nodes that will be its neighbours. Last, as the Kademlia
+     * paper says, it refreshes every bucket farther away than its closest neighbour (a lookup of
+     * a random id in each one's range): without that, the far half of the id space would know
+     * nothing of this node and this node little of it.
+     *
+     * @return the lookup of the own id
      */
     public CompletableFuture<LookupResult> bootstrap(Address known) {
-        return findNode(known, id).thenCompose(r -> lookup(id, false, null));
+        return findNode(known, id).thenCompose(r -> lookup(id, false, null)).thenCompose(self -> {
+            List<Bucket> buckets = table.buckets();
+            List<CompletableFuture<LookupResult>> refreshes = new ArrayList<>();
+            for (Bucket b : buckets.subList(0, buckets.size() - 1)) {
+                refreshes.add(lookup(id.randomWithPrefix(b.prefix(), node.random()), false, null));
+            }
+            return CompletableFuture.allOf(refreshes.toArray(CompletableFuture[]::new)).thenApply(v -> self);
+        });
     }
 
     /** An iterative find_node lookup. */
@@ -298,7 +310,7 @@ public final class DhtNode implements PeerHandler<KrpcMessage> {
                     }
                     record(trace, TraceEvent.Kind.TIMEOUT, to, target, depth, 0, 0);
                 } else {
-                    lookup.answered(to, r.nodes(), r.values(), r.token());
+                    lookup.answered(to, withoutSelf(r.nodes()), r.values(), r.token());
                     record(trace, TraceEvent.Kind.ANSWER, to, target, depth, r.nodes().size(), r.values().size());
                 }
                 step(lookup, getPeers, trace, done);
@@ -307,6 +319,18 @@ public final class DhtNode implements PeerHandler<KrpcMessage> {
         if (lookup.done() && !done.isDone()) {
             done.complete(lookup);
         }
+    }
+
+    /** Others may list this node among the closest; asking oneself would be a wasted query. */
+    private List<Contact> withoutSelf(List<Contact> nodes) {
+        for (Contact c : nodes) {
+            if (c.id().equals(id)) {
+                List<Contact> others = new ArrayList<>(nodes);
+                others.removeIf(o -> o.id().equals(id));
+                return others;
+            }
+        }
+        return nodes;
     }
 
     private void record(List<TraceEvent> trace, TraceEvent.Kind kind, Contact c, NodeId target, int depth, int nodes, int values) {

@@ -160,6 +160,59 @@ public final class KrpcCodec implements WireFormat<KrpcMessage> {
         return ByteBuffer.allocate(PEER_INFO).put(a.ipv4()).putShort((short) a.port()).array();
     }
 
+    /**
+     * The encoded length, counted without encoding: the simulator asks for every message it
+     * carries, and building the bencode just to measure it would dominate a large run.
+     */
+    @Override
+    public int sizeOf(KrpcMessage m) {
+        int size = 2 + entry("t", str(m.t().length)) + entry("y", str(1));
+        if (version != null) {
+            size += entry("v", str(version.length));
+        }
+        if (m instanceof KrpcMessage.Query q) {
+            int a = 2 + entry("id", str(NodeId.BYTES));
+            if (q instanceof FindNode) {
+                a += entry("target", str(NodeId.BYTES));
+            } else if (q instanceof GetPeers) {
+                a += entry("info_hash", str(NodeId.BYTES));
+            } else if (q instanceof AnnouncePeer an) {
+                a += entry("info_hash", str(NodeId.BYTES)) + entry("port", integer(an.port())) + entry("token", str(an.token().length));
+                if (an.impliedPort()) {
+                    a += entry("implied_port", integer(1));
+                }
+            }
+            return size + entry("q", str(q.method().length())) + entry("a", a);
+        } else if (m instanceof Response r) {
+            int body = 2 + entry("id", str(NodeId.BYTES));
+            if (!r.nodes().isEmpty()) {
+                body += entry("nodes", str(r.nodes().size() * NODE_INFO));
+            }
+            if (!r.values().isEmpty()) {
+                body += entry("values", 2 + r.values().size() * str(PEER_INFO));
+            }
+            if (r.token() != null) {
+                body += entry("token", str(r.token().length));
+            }
+            return size + entry("r", body);
+        } else if (m instanceof KrpcError e) {
+            return size + entry("e", 2 + integer(e.code()) + str(e.message().getBytes(StandardCharsets.UTF_8).length));
+        }
+        throw new IllegalArgumentException("a malformed message is only ever received");
+    }
+
+    private static int entry(String key, int valueSize) {
+        return str(key.length()) + valueSize;
+    }
+
+    private static int str(int length) {
+        return Long.toString(length).length() + 1 + length;
+    }
+
+    private static int integer(long v) {
+        return Long.toString(v).length() + 2;
+    }
+
     // ---- decoding ----
 
     /** Datagrams only: KRPC has no framing of its own, so a byte stream of it cannot be cut. */

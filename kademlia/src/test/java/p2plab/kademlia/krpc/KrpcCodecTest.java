@@ -112,6 +112,20 @@ class KrpcCodecTest {
         assertEquals("not bencode", assertInstanceOf(Malformed.class, bep5.decode(big)).reason());
     }
 
+    @Test
+    void sizeOfCountsExactlyTheEncodedBytes() {
+        Contact c = new Contact(MNO, new Address("127.0.3.200", 6881));
+        List<KrpcMessage> all = List.of(new Ping(AA, ABC), new FindNode(AA, ABC, MNO), new GetPeers(ascii("xyz"), ABC, MNO),
+                new AnnouncePeer(AA, ABC, MNO, 65535, ascii("aoeusnth"), true), new AnnouncePeer(AA, ABC, MNO, 7, new byte[20], false),
+                Response.of(AA, MNO), new Response(AA, ABC, java.util.Collections.nCopies(8, c), List.of(), new byte[20]),
+                new Response(AA, ABC, List.of(), java.util.Collections.nCopies(50, c.address()), ascii("tok")),
+                new KrpcError(AA, 203, "Protocol Error: caf\u00e9"));
+        for (KrpcMessage m : all) {
+            assertEquals(ours.encode(m).length, ours.sizeOf(m), m.toString());
+            assertEquals(bep5.encode(m).length, bep5.sizeOf(m), m.toString());
+        }
+    }
+
     private void assertBoth(String wire, KrpcMessage m) {
         assertEquals(wire, new String(bep5.encode(m), StandardCharsets.ISO_8859_1));
         KrpcMessage back = bep5.decode(ascii(wire));
