@@ -130,6 +130,9 @@ public final class DhtNode implements PeerHandler<KrpcMessage> {
 
     @Override
     public void onDatagram(Address from, KrpcMessage message) {
+        if (table == null) {
+            return; // arrived between open and start: as if the port had not been open yet
+        }
         if (message instanceof Query q) {
             heard(new Contact(q.sender(), from), false);
             answer(from, q);
@@ -250,7 +253,7 @@ public final class DhtNode implements PeerHandler<KrpcMessage> {
      * @return the lookup of the own id
      */
     public CompletableFuture<LookupResult> bootstrap(Address known) {
-        return findNode(known, id).thenCompose(r -> lookup(id, false, null)).thenCompose(self -> {
+        return askToJoin(known, 3).thenCompose(r -> lookup(id, false, null)).thenCompose(self -> {
             List<Bucket> buckets = table.buckets();
             List<CompletableFuture<LookupResult>> refreshes = new ArrayList<>();
             for (Bucket b : buckets.subList(0, buckets.size() - 1)) {
@@ -258,6 +261,19 @@ public final class DhtNode implements PeerHandler<KrpcMessage> {
             }
             return CompletableFuture.allOf(refreshes.toArray(CompletableFuture[]::new)).thenApply(v -> self);
         });
+    }
+
+    /** The first find_node to the known node, tried {@code attempts} times (a datagram may be lost). */
+    private CompletableFuture<Response> askToJoin(Address known, int attempts) {
+        return findNode(known, id).handle((r, failure) -> {
+            if (failure == null) {
+                return CompletableFuture.completedFuture(r);
+            }
+            if (attempts <= 1) {
+                return CompletableFuture.<Response>failedFuture(failure);
+            }
+            return askToJoin(known, attempts - 1);
+        }).thenCompose(f -> f);
     }
 
     /** An iterative find_node lookup. */
