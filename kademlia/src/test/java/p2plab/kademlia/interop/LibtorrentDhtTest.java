@@ -85,7 +85,7 @@ class LibtorrentDhtTest {
     void whatLibtorrentAnnouncesOurLookupFinds() throws Exception {
         NodeId infoHash = NodeId.sha1("announced by libtorrent");
         waitUntilLibtorrentKnowsUs();
-        libtorrent.ask("announce " + infoHash.hex() + " " + libtorrentPort, "announced", 10);
+        libtorrent.ask("announce " + infoHash.hex(), "announced", 30);
 
         Address expected = new Address("127.0.0.1", libtorrentPort);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

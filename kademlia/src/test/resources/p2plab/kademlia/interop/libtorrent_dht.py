@@ -2,7 +2,7 @@
 #   usage: libtorrent_dht.py LISTEN_PORT BOOTSTRAP_HOST:PORT
 #   commands (one a line)        answers (one a line)
 #   table                        table <dht_nodes> <port> <port> ...   (ports of the nodes in its routing table)
-#   announce <40 hex> <port>     announced
+#   announce <40 hex>            announced done|no-reply                (announces its listen port)
 #   get_peers <40 hex>           peers <host:port> ...                 (after its lookup ends; none: "peers")
 #   quit
 # Settings follow docs/kademlia.md (interop): loopback only, and no one-node-per-IP limits,
@@ -58,9 +58,17 @@ for line in sys.stdin:
                     ports.append(str(ep[1]))
         print('table', s.status().dht_nodes, ' '.join(ports), flush=True)
     elif words[0] == 'announce':
-        s.dht_announce(lt.sha1_hash(bytes.fromhex(words[1])), int(words[2]))
-        wait_for(lt.dht_announce_alert, 0.1)
-        print('announced', flush=True)
+        # As a client does: a torrent known only by its info hash (a magnet link) is announced
+        # on the DHT with the listen port. (The Python binding cannot build dht_announce's flags.)
+        p = lt.add_torrent_params()
+        p.info_hashes = lt.info_hash_t(lt.sha1_hash(bytes.fromhex(words[1])))
+        p.save_path = '.'
+        p.flags &= ~lt.torrent_flags.paused
+        p.flags &= ~lt.torrent_flags.auto_managed
+        h = s.add_torrent(p)
+        h.force_dht_announce()
+        a = wait_for(lt.dht_reply_alert, 20)
+        print('announced', 'done' if a is not None else 'no-reply', flush=True)
     elif words[0] == 'get_peers':
         s.dht_get_peers(lt.sha1_hash(bytes.fromhex(words[1])))
         a = wait_for(lt.dht_get_peers_reply_alert, 20)
