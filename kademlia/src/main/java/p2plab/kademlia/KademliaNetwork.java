@@ -97,6 +97,16 @@ public final class KademliaNetwork implements Network {
 
     private Member startPeer(PeerId id, PeerSpec spec, int port, Map<String, Content> shares) {
         DhtNode dht = new DhtNode(idFor(id), config, bucketPolicy, nextHop);
+        dht.serve(wanted -> {
+            synchronized (shares) {
+                for (Content c : shares.values()) {
+                    if (c.id().equals(wanted)) {
+                        return c;
+                    }
+                }
+            }
+            return null;
+        });
         NodeConfig nodeConfig = new NodeConfig(id.label(), port, spec.uploadBytesPerSec(), spec.downloadBytesPerSec(), null);
         Node<KrpcMessage> node = transport.open(nodeConfig, codec, dht);
         node.execute(() -> dht.start(node));
@@ -262,9 +272,55 @@ public final class KademliaNetwork implements Network {
         return byAddress.get(address);
     }
 
+    /**
+     * Finds the holders as a search does (a get_peers lookup of the file's first keyword), then
+     * fetches the file in blocks from the first holder that has it, and checks its SHA-256.
+     */
     @Override
     public CompletableFuture<TransferResult> download(PeerId to, ContentId what, DownloadProgress progress) {
-        throw new OverlayException("download on kademlia is not available yet; the DHT finds holders, `search` lists them");
+        Member m = registry.alive(to);
+        Content known = findShared(what);
+        if (known == null) {
+            throw new OverlayException("no peer of this network has shared " + what.shortHex()
+                    + "; `search` for the file and download one of its hits");
+        }
+        NodeId key = NodeId.sha1(known.keywords().get(0));
+        long started = transport.clock().nanos();
+        return onPeer(m, d -> d.getPeers(key).thenCompose(r -> fetchFromFirst(d, new ArrayList<>(r.peers()), what, known.size(), progress)))
+                .thenApply(got -> {
+                    boolean verified = java.util.Arrays.equals(p2plab.common.content.Digests.sha256(got.data()), what.bytes());
+                    PeerId source = peerAt(got.holder());
+                    List<TransferResult.Source> sources = source == null ? List.of() : List.of(new TransferResult.Source(source, got.data().length));
+                    return new TransferResult(to, what, known.name(), got.data().length,
+                            (transport.clock().nanos() - started) / 1e6, sources, verified);
+                });
+    }
+
+    private record Fetched(Address holder, byte[] data) { }
+
+    /** Tries the holders in turn until one hands out the whole file. */
+    private static CompletableFuture<Fetched> fetchFromFirst(DhtNode d, List<Address> holders, ContentId what, long size,
+                                                             DownloadProgress progress) {
+        if (holders.isEmpty()) {
+            return CompletableFuture.failedFuture(new OverlayException("no live holder of " + what.shortHex() + " answered; try again later"));
+        }
+        Address holder = holders.remove(0);
+        return d.fetch(holder, what, size, progress).handle((data, failure) -> failure == null
+                ? CompletableFuture.completedFuture(new Fetched(holder, data))
+                : fetchFromFirst(d, holders, what, size, progress)).thenCompose(f -> f);
+    }
+
+    private Content findShared(ContentId id) {
+        for (Member m : registry.all()) {
+            synchronized (m.shares) {
+                for (Content c : m.shares.values()) {
+                    if (c.id().equals(id)) {
+                        return c;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     @Override

@@ -10,6 +10,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import p2plab.common.content.Content;
+import p2plab.common.content.ContentId;
+import p2plab.common.overlay.DownloadProgress;
 import p2plab.common.time.Cancellable;
 import p2plab.common.transport.Address;
 import p2plab.common.transport.Link;
@@ -19,7 +22,10 @@ import p2plab.kademlia.id.Contact;
 import p2plab.kademlia.id.NodeId;
 import p2plab.kademlia.krpc.ErrorCode;
 import p2plab.kademlia.krpc.KrpcMessage;
+import p2plab.kademlia.krpc.KrpcCodec;
 import p2plab.kademlia.krpc.KrpcMessage.AnnouncePeer;
+import p2plab.kademlia.krpc.KrpcMessage.Block;
+import p2plab.kademlia.krpc.KrpcMessage.GetBlock;
 import p2plab.kademlia.krpc.KrpcMessage.FindNode;
 import p2plab.kademlia.krpc.KrpcMessage.GetPeers;
 import p2plab.kademlia.krpc.KrpcMessage.KrpcError;
@@ -61,7 +67,9 @@ public final class DhtNode implements PeerHandler<KrpcMessage> {
     private Cancellable refresher = Cancellable.NONE;
 
     /** A query waiting for its answer. */
-    private record Pending(Address to, CompletableFuture<Response> answer, Cancellable timer) { }
+    private record Pending(Address to, CompletableFuture<KrpcMessage> answer, Cancellable timer) { }
+
+    private Function<ContentId, Content> files = id -> null;
 
     public DhtNode(NodeId id, DhtConfig config, BucketPolicy bucketPolicy, NextHopPolicy nextHop) {
         this.id = id;
@@ -136,16 +144,16 @@ public final class DhtNode implements PeerHandler<KrpcMessage> {
         if (message instanceof Query q) {
             heard(new Contact(q.sender(), from), false);
             answer(from, q);
-        } else if (message instanceof Response r) {
-            Pending p = pending.get(transaction(r.t()));
+        } else if (message instanceof Response || message instanceof Block) {
+            Pending p = pending.get(transaction(message.t()));
             if (p == null || !p.to().equals(from)) {
                 count("unexpected response");
                 return;
             }
-            pending.remove(transaction(r.t()));
+            pending.remove(transaction(message.t()));
             p.timer().cancel();
-            heard(new Contact(r.sender(), from), true);
-            p.answer().complete(r);
+            heard(new Contact(message instanceof Response r ? r.sender() : ((Block) message).sender(), from), true);
+            p.answer().complete(message);
         } else if (message instanceof KrpcError e) {
             Pending p = pending.get(transaction(e.t()));
             if (p == null || !p.to().equals(from)) {
@@ -193,6 +201,8 @@ public final class DhtNode implements PeerHandler<KrpcMessage> {
             List<Address> peers = store.peers(g.infoHash(), config.maxValues(), now);
             List<Contact> nodes = peers.isEmpty() ? table.closest(g.infoHash(), config.k()) : List.of();
             node.sendDatagram(from, new Response(g.t(), id, nodes, peers, token));
+        } else if (q instanceof GetBlock g) {
+            serveBlock(from, g);
         } else if (q instanceof AnnouncePeer a) {
             if (!tokens.valid(a.token(), from.ipv4(), now)) {
                 count("bad token");
@@ -204,6 +214,26 @@ public final class DhtNode implements PeerHandler<KrpcMessage> {
         }
     }
 
+    private void serveBlock(Address from, GetBlock g) {
+        Content file = files.apply(ContentId.of(g.content()));
+        if (file == null) {
+            node.sendDatagram(from, new KrpcError(g.t(), ErrorCode.GENERIC, "A Generic Error Ocurred: no such file here"));
+            return;
+        }
+        long offset = (long) g.index() * KrpcCodec.BLOCK;
+        if (offset >= file.size() && !(offset == 0 && file.size() == 0)) {
+            node.sendDatagram(from, new KrpcError(g.t(), ErrorCode.PROTOCOL, "Protocol Error: block " + g.index() + " is past the end"));
+            return;
+        }
+        int length = (int) Math.min(KrpcCodec.BLOCK, file.size() - offset);
+        node.sendDatagram(from, new Block(g.t(), id, file.read(offset, length), file.size()));
+    }
+
+    /** The files this node hands out in blocks, by content id (null: not here). */
+    public void serve(Function<ContentId, Content> lookup) {
+        this.files = lookup;
+    }
+
     // ---- queries we send ----
 
     private static int transaction(byte[] t) {
@@ -212,7 +242,16 @@ public final class DhtNode implements PeerHandler<KrpcMessage> {
 
     /** Sends the query {@code make} builds with a fresh transaction id; the future fails after the query timeout. */
     private CompletableFuture<Response> query(Address to, Function<byte[], Query> make) {
-        CompletableFuture<Response> answer = new CompletableFuture<>();
+        return send(to, make).thenApply(m -> {
+            if (m instanceof Response r) {
+                return r;
+            }
+            throw new KrpcException(ErrorCode.PROTOCOL, to + " answered with a block where a response was due");
+        });
+    }
+
+    private CompletableFuture<KrpcMessage> send(Address to, Function<byte[], Query> make) {
+        CompletableFuture<KrpcMessage> answer = new CompletableFuture<>();
         if (!node.isAlive()) {
             answer.completeExceptionally(new KrpcException(0, node.label() + " is not running"));
             return answer;
@@ -384,6 +423,64 @@ public final class DhtNode implements PeerHandler<KrpcMessage> {
                     });
                 });
         return result;
+    }
+
+    /** Blocks of one download requested at once. */
+    static final int WINDOW = 16;
+    /** Tries per block before the download gives up on the holder. */
+    static final int TRIES = 3;
+
+    /**
+     * Downloads the file {@code content} of {@code size} bytes from {@code holder}, block by
+     * block: the first alone, then {@link #WINDOW} blocks in flight, each tried up to {@link #TRIES} times. The bytes
+     * are not verified here (the caller checks them against the content id).
+     */
+    public CompletableFuture<byte[]> fetch(Address holder, ContentId content, long size, DownloadProgress progress) {
+        if (size > Integer.MAX_VALUE - 8) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("files over 2 GiB do not fit in memory"));
+        }
+        byte[] data = new byte[(int) size];
+        int blocks = (int) Math.max(1, (size + KrpcCodec.BLOCK - 1) / KrpcCodec.BLOCK);
+        CompletableFuture<byte[]> done = new CompletableFuture<>();
+        int[] next = {0};
+        int[] finished = {0};
+        Runnable[] pump = new Runnable[1];
+        pump[0] = () -> {
+            // One block first: a holder that lacks the file costs one query, not a window of them.
+            int window = finished[0] == 0 ? 1 : WINDOW;
+            while (!done.isDone() && next[0] < blocks && next[0] - finished[0] < window) {
+                int index = next[0]++;
+                fetchBlock(holder, content, index, TRIES).whenComplete((b, failure) -> {
+                    if (failure != null) {
+                        done.completeExceptionally(failure);
+                        return;
+                    }
+                    System.arraycopy(b.data(), 0, data, index * KrpcCodec.BLOCK, Math.min(b.data().length, data.length - index * KrpcCodec.BLOCK));
+                    finished[0]++;
+                    progress.update(Math.min(size, (long) finished[0] * KrpcCodec.BLOCK), size, 1);
+                    if (finished[0] == blocks) {
+                        done.complete(data);
+                    } else {
+                        pump[0].run();
+                    }
+                });
+            }
+        };
+        pump[0].run();
+        return done;
+    }
+
+    private CompletableFuture<Block> fetchBlock(Address holder, ContentId content, int index, int tries) {
+        return send(holder, t -> new GetBlock(t, id, content.bytes(), index)).handle((m, failure) -> {
+            if (failure == null && m instanceof Block b) {
+                return CompletableFuture.completedFuture(b);
+            }
+            if (tries <= 1 || (failure instanceof KrpcException e && e.code() != 0)) {
+                Throwable why = failure != null ? failure : new KrpcException(ErrorCode.PROTOCOL, holder + " did not answer with a block");
+                return CompletableFuture.<Block>failedFuture(why);
+            }
+            return fetchBlock(holder, content, index, tries - 1);
+        }).thenCompose(f -> f);
     }
 
     // ---- upkeep ----

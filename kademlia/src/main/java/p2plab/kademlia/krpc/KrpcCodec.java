@@ -43,7 +43,10 @@ public final class KrpcCodec implements WireFormat<KrpcMessage> {
     public static final int PEER_INFO = 6;
     /** Our client's "v": two letters and a version (BEP 20's style). */
     public static final byte[] VERSION = {'P', 'L', 0, 1};
-    public static final List<String> TYPES = List.of("ping", "find_node", "get_peers", "announce_peer", "response", "error", "malformed");
+    /** Bytes of file in one {@link KrpcMessage.Block}: with its headers, well inside one datagram. */
+    public static final int BLOCK = 1_024;
+    public static final List<String> TYPES = List.of("ping", "find_node", "get_peers", "announce_peer", "response", "error",
+            "malformed", "p2plab_block", "block");
 
     private final byte[] version;
 
@@ -81,6 +84,10 @@ public final class KrpcCodec implements WireFormat<KrpcMessage> {
             return 4;
         } else if (m instanceof KrpcError) {
             return 5;
+        } else if (m instanceof KrpcMessage.GetBlock) {
+            return 7;
+        } else if (m instanceof KrpcMessage.Block) {
+            return 8;
         }
         return 6;
     }
@@ -124,6 +131,13 @@ public final class KrpcCodec implements WireFormat<KrpcMessage> {
         } else if (m instanceof KrpcError e) {
             d.put("y", "e");
             d.put("e", List.of((long) e.code(), e.message()));
+        } else if (m instanceof KrpcMessage.Block b) {
+            d.put("y", "r");
+            Map<String, Object> body = new TreeMap<>();
+            body.put("id", b.sender().bytes());
+            body.put("data", b.data());
+            body.put("size", b.size());
+            d.put("r", body);
         } else {
             throw new IllegalArgumentException("a malformed message is only ever received: " + ((Malformed) m).reason());
         }
@@ -137,6 +151,9 @@ public final class KrpcCodec implements WireFormat<KrpcMessage> {
             a.put("target", f.target().bytes());
         } else if (q instanceof GetPeers g) {
             a.put("info_hash", g.infoHash().bytes());
+        } else if (q instanceof KrpcMessage.GetBlock g) {
+            a.put("content", g.content());
+            a.put("index", (long) g.index());
         } else if (q instanceof AnnouncePeer an) {
             a.put("info_hash", an.infoHash().bytes());
             a.put("port", (long) an.port());
@@ -176,6 +193,8 @@ public final class KrpcCodec implements WireFormat<KrpcMessage> {
                 a += entry("target", str(NodeId.BYTES));
             } else if (q instanceof GetPeers) {
                 a += entry("info_hash", str(NodeId.BYTES));
+            } else if (q instanceof KrpcMessage.GetBlock g) {
+                a += entry("content", str(g.content().length)) + entry("index", integer(g.index()));
             } else if (q instanceof AnnouncePeer an) {
                 a += entry("info_hash", str(NodeId.BYTES)) + entry("port", integer(an.port())) + entry("token", str(an.token().length));
                 if (an.impliedPort()) {
@@ -195,6 +214,8 @@ public final class KrpcCodec implements WireFormat<KrpcMessage> {
                 body += entry("token", str(r.token().length));
             }
             return size + entry("r", body);
+        } else if (m instanceof KrpcMessage.Block b) {
+            return size + entry("r", 2 + entry("id", str(NodeId.BYTES)) + entry("data", str(b.data().length)) + entry("size", integer(b.size())));
         } else if (m instanceof KrpcError e) {
             return size + entry("e", 2 + integer(e.code()) + str(e.message().getBytes(StandardCharsets.UTF_8).length));
         }
@@ -284,6 +305,7 @@ public final class KrpcCodec implements WireFormat<KrpcMessage> {
             case "find_node" -> new FindNode(t, sender, id(a, "target"));
             case "get_peers" -> new GetPeers(t, sender, id(a, "info_hash"));
             case "announce_peer" -> announce(t, sender, a);
+            case "p2plab_block" -> getBlock(t, sender, a);
             default -> throw new Bad(ErrorCode.METHOD_UNKNOWN, "unknown method");
         };
     }
@@ -308,12 +330,37 @@ public final class KrpcCodec implements WireFormat<KrpcMessage> {
         return new AnnouncePeer(t, sender, infoHash, (int) Math.max(0, Math.min(65535, port)), token, implied);
     }
 
-    private static Response response(byte[] t, Map<String, Object> d) throws Bad {
+    private static KrpcMessage.GetBlock getBlock(byte[] t, NodeId sender, Map<String, Object> a) throws Bad {
+        if (!(a.get("content") instanceof byte[] content) || content.length != 32) {
+            throw new Bad("bad content");
+        }
+        long index = integer(a, "index");
+        if (index < 0 || index > Integer.MAX_VALUE) {
+            throw new Bad("bad index");
+        }
+        return new KrpcMessage.GetBlock(t, sender, content, (int) index);
+    }
+
+    private static KrpcMessage.Block block(byte[] t, NodeId sender, Map<String, Object> r) throws Bad {
+        if (!(r.get("data") instanceof byte[] data) || data.length > BLOCK) {
+            throw new Bad("bad data");
+        }
+        long size = integer(r, "size");
+        if (size < 0) {
+            throw new Bad("bad size");
+        }
+        return new KrpcMessage.Block(t, sender, data, size);
+    }
+
+    private static KrpcMessage response(byte[] t, Map<String, Object> d) throws Bad {
         if (!(d.get("r") instanceof Map<?, ?>)) {
             throw new Bad(d.containsKey("r") ? "r not a dictionary" : "missing r");
         }
         Map<String, Object> r = Bencode.dict(d.get("r"), "r");
         NodeId sender = id(r, "id");
+        if (r.containsKey("data")) {
+            return block(t, sender, r);
+        }
         List<Contact> nodes = List.of();
         if (r.containsKey("nodes")) {
             if (!(r.get("nodes") instanceof byte[] n) || n.length % NODE_INFO != 0) {

@@ -64,6 +64,22 @@ public sealed interface KrpcMessage {
     }
 
     /**
+     * Our extension (BEP 5 lets clients add query methods; others answer 204): "send me block
+     * {@code index} of the file whose SHA-256 is {@code content}". It is how a Kademlia peer of
+     * this lab downloads from the holder a lookup found, without a second protocol.
+     */
+    record GetBlock(byte[] t, NodeId sender, byte[] content, int index) implements Query {
+        @Override
+        public String method() {
+            return "p2plab_block";
+        }
+    }
+
+    /** The answer to {@link GetBlock}: up to {@code KrpcCodec.BLOCK} bytes, and the file's size. */
+    record Block(byte[] t, NodeId sender, byte[] data, long size) implements KrpcMessage {
+    }
+
+    /**
      * Any answer: BEP 5 responses do not name their query, the transaction id does. Unused
      * fields are empty lists or null.
      */
