@@ -112,6 +112,16 @@ public final class NodeId implements Comparable<NodeId> {
         return BITS - commonPrefix(other);
     }
 
+    /** log2 of the XOR distance, to a fraction of a bit (-infinity when equal): finer than {@link #distanceBits} for display. */
+    public double log2Distance(NodeId other) {
+        BigInteger d = distance(other);
+        if (d.signum() == 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        int shift = Math.max(0, d.bitLength() - 53);
+        return Math.log(d.shiftRight(shift).doubleValue()) / Math.log(2) + shift;
+    }
+
     /** The XOR distance as a number (for teaching output; comparisons use {@link #closer}). */
     public BigInteger distance(NodeId other) {
         byte[] x = new byte[BYTES];
