@@ -42,6 +42,14 @@ class DhtCommandsTest {
     }
 
     @Test
+    void compareRunsKademliaBesideTheOthers() {
+        String table = ok("compare --overlays gnutella,kademlia --peers 40 --queries 20");
+        assertTrue(table.lines().anyMatch(l -> l.matches("\\s+gnutella\\s+kademlia\\s*")), table);
+        String success = table.lines().filter(l -> l.startsWith("success rate")).findFirst().orElseThrow();
+        assertTrue(success.trim().endsWith("100.0 %"), "every Kademlia search for a shared file finds it: " + success);
+    }
+
+    @Test
     void dhtCommandsOnAnotherOverlaySayWhatToDo() {
         ok("network create gnutella --peers 5");
         assertEquals(Commands.FAILED, run("dht table 1"));
