@@ -1,6 +1,7 @@
 package p2plab.kademlia.routing;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import p2plab.kademlia.id.Contact;
@@ -174,18 +175,32 @@ public final class RoutingTable {
         }
     }
 
-    /** Up to {@code n} non-bad nodes closest to {@code target}, closest first. */
+    /**
+     * Up to {@code n} non-bad nodes closest to {@code target}, closest first. Answering
+     * find_node and get_peers asks this for every query, so it keeps the best n in a small
+     * sorted array as it walks the table instead of sorting the whole table.
+     */
     public List<Contact> closest(NodeId target, int n) {
-        List<Contact> all = new ArrayList<>(size());
+        Contact[] best = new Contact[n];
+        int size = 0;
         for (Bucket b : buckets) {
             for (Entry e : b.mutableEntries()) {
-                if (e.failures < Entry.BAD_AFTER_FAILURES) {
-                    all.add(e.contact());
+                if (e.failures >= Entry.BAD_AFTER_FAILURES) {
+                    continue;
                 }
+                Contact c = e.contact();
+                if (size == n && target.closer(c.id(), best[n - 1].id()) >= 0) {
+                    continue;
+                }
+                int at = size < n ? size++ : n - 1;
+                while (at > 0 && target.closer(c.id(), best[at - 1].id()) < 0) {
+                    best[at] = best[at - 1];
+                    at--;
+                }
+                best[at] = c;
             }
         }
-        all.sort((a, b) -> target.closer(a.id(), b.id()));
-        return all.size() > n ? new ArrayList<>(all.subList(0, n)) : all;
+        return new ArrayList<>(Arrays.asList(best).subList(0, size));
     }
 
     /** Every node in the table, bucket by bucket. */
