@@ -433,31 +433,22 @@ public final class SimTransport implements Transport {
         long sent = from.uplink.reserve(now, bytes);
         long latency = config.latency().nanos(from.index, target.index);
         long arrives = Math.max(sent + latency, target.downlink.reserve(sent + latency, bytes));
-        clock.schedule(new DatagramDelivery<>(from, target, to, message, wire, typeId, bytes, traceKey, sent), arrives);
+        clock.schedule(new DatagramDelivery<>(from, target, to, new Outgoing<>(message, wire, typeId, bytes, traceKey), sent), arrives);
     }
 
-    /** A datagram whose last byte is in at {@code target}. */
+    /** A datagram whose last byte is in at {@code target}; {@code out} holds what a link message holds. */
     private final class DatagramDelivery<M> extends VirtualClock.Event {
         private final SimNode<M> from;
         private final SimNode<?> target;
         private final Address to;
-        private final M message;
-        private final byte[] wire;
-        private final int typeId;
-        private final int bytes;
-        private final Object traceKey;
+        private final Outgoing<M> out;
         private final long sentAt;
 
-        DatagramDelivery(SimNode<M> from, SimNode<?> target, Address to, M message, byte[] wire, int typeId,
-                int bytes, Object traceKey, long sentAt) {
+        DatagramDelivery(SimNode<M> from, SimNode<?> target, Address to, Outgoing<M> out, long sentAt) {
             this.from = from;
             this.target = target;
             this.to = to;
-            this.message = message;
-            this.wire = wire;
-            this.typeId = typeId;
-            this.bytes = bytes;
-            this.traceKey = traceKey;
+            this.out = out;
             this.sentAt = sentAt;
         }
 
@@ -465,7 +456,7 @@ public final class SimTransport implements Transport {
         @SuppressWarnings("unchecked")
         protected void fire() {
             if (!target.alive || listening.get(to) != target || sentAt > from.diedAt) {
-                metrics.dropped(from.counters, typeId);
+                metrics.dropped(from.counters, out.typeId);
                 return;
             }
             if (!target.format.overlay().equals(from.format.overlay())) {
@@ -473,16 +464,16 @@ public final class SimTransport implements Transport {
                 return;
             }
             SimNode<M> receiver = (SimNode<M>) target;
-            M delivered = message;
-            if (wire != null) {
+            M delivered = out.message;
+            if (out.wire != null) {
                 try {
-                    delivered = receiver.format.decodeDatagram(ByteBuffer.wrap(wire));
+                    delivered = receiver.format.decodeDatagram(ByteBuffer.wrap(out.wire));
                 } catch (MalformedFrameException e) {
                     metrics.rejected(receiver.counters);
                     return;
                 }
             }
-            metrics.received(receiver.counters, typeId, bytes, traceKey);
+            metrics.received(receiver.counters, out.typeId, out.bytes, out.traceKey);
             receiver.handler.onDatagram(from.address, delivered);
         }
     }
