@@ -7,8 +7,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import p2plab.bittorrent.bencode.Bencode;
-import p2plab.bittorrent.bencode.BencodeException;
+import p2plab.common.bencode.Bencode;
+import p2plab.common.bencode.BencodeException;
 import p2plab.common.content.Digests;
 
 /**

@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import p2plab.bittorrent.bencode.Bencode;
+import p2plab.common.bencode.Bencode;
 import p2plab.common.content.Content;
 import p2plab.common.content.Pieces;
 

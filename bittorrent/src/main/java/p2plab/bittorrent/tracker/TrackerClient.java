@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import p2plab.bittorrent.bencode.Bencode;
+import p2plab.common.bencode.Bencode;
 import p2plab.bittorrent.http.HttpFormat;
 import p2plab.bittorrent.http.HttpMessage;
 import p2plab.bittorrent.http.Urls;

@@ -9,7 +9,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import p2plab.bittorrent.bencode.Bencode;
+import p2plab.common.bencode.Bencode;
 import p2plab.bittorrent.http.HttpFormat;
 import p2plab.bittorrent.http.HttpMessage;
 import p2plab.bittorrent.http.Urls;

@@ -3,8 +3,8 @@ package p2plab.bittorrent.wire;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import p2plab.bittorrent.bencode.Bencode;
-import p2plab.bittorrent.bencode.BencodeException;
+import p2plab.common.bencode.Bencode;
+import p2plab.common.bencode.BencodeException;
 
 /**
  * The BEP 10 extended handshake: extension message 0, a bencoded dictionary sent once after the

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
-import p2plab.bittorrent.bencode.Bencode;
+import p2plab.common.bencode.Bencode;
 import p2plab.bittorrent.http.Urls;
 import p2plab.bittorrent.metainfo.Metainfo;
 import p2plab.bittorrent.metainfo.Torrents;

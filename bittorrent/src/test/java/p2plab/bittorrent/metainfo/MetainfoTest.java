@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import p2plab.bittorrent.bencode.Bencode;
-import p2plab.bittorrent.bencode.BencodeException;
+import p2plab.common.bencode.Bencode;
+import p2plab.common.bencode.BencodeException;
 import p2plab.common.content.BytesContent;
 import p2plab.common.content.Digests;
 

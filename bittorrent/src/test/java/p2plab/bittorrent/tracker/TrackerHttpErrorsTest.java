@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import p2plab.bittorrent.bencode.Bencode;
+import p2plab.common.bencode.Bencode;
 import p2plab.bittorrent.http.Urls;
 import p2plab.common.transport.tcp.TcpTransport;
 

@@ -14,7 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import p2plab.bittorrent.bencode.Bencode;
+import p2plab.common.bencode.Bencode;
 import p2plab.bittorrent.http.HttpFormat;
 import p2plab.bittorrent.http.HttpMessage;
 import p2plab.bittorrent.http.Urls;

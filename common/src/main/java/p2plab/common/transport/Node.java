@@ -29,6 +29,20 @@ public interface Node<M> {
      */
     CompletableFuture<Link<M>> connect(Address remote);
 
+    /**
+     * Sends one datagram to whoever listens at {@code to}: no link, no handshake, no promise
+     * that it arrives (the network may lose it; nobody may be listening). The receiver hears it
+     * in {@link PeerHandler#onDatagram}. Only overlays whose format allows datagrams may send
+     * them ({@link WireFormat#maxDatagramBytes()}).
+     *
+     * @throws IllegalArgumentException when the encoded message is larger than the format's
+     *         datagram limit (nothing is sent or counted)
+     * @throws IllegalStateException when this overlay's format does not allow datagrams
+     */
+    default void sendDatagram(Address to, M message) {
+        throw new IllegalStateException(label() + " cannot send datagrams on this transport");
+    }
+
     /** The open connections. */
     Collection<Link<M>> links();
 

@@ -13,6 +13,13 @@ public interface PeerHandler<M> {
     /** A whole message arrived on {@code link}. */
     void onMessage(Link<M> link, M message);
 
+    /**
+     * A datagram from {@code from} (the sender's address, where a reply should go) arrived;
+     * only overlays whose format allows datagrams receive any.
+     */
+    default void onDatagram(Address from, M message) {
+    }
+
     /** {@code link} answered false to {@link Link#writable()} and has room again. */
     default void onWritable(Link<M> link) {
     }

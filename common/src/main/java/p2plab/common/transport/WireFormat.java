@@ -1,5 +1,6 @@
 package p2plab.common.transport;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
@@ -36,6 +37,30 @@ public interface WireFormat<M> {
 
     /** A fresh decoder for one connection. */
     FrameDecoder<M> newDecoder();
+
+    /**
+     * The largest datagram this overlay may send, in bytes, or 0 when it never sends datagrams
+     * (the default: it speaks over links only). A transport binds a datagram port for a node only
+     * when its format allows datagrams, and refuses to send a larger one.
+     */
+    default int maxDatagramBytes() {
+        return 0;
+    }
+
+    /**
+     * Decodes one whole datagram. The default runs a fresh {@link #newDecoder()} over it and
+     * insists that it is exactly one message; formats without framing on datagrams override it.
+     *
+     * @throws MalformedFrameException when the bytes are not exactly one message
+     */
+    default M decodeDatagram(ByteBuffer datagram) throws MalformedFrameException {
+        int size = datagram.remaining();
+        M message = newDecoder().decode(datagram);
+        if (message == null || datagram.hasRemaining()) {
+            throw new MalformedFrameException("a datagram of " + size + " bytes is not exactly one message");
+        }
+        return message;
+    }
 
     /**
      * The key that ties a message to one search or transfer (a query GUID, a search id), or

@@ -1,5 +1,6 @@
 package p2plab.labs.commands;
 
+import p2plab.labs.commands.dht.DhtCommand;
 import p2plab.labs.commands.experiment.CompareCommand;
 import p2plab.labs.commands.experiment.ExperimentCommand;
 import p2plab.labs.commands.network.ExportCommand;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Command;
         description = "P2P Lab: build peer-to-peer networks, add and kill peers, search, download, and read hops, messages and times.",
         subcommands = {NetworkCommand.class, PeerCommand.class, ShareCommand.class, SearchCommand.class, DownloadCommand.class,
                 StatsCommand.class, ExportCommand.class, CompareCommand.class, TopologyCommand.class, ExperimentCommand.class, OverlaysCommand.class,
-                TorrentCommand.class, TrackerCommand.class, SeedCommand.class, GetCommand.class,
+                TorrentCommand.class, TrackerCommand.class, SeedCommand.class, GetCommand.class, DhtCommand.class,
                 WaitCommand.class, QuitCommand.class, HelpCommand.class, ClearCommand.class})
 final class RootCommand implements Runnable {
 

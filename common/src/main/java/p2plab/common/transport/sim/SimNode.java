@@ -109,6 +109,11 @@ final class SimNode<M> implements Node<M>, Clock {
     }
 
     @Override
+    public void sendDatagram(Address to, M message) {
+        sim.sendDatagram(this, to, message);
+    }
+
+    @Override
     public Collection<Link<M>> links() {
         return links == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(links));
     }

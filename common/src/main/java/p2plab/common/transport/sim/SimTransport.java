@@ -19,6 +19,7 @@ import p2plab.common.time.Clock;
 import p2plab.common.time.VirtualClock;
 import p2plab.common.transport.Address;
 import p2plab.common.transport.ConnectFailedException;
+import p2plab.common.transport.Datagrams;
 import p2plab.common.transport.Link;
 import p2plab.common.transport.MalformedFrameException;
 import p2plab.common.transport.Node;
@@ -133,6 +134,7 @@ public final class SimTransport implements Transport {
         if (current != null && current.alive) {
             throw new IllegalStateException("address " + address + " is in use by " + current.label());
         }
+        Datagrams.limitOf(format);
         int typeBase = metrics.registerTypes(format.overlay(), format.messageTypes());
         SimNode<M> node = new SimNode<>(this, index, address, nodeConfig, format, handler,
                 metrics.newPeer(nodeConfig.label()), typeBase);
@@ -465,6 +467,81 @@ public final class SimTransport implements Transport {
         String what = "a timer or task threw " + e;
         LOG.log(System.Logger.Level.WARNING, node.label() + ": " + what, e);
         metrics.handlerFailed(node.counters, what);
+    }
+
+    // ---- datagrams ----
+
+    /**
+     * One datagram, store and forward: it passes the sender's uplink (behind whatever the uplink
+     * is already sending), travels one latency of the pair, then passes the receiver's downlink.
+     * It may be lost (the seeded loss rate); it is dropped when nobody alive listens at
+     * {@code to} when it arrives, or when its sender crashed before it left.
+     */
+    <M> void sendDatagram(SimNode<M> from, Address to, M message) {
+        WireFormat<M> format = from.format;
+        byte[] wire = config.wireCheck() ? format.encode(message) : null;
+        int bytes = wire != null ? wire.length : format.sizeOf(message);
+        Datagrams.checkSendable(format, from.label(), bytes);
+        int typeId = from.typeBase + format.typeOf(message);
+        Object traceKey = metrics.tracing() ? format.traceKey(message) : null;
+        metrics.sent(from.counters, typeId, bytes, traceKey);
+        SimNode<?> target = listening.get(to);
+        boolean lost = config.lossRate() > 0 && lossRandom.nextDouble() < config.lossRate();
+        if (!from.alive || target == null || lost) {
+            metrics.dropped(from.counters, typeId);
+            return;
+        }
+        long now = clock.nanos();
+        long sent = from.uplink.reserve(now, bytes);
+        long latency = config.latency().nanos(from.index, target.index);
+        long arrives = Math.max(sent + latency, target.downlink.reserve(sent + latency, bytes));
+        clock.schedule(new DatagramDelivery<>(from, target, to, new Outgoing<>(message, wire, typeId, bytes, traceKey), sent), arrives);
+    }
+
+    /** A datagram whose last byte is in at {@code target}; {@code out} holds what a link message holds. */
+    private final class DatagramDelivery<M> extends VirtualClock.Event {
+        private final SimNode<M> from;
+        private final SimNode<?> target;
+        private final Address to;
+        private final Outgoing<M> out;
+        private final long sentAt;
+
+        DatagramDelivery(SimNode<M> from, SimNode<?> target, Address to, Outgoing<M> out, long sentAt) {
+            this.from = from;
+            this.target = target;
+            this.to = to;
+            this.out = out;
+            this.sentAt = sentAt;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        protected void fire() {
+            if (!target.alive || listening.get(to) != target || sentAt > from.diedAt) {
+                metrics.dropped(from.counters, out.typeId);
+                return;
+            }
+            if (!target.format.overlay().equals(from.format.overlay())) {
+                metrics.rejected(target.counters); // another protocol listens there: it cannot read this
+                return;
+            }
+            SimNode<M> receiver = (SimNode<M>) target;
+            M delivered = out.message;
+            if (out.wire != null) {
+                try {
+                    delivered = receiver.format.decodeDatagram(ByteBuffer.wrap(out.wire));
+                } catch (MalformedFrameException e) {
+                    metrics.rejected(receiver.counters);
+                    return;
+                }
+            }
+            metrics.received(receiver.counters, out.typeId, out.bytes, out.traceKey);
+            try {
+                receiver.handler.onDatagram(from.address, delivered);
+            } catch (RuntimeException e) {
+                taskThrew(receiver, e); // as for a timer: logged and counted, the node keeps running
+            }
+        }
     }
 
     // ---- closing and crashing ----

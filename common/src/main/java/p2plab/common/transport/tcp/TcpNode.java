@@ -31,6 +31,7 @@ import p2plab.common.time.Clock;
 import p2plab.common.time.RealClock;
 import p2plab.common.transport.Address;
 import p2plab.common.transport.ConnectFailedException;
+import p2plab.common.transport.Datagrams;
 import p2plab.common.transport.Link;
 import p2plab.common.transport.Node;
 import p2plab.common.transport.NodeConfig;
@@ -74,6 +75,8 @@ final class TcpNode<M> implements Node<M> {
     private volatile State state = State.OPEN;
     private volatile Address address;
     private Channel serverChannel;
+    private DatagramEndpoint<M> datagrams;                // null unless the format sends datagrams
+    private final long seed;
 
     TcpNode(TcpTransport transport, NodeConfig config, WireFormat<M> format, PeerHandler<M> handler,
             EventLoop loop, RealClock realClock, long seed) {
@@ -83,6 +86,7 @@ final class TcpNode<M> implements Node<M> {
         this.handler = handler;
         this.loop = loop;
         this.random = new SplittableRandom(seed);
+        this.seed = seed;
         Metrics metrics = transport.metrics();
         this.counters = metrics.newPeer(config.label());
         this.clock = new NodeClock(realClock, this::isAlive, config.label(), this::countHandlerError);
@@ -103,8 +107,36 @@ final class TcpNode<M> implements Node<M> {
         return shaper;
     }
 
-    /** Starts listening; the parent and the child "groups" are both this node's single loop. */
+    /**
+     * Starts listening; the parent and the child "groups" are both this node's single loop. A
+     * node whose format sends datagrams also binds UDP on the same port number; when the OS
+     * picked a TCP port whose UDP twin is taken, it tries another port.
+     */
     void bind() {
+        int limit = Datagrams.limitOf(format);
+        for (int attempt = 0; ; attempt++) {
+            bindStream();
+            if (limit == 0) {
+                return;
+            }
+            DatagramEndpoint<M> endpoint = new DatagramEndpoint<>(this, limit, transport.options().datagramLossRate(), seed);
+            Throwable failed = endpoint.bind(address.host(), address.port());
+            if (failed == null) {
+                datagrams = endpoint;
+                return;
+            }
+            serverChannel.close().awaitUninterruptibly();
+            if (config.port() != 0 || attempt == 10) {
+                if (shaper != null) {
+                    shaper.release();
+                }
+                throw new IllegalArgumentException("cannot receive datagrams on " + address + " ("
+                        + failed.getMessage() + "); pick another port, or 0 for any free one");
+            }
+        }
+    }
+
+    private void bindStream() {
         String host = transport.options().bindHost();
         ChannelFuture bound = new ServerBootstrap()
                 .group(loop, loop)
@@ -180,6 +212,19 @@ final class TcpNode<M> implements Node<M> {
     }
 
     @Override
+    public void sendDatagram(Address to, M message) {
+        if (datagrams == null) {
+            Datagrams.checkSendable(format, label(), 0); // explains that this format sends none
+        }
+        datagrams.send(to, message);
+    }
+
+    /** Runs the handler's code on this loop now, logging (not losing) what it throws. */
+    void runProtocol(Runnable task, String what) {
+        clock.runIfAlive(task, what);
+    }
+
+    @Override
     public Collection<Link<M>> links() {
         synchronized (links) {
             return List.copyOf(links);
@@ -228,6 +273,9 @@ final class TcpNode<M> implements Node<M> {
         if (serverChannel != null) {
             serverChannel.close();
         }
+        if (datagrams != null) {
+            datagrams.close();
+        }
         synchronized (links) {
             links.clear();
         }
@@ -245,6 +293,9 @@ final class TcpNode<M> implements Node<M> {
         state = State.CLOSING;
         runOnLoopAndWait(() -> {
             serverChannel.close();
+            if (datagrams != null) {
+                datagrams.close();
+            }
             List<TcpLink<M>> open;
             synchronized (links) {
                 open = List.copyOf(links);

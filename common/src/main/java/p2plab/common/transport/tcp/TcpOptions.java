@@ -11,8 +11,11 @@ package p2plab.common.transport.tcp;
  * @param ioThreads        Netty event-loop threads shared by all nodes; 0 = one per core
  * @param maxBufferedBytes bytes a connection may buffer without completing a frame before it is
  *                         rejected as malformed; a guard for decoders that never say "too big"
+ * @param datagramLossRate share of datagrams thrown away on purpose before they leave (seeded,
+ *                         counted as dropped), to show on real UDP what loss does; 0 by default
  */
-public record TcpOptions(String bindHost, double timeScale, long seed, int ioThreads, int maxBufferedBytes) {
+public record TcpOptions(String bindHost, double timeScale, long seed, int ioThreads, int maxBufferedBytes,
+        double datagramLossRate) {
 
     public static final String LOOPBACK = "127.0.0.1";
     public static final int DEFAULT_MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
@@ -30,31 +33,38 @@ public record TcpOptions(String bindHost, double timeScale, long seed, int ioThr
         if (maxBufferedBytes <= 0) {
             throw new IllegalArgumentException("maxBufferedBytes must be positive, got " + maxBufferedBytes);
         }
+        if (datagramLossRate < 0 || datagramLossRate >= 1) {
+            throw new IllegalArgumentException("datagram loss rate must be in [0, 1), got " + datagramLossRate);
+        }
     }
 
     /** Loopback, real time, seed 0, one thread per core. */
     public static TcpOptions defaults() {
-        return new TcpOptions(LOOPBACK, 1.0, 0L, 0, DEFAULT_MAX_BUFFERED_BYTES);
+        return new TcpOptions(LOOPBACK, 1.0, 0L, 0, DEFAULT_MAX_BUFFERED_BYTES, 0);
     }
 
     public TcpOptions withBindHost(String host) {
-        return new TcpOptions(host, timeScale, seed, ioThreads, maxBufferedBytes);
+        return new TcpOptions(host, timeScale, seed, ioThreads, maxBufferedBytes, datagramLossRate);
     }
 
     public TcpOptions withTimeScale(double scale) {
-        return new TcpOptions(bindHost, scale, seed, ioThreads, maxBufferedBytes);
+        return new TcpOptions(bindHost, scale, seed, ioThreads, maxBufferedBytes, datagramLossRate);
     }
 
     public TcpOptions withSeed(long newSeed) {
-        return new TcpOptions(bindHost, timeScale, newSeed, ioThreads, maxBufferedBytes);
+        return new TcpOptions(bindHost, timeScale, newSeed, ioThreads, maxBufferedBytes, datagramLossRate);
     }
 
     public TcpOptions withIoThreads(int threads) {
-        return new TcpOptions(bindHost, timeScale, seed, threads, maxBufferedBytes);
+        return new TcpOptions(bindHost, timeScale, seed, threads, maxBufferedBytes, datagramLossRate);
     }
 
     public TcpOptions withMaxBufferedBytes(int bytes) {
-        return new TcpOptions(bindHost, timeScale, seed, ioThreads, bytes);
+        return new TcpOptions(bindHost, timeScale, seed, ioThreads, bytes, datagramLossRate);
+    }
+
+    public TcpOptions withDatagramLoss(double rate) {
+        return new TcpOptions(bindHost, timeScale, seed, ioThreads, maxBufferedBytes, rate);
     }
 
     /** The thread count actually used. */

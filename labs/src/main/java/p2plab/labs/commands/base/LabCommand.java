@@ -46,7 +46,7 @@ public abstract class LabCommand implements Callable<Integer> {
 
     protected abstract void run() throws Exception;
 
-    protected static <T> T await(Transport transport, CompletionStage<T> stage, Duration timeout, String what) {
+    public static <T> T await(Transport transport, CompletionStage<T> stage, Duration timeout, String what) {
         try {
             return transport.await(stage, timeout);
         } catch (TimeoutException e) {

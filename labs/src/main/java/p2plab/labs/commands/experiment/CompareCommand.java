@@ -39,8 +39,8 @@ public final class CompareCommand extends LabCommand {
     double zipf;
 
     @Option(names = "--overlays", paramLabel = "A,B,..", split = ",", completionCandidates = Candidates.OverlayNames.class,
-            description = "Which overlays (default napster,gnutella,kazaa).")
-    List<String> overlays = new ArrayList<>(List.of("napster", "gnutella", "kazaa"));
+            description = "Which overlays (default napster,gnutella,kazaa,kademlia).")
+    List<String> overlays = new ArrayList<>(List.of("napster", "gnutella", "kazaa", "kademlia"));
 
     @Option(names = "--json", description = "Print one JSON document instead of a table.")
     boolean json;

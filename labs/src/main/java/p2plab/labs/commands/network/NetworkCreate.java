@@ -59,6 +59,12 @@ final class NetworkCreate extends LabCommand {
     @Option(names = {"-o", "--option"}, paramLabel = "KEY=VALUE", description = "An overlay setting, e.g. -o ttl=5 -o forwarding=flood.")
     Map<String, String> options = new LinkedHashMap<>();
 
+    @Option(names = "--k", paramLabel = "K", description = "Kademlia: nodes per bucket and per lookup (default 8); same as -o k=K.")
+    Integer k;
+
+    @Option(names = "--alpha", paramLabel = "A", description = "Kademlia: lookup queries in flight (default 3); same as -o alpha=A.")
+    Integer alpha;
+
     @Option(names = "--impl", paramLabel = "student|reference",
             description = "Run the lab's strategy from student/<lab>/ (compiled now) or the reference solution inside this overlay.")
     String impl;
@@ -88,6 +94,12 @@ final class NetworkCreate extends LabCommand {
         }
         if (!transport.equals("sim") && !transport.equals("tcp")) {
             throw new LabException("unknown transport '" + transport + "'; choose sim or tcp");
+        }
+        if (k != null) {
+            options.put("k", k.toString());
+        }
+        if (alpha != null) {
+            options.put("alpha", alpha.toString());
         }
         TopologySpec t = topologySpec();
         PeerSpec peerSpec = Rates.peerSpec(upload, download);

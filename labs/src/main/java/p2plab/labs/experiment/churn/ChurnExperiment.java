@@ -58,7 +58,7 @@ public final class ChurnExperiment implements Experiment {
     @Override
     public Map<String, String> defaults() {
         Map<String, String> d = new LinkedHashMap<>();
-        d.put("overlays", "napster,gnutella,kazaa,bittorrent");
+        d.put("overlays", "napster,gnutella,kazaa,bittorrent,kademlia");
         d.put("peers", "120");
         d.put("files", "300");
         d.put("zipf", "0.8");

@@ -61,7 +61,7 @@ public final class SearchCostExperiment implements Experiment {
     @Override
     public Map<String, String> defaults() {
         Map<String, String> d = new LinkedHashMap<>();
-        d.put("variants", "napster,gnutella-flooding,gnutella-expanding-ring,gnutella-random-walk,kazaa");
+        d.put("variants", "napster,gnutella-flooding,gnutella-expanding-ring,gnutella-random-walk,kazaa,kademlia");
         d.put("peers", "50,200,1000");
         d.put("ttl", "1..5");
         d.put("degree", "4");
@@ -140,6 +140,10 @@ public final class SearchCostExperiment implements Experiment {
                     + "supernodes' indexes and costs more than a Gnutella flood of TTL 1; at equal success it costs less "
                     + "(search-cost-efficiency). The supernodes carry the load.");
         }
+        if (variants.contains("kademlia")) {
+            out.add("Kademlia finds a keyword's holders with a lookup whose messages grow like log2 N, not N: no server, no flood; "
+                    + "each peer stores only the keys closest to its id.");
+        }
         return out;
     }
 
@@ -151,8 +155,9 @@ public final class SearchCostExperiment implements Experiment {
             case "gnutella-random-walk" -> new Variant(v, "gnutella", Map.of("forwarding", "random-walk", "walkers",
                     p.string("walkers")), true);
             case "kazaa" -> new Variant(v, "kazaa", Map.of(), true);
+            case "kademlia" -> new Variant(v, "kademlia", Map.of(), false);
             default -> throw new IllegalArgumentException("unknown variant '" + v + "'; choose from napster, gnutella-flooding, "
-                    + "gnutella-expanding-ring, gnutella-random-walk, kazaa");
+                    + "gnutella-expanding-ring, gnutella-random-walk, kazaa, kademlia");
         };
     }
 

@@ -56,4 +56,17 @@ class ChurnExperimentTest {
         assertTrue(error.getMessage().contains("protocol code threw") && error.getMessage().contains("UnsupportedOperation"),
                 error.getMessage());
     }
+
+    @Test
+    void kademliaRunsInTheChurnExperimentAndFindsEverythingWithoutChurn() throws Exception {
+        ChurnExperiment e = new ChurnExperiment();
+        assertTrue(e.defaults().get("overlays").contains("kademlia"));
+        ExperimentReport r = e.run(new Parameters(e.defaults(), Map.of("overlays", "kademlia", "peers", "40", "files", "60",
+                "queries", "15", "mean-session-s", "1000000,60")), 9);
+        double[] popular = r.table().column("popular_search_success");
+        double[] rare = r.table().column("rare_search_success");
+        assertEquals(1.0, popular[0], 1e-9, "no churn: every popular search finds a holder");
+        assertEquals(1.0, rare[0], 1e-9, "no churn: every rare search finds a holder");
+        assertTrue(r.table().column("peer_changes")[1] > 0, "sessions of 60 s churn");
+    }
 }

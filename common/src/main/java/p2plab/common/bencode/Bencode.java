@@ -1,4 +1,4 @@
-package p2plab.bittorrent.bencode;
+package p2plab.common.bencode;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package p2plab.bittorrent.bencode;
+package p2plab.common.bencode;
 
 /** Bytes that are not strict bencode; the message says what is wrong and where. */
 public class BencodeException extends IllegalArgumentException {

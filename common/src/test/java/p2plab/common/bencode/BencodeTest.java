@@ -1,4 +1,4 @@
-package p2plab.bittorrent.bencode;
+package p2plab.common.bencode;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

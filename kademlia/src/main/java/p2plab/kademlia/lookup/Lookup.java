@@ -1,0 +1,189 @@
+package p2plab.kademlia.lookup;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.random.RandomGenerator;
+import p2plab.common.transport.Address;
+import p2plab.kademlia.id.Contact;
+import p2plab.kademlia.id.NodeId;
+
+/**
+ * One iterative lookup, as a pure state machine (the node sends and times out; this decides).
+ *
+ * <ol>
+ *   <li>Start from the closest contacts in the own routing table.</li>
+ *   <li>Keep up to α queries in flight, to contacts the {@link NextHopPolicy} picks (by default
+ *       the closest not asked yet).</li>
+ *   <li>Merge every answer's contacts into the candidates; a contact that does not answer is
+ *       dropped from them.</li>
+ *   <li>Stop when the k closest candidates have all answered (or nobody is left to ask).</li>
+ * </ol>
+ *
+ * A contact first learnt from an answer at depth d has depth d + 1 (the start contacts: 1);
+ * the lookup's rounds are the deepest depth it queried, the "hops" of the textbook.
+ */
+public final class Lookup {
+    private enum State { NEW, IN_FLIGHT, ANSWERED, FAILED }
+
+    private static final class Candidate {
+        final Contact contact;
+        final int depth;
+        State state = State.NEW;
+
+        Candidate(Contact contact, int depth) {
+            this.contact = contact;
+            this.depth = depth;
+        }
+    }
+
+    private final NodeId target;
+    private final int k;
+    private final int alpha;
+    private final NextHopPolicy policy;
+    private final TreeMap<NodeId, Candidate> candidates;
+    private final Set<Address> values = new LinkedHashSet<>();
+    private final Map<NodeId, byte[]> tokens = new HashMap<>();
+    private final Map<Integer, Integer> bestBitsByDepth = new TreeMap<>();
+    private int inFlight;
+    private int queries;
+    private int answers;
+    private int failures;
+    private int rounds;
+
+    public Lookup(NodeId target, int k, int alpha, NextHopPolicy policy, List<Contact> start) {
+        if (alpha < 1) {
+            throw new IllegalArgumentException("alpha must be at least 1, got " + alpha);
+        }
+        this.target = target;
+        this.k = k;
+        this.alpha = alpha;
+        this.policy = policy;
+        this.candidates = new TreeMap<>(target::closer);
+        for (Contact c : start) {
+            candidates.putIfAbsent(c.id(), new Candidate(c, 1));
+        }
+    }
+
+    public NodeId target() {
+        return target;
+    }
+
+    /** Contacts to query now; each is in flight until {@link #answered} or {@link #failed}. */
+    public List<Contact> next(RandomGenerator random) {
+        int slots = alpha - inFlight;
+        if (slots <= 0 || done()) {
+            return List.of();
+        }
+        List<Contact> unqueried = new ArrayList<>();
+        for (Candidate c : candidates.values()) {
+            if (c.state == State.NEW) {
+                unqueried.add(c.contact);
+            }
+        }
+        if (unqueried.isEmpty()) {
+            return List.of();
+        }
+        List<Contact> chosen = List.copyOf(policy.choose(target, unqueried, slots, random));
+        if (chosen.size() > slots) {
+            throw new IllegalStateException("the next-hop policy chose " + chosen.size() + " contacts for " + slots + " slots");
+        }
+        for (Contact c : chosen) {
+            Candidate cand = candidates.get(c.id());
+            if (cand == null || cand.state != State.NEW) {
+                throw new IllegalStateException("the next-hop policy chose " + c + ", which is not an unqueried candidate");
+            }
+            cand.state = State.IN_FLIGHT;
+            inFlight++;
+            queries++;
+            rounds = Math.max(rounds, cand.depth);
+        }
+        return chosen;
+    }
+
+    /** {@code from} answered with {@code closer} contacts (and, for get_peers, peers and a token). */
+    public void answered(Contact from, List<Contact> closer, List<Address> peers, byte[] token) {
+        Candidate c = candidates.get(from.id());
+        if (c == null || c.state != State.IN_FLIGHT) {
+            return;
+        }
+        c.state = State.ANSWERED;
+        inFlight--;
+        answers++;
+        bestBitsByDepth.merge(c.depth, from.id().distanceBits(target), Math::min);
+        for (Contact n : closer) {
+            candidates.putIfAbsent(n.id(), new Candidate(n, c.depth + 1));
+        }
+        values.addAll(peers);
+        if (token != null) {
+            tokens.put(from.id(), token);
+        }
+    }
+
+    /** {@code to} did not answer (timeout or error): it is no candidate any more. */
+    public void failed(Contact to) {
+        Candidate c = candidates.get(to.id());
+        if (c == null || c.state != State.IN_FLIGHT) {
+            return;
+        }
+        c.state = State.FAILED;
+        inFlight--;
+        failures++;
+    }
+
+    /** True when the k closest live candidates have all answered, or nothing is left to ask or wait for. */
+    public boolean done() {
+        int seen = 0;
+        boolean waiting = false;
+        for (Candidate c : candidates.values()) {
+            if (c.state == State.FAILED) {
+                continue;
+            }
+            if (c.state != State.ANSWERED) {
+                waiting = true;
+                break;
+            }
+            if (++seen == k) {
+                return true;
+            }
+        }
+        return !waiting && inFlight == 0;
+    }
+
+    public boolean idle() {
+        return inFlight == 0;
+    }
+
+    /** The k closest contacts that answered, closest first. */
+    public List<Contact> closest() {
+        List<Contact> out = new ArrayList<>(k);
+        for (Candidate c : candidates.values()) {
+            if (c.state == State.ANSWERED) {
+                out.add(c.contact);
+                if (out.size() == k) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The hop at which {@code c} was learnt (0 when it is no candidate). */
+    public int depthOf(Contact c) {
+        Candidate cand = candidates.get(c.id());
+        return cand == null ? 0 : cand.depth;
+    }
+
+    public byte[] token(NodeId of) {
+        return tokens.get(of);
+    }
+
+    public LookupResult result() {
+        return new LookupResult(target, closest(), List.copyOf(values), rounds, queries, answers, failures,
+                List.copyOf(bestBitsByDepth.values()));
+    }
+}

@@ -1,0 +1,78 @@
+package p2plab.kademlia.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import p2plab.common.overlay.NetworkSpec;
+import p2plab.common.overlay.PeerId;
+import p2plab.common.transport.sim.SimTransport;
+import p2plab.kademlia.KademliaNetwork;
+import p2plab.kademlia.id.NodeId;
+import p2plab.kademlia.lookup.LookupResult;
+import p2plab.kademlia.lookup.NextHopPolicy;
+import p2plab.kademlia.routing.BucketPolicies;
+
+/**
+ * N nodes joined one by one in the simulator (each: find_node to a known node, a lookup of its
+ * own id, a refresh of its far buckets), then L find_node lookups of random ids from random
+ * nodes, in batches of 1,000 at once. Prints the join and lookup times, the heap in use after a
+ * full GC (per node), and the median and p99 of rounds and messages per lookup.
+ *
+ * <pre>BENCH_JVM="-Xmx3g -XX:ActiveProcessorCount=1" bench/run kademlia p2plab.kademlia.bench.KademliaSimBenchmark 100000 10000</pre>
+ */
+public final class KademliaSimBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int lookups = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long before = usedAfterGc(memory);
+        long start = System.nanoTime();
+        SimTransport sim = SimTransport.withSeed(1);
+        KademliaNetwork net = KademliaNetwork.start(NetworkSpec.of("bench", n, 1).withOptions(Map.of("refresh", "off")), sim,
+                BucketPolicies.bep5(), NextHopPolicy.closestFirst());
+        double joinSeconds = (System.nanoTime() - start) / 1e9;
+        long joinMessages = sim.metrics().snapshot().total().messagesSent();
+        long heap = usedAfterGc(memory) - before;
+        System.out.printf("%,d nodes joined in %.1f s (%,d messages, %.0f per join); heap after GC %,d MiB = %,d bytes per node%n",
+                n, joinSeconds, joinMessages, joinMessages / (double) n, heap >> 20, heap / n);
+
+        SplittableRandom random = new SplittableRandom(2);
+        int[] rounds = new int[lookups];
+        int[] messages = new int[lookups];
+        start = System.nanoTime();
+        for (int done = 0; done < lookups; ) {
+            List<CompletableFuture<LookupResult>> batch = new ArrayList<>();
+            for (int i = 0; i < 1_000 && done + i < lookups; i++) {
+                batch.add(net.lookup(PeerId.of(random.nextInt(n)), NodeId.random(random), false, null));
+            }
+            sim.await(CompletableFuture.allOf(batch.toArray(CompletableFuture[]::new)), Duration.ofHours(1));
+            for (CompletableFuture<LookupResult> f : batch) {
+                LookupResult r = f.join();
+                rounds[done] = r.rounds();
+                messages[done] = r.messages();
+                done++;
+            }
+        }
+        double lookupSeconds = (System.nanoTime() - start) / 1e9;
+        Arrays.sort(rounds);
+        Arrays.sort(messages);
+        System.out.printf("%,d lookups in %.1f s: rounds median %d, p99 %d; messages median %d, p99 %d; log2 N = %.1f%n",
+                lookups, lookupSeconds, rounds[lookups / 2], rounds[lookups * 99 / 100], messages[lookups / 2],
+                messages[lookups * 99 / 100], Math.log(n) / Math.log(2));
+        System.out.printf("total %.1f s; events run %,d%n", joinSeconds + lookupSeconds, sim.eventsRun());
+    }
+
+    private static long usedAfterGc(MemoryMXBean memory) {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+}

@@ -1,0 +1,119 @@
+package p2plab.kademlia.interop;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A libtorrent DHT node in a Python process on 127.0.0.1 (Debian's python3-libtorrent), driven
+ * by the line commands of {@code libtorrent_dht.py}. Missing libtorrent skips the test, except
+ * under {@code CI=true}, where it fails it.
+ */
+final class LibtorrentDht implements AutoCloseable {
+    static final String PYTHON = "/usr/bin/python3";
+
+    private final Process process;
+    private final Writer in;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final StringBuilder log = new StringBuilder();
+
+    private LibtorrentDht(Process process) {
+        this.process = process;
+        this.in = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        Thread reader = new Thread(() -> read(process.getInputStream()), "libtorrent-dht-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static void requireLibtorrent() throws Exception {
+        boolean present = Files.isExecutable(Path.of(PYTHON));
+        if (present) {
+            Process p = new ProcessBuilder(PYTHON, "-c", "import libtorrent").redirectErrorStream(true).start();
+            present = p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
+        }
+        if (!present) {
+            String why = "python3-libtorrent is not installed (apt-get install -y python3-libtorrent)";
+            if ("true".equals(System.getenv("CI"))) {
+                fail(why);
+            }
+            Assumptions.assumeTrue(false, why);
+        }
+    }
+
+    /** Starts a node listening on {@code port} that bootstraps from {@code bootstrap} (host:port). */
+    static LibtorrentDht start(int port, String bootstrap, Path dir) throws Exception {
+        Path script = dir.resolve("libtorrent_dht.py");
+        try (InputStream s = LibtorrentDht.class.getResourceAsStream("/p2plab/kademlia/interop/libtorrent_dht.py")) {
+            Files.copy(s, script);
+        }
+        Process p = new ProcessBuilder(PYTHON, script.toString(), Integer.toString(port), bootstrap)
+                .redirectErrorStream(true).start();
+        LibtorrentDht dht = new LibtorrentDht(p);
+        dht.expect("ready", 30);
+        return dht;
+    }
+
+    private void read(InputStream out) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(out, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                synchronized (log) {
+                    log.append(line).append('\n');
+                }
+                lines.add(line);
+            }
+        } catch (IOException e) {
+            // the process ended
+        }
+    }
+
+    /** Sends one command and returns the first answer line that starts with {@code answer}. */
+    String ask(String command, String answer, int seconds) throws Exception {
+        in.write(command + "\n");
+        in.flush();
+        return expect(answer, seconds);
+    }
+
+    private String expect(String prefix, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (true) {
+            String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (line == null) {
+                fail("libtorrent did not answer '" + prefix + "' within " + seconds + " s; its output:\n" + log());
+            }
+            if (line.startsWith(prefix)) {
+                return line;
+            }
+        }
+    }
+
+    String log() {
+        synchronized (log) {
+            return log.toString();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            in.write("quit\n");
+            in.flush();
+        } catch (IOException e) {
+            // already gone
+        }
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
