@@ -97,10 +97,12 @@ public final class HttpFormat implements WireFormat<HttpMessage> {
     public FrameDecoder<HttpMessage> newDecoder() {
         return in -> {
             int end = headEnd(in);
+            // The same verdict whether the head arrives at once or in pieces: without its blank
+            // line in the first MAX_HEAD + 4 bytes, the head is too long either way.
+            if (end < 0 ? in.remaining() >= MAX_HEAD + 4 : end - in.position() > MAX_HEAD) {
+                throw new MalformedFrameException("HTTP header block longer than " + MAX_HEAD + " bytes");
+            }
             if (end < 0) {
-                if (in.remaining() > MAX_HEAD) {
-                    throw new MalformedFrameException("HTTP header block longer than " + MAX_HEAD + " bytes");
-                }
                 return null;
             }
             byte[] headBytes = new byte[end - in.position()];
