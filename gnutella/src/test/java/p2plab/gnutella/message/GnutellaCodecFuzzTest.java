@@ -64,10 +64,11 @@ class GnutellaCodecFuzzTest {
     }
 
     private static GetRequest request(FuzzedDataProvider in) {
-        long first = in.consumeLong(0, Long.MAX_VALUE - 1);
+        // masked rather than consumeLong(min, max): over the whole long range that gave negatives
+        long first = in.consumeLong() & (Long.MAX_VALUE >> 1);
         String name = text(in);
-        return new GetRequest(in.consumeLong(0, Long.MAX_VALUE), name.isEmpty() ? "n" : name, first,
-                in.consumeLong(first, Long.MAX_VALUE));
+        return new GetRequest(in.consumeLong() & Long.MAX_VALUE, name.isEmpty() ? "n" : name, first,
+                first + (in.consumeLong() & (Long.MAX_VALUE >> 1)));
     }
 
     private static Address address(FuzzedDataProvider in) {

@@ -27,8 +27,8 @@ class KazaaFormatFuzzTest {
     @FuzzTest(maxDuration = "30m", maxExecutions = 1_000_000)
     void roundTrip(FuzzedDataProvider in) {
         KazaaMessage m = switch (in.consumeInt(0, 10)) {
-            case 0 -> new KazaaMessage.Attach(peer(in), in.consumeLong(0, Long.MAX_VALUE), in.consumeLong(0, Long.MAX_VALUE),
-                    in.consumeBoolean(), in.consumeLong(0, Long.MAX_VALUE), in.consumeBoolean());
+            case 0 -> new KazaaMessage.Attach(peer(in), natural(in), natural(in),
+                    in.consumeBoolean(), natural(in), in.consumeBoolean());
             case 1 -> new KazaaMessage.AttachAck(in.consumeBoolean(), peers(in));
             case 2 -> {
                 List<SharedFile> files = new ArrayList<>();
@@ -46,10 +46,10 @@ class KazaaFormatFuzzTest {
                 }
                 yield new KazaaMessage.QueryHit(new Guid(in.consumeLong(), in.consumeLong()), in.consumeInt(0, 255), peer(in), found);
             }
-            case 5 -> new KazaaMessage.SupernodeHello(peer(in), in.consumeInt(0, Integer.MAX_VALUE), peers(in));
+            case 5 -> new KazaaMessage.SupernodeHello(peer(in), (int) (natural(in) >>> 32), peers(in));
             case 6 -> new KazaaMessage.RoleChange(in.pickValue(KazaaMessage.RoleChange.Change.values()), peers(in));
             case 7 -> new KazaaMessage.RefreshList(in.consumeBoolean(), peers(in));
-            case 8 -> new KazaaMessage.DownloadRequest(content(in), in.consumeLong(0, Long.MAX_VALUE), in.consumeInt(0, KazaaFormat.CHUNK));
+            case 8 -> new KazaaMessage.DownloadRequest(content(in), natural(in), in.consumeInt(0, KazaaFormat.CHUNK));
             case 9 -> {
                 byte[] bytes = in.consumeBytes(in.consumeInt(0, KazaaFormat.CHUNK));
                 long offset = in.consumeLong(0, 1L << 40);
@@ -69,11 +69,11 @@ class KazaaFormatFuzzTest {
     }
 
     private static PeerRef peer(FuzzedDataProvider in) {
-        return new PeerRef(in.consumeInt(0, Integer.MAX_VALUE), new Address("h" + text(in), in.consumeInt(0, 65535)));
+        return new PeerRef((int) (natural(in) >>> 32), new Address("h" + text(in), in.consumeInt(0, 65535)));
     }
 
     private static SharedFile file(FuzzedDataProvider in) {
-        return new SharedFile("f" + text(in), in.consumeLong(0, Long.MAX_VALUE), content(in));
+        return new SharedFile("f" + text(in), natural(in), content(in));
     }
 
     private static ContentId content(FuzzedDataProvider in) {
@@ -82,5 +82,10 @@ class KazaaFormatFuzzTest {
 
     private static String text(FuzzedDataProvider in) {
         return new String(in.consumeBytes(in.consumeInt(0, 40)), StandardCharsets.UTF_8);
+    }
+
+    /** A long >= 0; masked, since consumeLong(0, Long.MAX_VALUE) handed out negatives when fuzzing. */
+    private static long natural(FuzzedDataProvider in) {
+        return in.consumeLong() & Long.MAX_VALUE;
     }
 }

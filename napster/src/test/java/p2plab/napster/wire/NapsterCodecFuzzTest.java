@@ -35,27 +35,27 @@ class NapsterCodecFuzzTest {
             case 0 -> new NapMessage.Error(text(in));
             case 1 -> new NapMessage.Login(word(in), word(in), in.consumeInt(0, 65535), name(in), in.consumeInt());
             case 2 -> new NapMessage.LoginAck(word(in));
-            case 3 -> new NapMessage.Share(name(in), hash(in), in.consumeLong(0, Long.MAX_VALUE));
+            case 3 -> new NapMessage.Share(name(in), hash(in), natural(in));
             case 4 -> new NapMessage.Unshare(name(in));
-            case 5 -> new NapMessage.Search(word(in), name(in), in.consumeInt(0, Integer.MAX_VALUE));
-            case 6 -> new NapMessage.SearchResult(word(in), name(in), hash(in), in.consumeLong(0, Long.MAX_VALUE), word(in), word(in),
+            case 5 -> new NapMessage.Search(word(in), name(in), (int) (natural(in) >>> 32));
+            case 6 -> new NapMessage.SearchResult(word(in), name(in), hash(in), natural(in), word(in), word(in),
                     in.consumeInt());
-            case 7 -> NapsterCodec.encodeHit(name(in), hash(in), in.consumeLong(0, Long.MAX_VALUE), word(in), word(in), in.consumeInt())
+            case 7 -> NapsterCodec.encodeHit(name(in), hash(in), natural(in), word(in), word(in), in.consumeInt())
                     .forSearch(word(in));
             case 8 -> new NapMessage.SearchEnd(word(in));
             case 9 -> new NapMessage.DownloadRequest(word(in), name(in));
             case 10 -> new NapMessage.DownloadAck(word(in), word(in), in.consumeInt(0, 65535), name(in), hash(in), in.consumeInt());
             case 11 -> new NapMessage.GetError(word(in), name(in));
             case 12 -> new NapMessage.Browse(word(in));
-            case 13 -> new NapMessage.BrowseResult(word(in), name(in), hash(in), in.consumeLong(0, Long.MAX_VALUE));
+            case 13 -> new NapMessage.BrowseResult(word(in), name(in), hash(in), natural(in));
             case 14 -> new NapMessage.BrowseEnd(word(in));
             case 15 -> new NapMessage.ErrorMessage(text(in));
             case 16 -> new NapMessage.Ping();
-            case 17 -> new NapMessage.Get(word(in), name(in), in.consumeLong(0, Long.MAX_VALUE));
-            case 18 -> new NapMessage.GetAck(in.consumeLong(0, Long.MAX_VALUE));
+            case 17 -> new NapMessage.Get(word(in), name(in), natural(in));
+            case 18 -> new NapMessage.GetAck(natural(in));
             default -> in.consumeBoolean()
-                    ? new NapMessage.ChunkAck(in.consumeLong(0, Long.MAX_VALUE))
-                    : new NapMessage.Chunk(in.consumeLong(0, Long.MAX_VALUE), in.consumeBytes(in.consumeInt(0, NapsterCodec.MAX_CHUNK)));
+                    ? new NapMessage.ChunkAck(natural(in))
+                    : new NapMessage.Chunk(natural(in), in.consumeBytes(in.consumeInt(0, NapsterCodec.MAX_CHUNK)));
         };
         DecoderFuzzing.assertRoundTrip(CODEC, m);
     }
@@ -82,5 +82,10 @@ class NapsterCodecFuzzTest {
             s.append("0123456789abcdef".charAt(in.consumeInt(0, 15)));
         }
         return s.toString();
+    }
+
+    /** A long >= 0; masked, since consumeLong(0, Long.MAX_VALUE) handed out negatives when fuzzing. */
+    private static long natural(FuzzedDataProvider in) {
+        return in.consumeLong() & Long.MAX_VALUE;
     }
 }
