@@ -63,7 +63,7 @@ class HttpFormatFuzzTest {
         assertTrue(DecoderFuzzing.deepEquals(expected, back.messages().get(0)), () -> expected + " became " + back.messages().get(0));
     }
 
-    /** Found by the fuzzer's piece check: a long head was refused in pieces but taken whole. */
+    /** DecoderFuzzing's piece check, at the cut that shows it: a long head was refused in pieces but taken whole. */
     @Test
     void aHeadOverTheLimitIsRefusedWholeAndInPieces() {
         byte[] head = ("GET / HTTP/1.1\r\nX: " + "a".repeat(HttpFormat.MAX_HEAD) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);

@@ -28,7 +28,7 @@ import p2plab.common.transport.sim.SimTransport;
 class TrackerRequestFuzzTest {
 
     @FuzzTest(maxDuration = "30m", maxExecutions = 1_000_000)
-    // entries are libFuzzer dictionary lines: control bytes as \\xNN
+    // entries are libFuzzer dictionary lines: control bytes as \xNN
     @DictionaryEntries({"GET /announce?", "GET /scrape?", "GET /search?q=", " HTTP/1.1\\x0D\\x0A\\x0D\\x0A", "info_hash=", "&peer_id=",
             "&port=", "&left=", "&uploaded=", "&downloaded=", "&event=stopped", "&event=completed", "&compact=0",
             "&numwant=", "%", "01234567890123456789"})
