@@ -116,8 +116,7 @@ public final class HttpFormat implements WireFormat<HttpMessage> {
         @Override
         public HttpMessage decode(ByteBuffer in) {
             if (refused) {
-                in.position(in.limit());
-                return null;
+                return null; // nothing more is read: the tracker answers the refusal and closes
             }
             HttpMessage m = read(in);
             if (m instanceof HttpMessage.Refused) {
@@ -129,19 +128,19 @@ public final class HttpFormat implements WireFormat<HttpMessage> {
 
         private static HttpMessage read(ByteBuffer in) {
             int end = headEnd(in);
+            // The same verdict whether the head arrives at once or in pieces: without its blank
+            // line in the first MAX_HEAD + 4 bytes, the head is too long either way.
             if (end < 0) {
                 int lineEnd = indexOfCrlf(in);
                 if (lineEnd < 0 && in.remaining() > MAX_REQUEST_LINE) {
                     return new HttpMessage.Refused(414, "URI Too Long", "request line longer than " + MAX_REQUEST_LINE + " bytes");
                 }
-                if (in.remaining() > MAX_HEAD) {
-                    return new HttpMessage.Refused(431, "Request Header Fields Too Large",
-                            "header block longer than " + MAX_HEAD + " bytes");
-                }
-                return null;
             }
-            if (end - in.position() > MAX_HEAD) {
+            if (end < 0 ? in.remaining() >= MAX_HEAD + 4 : end - in.position() > MAX_HEAD) {
                 return new HttpMessage.Refused(431, "Request Header Fields Too Large", "header block longer than " + MAX_HEAD + " bytes");
+            }
+            if (end < 0) {
+                return null;
             }
             String[] lines = headLines(in, end);
             if (lines[0].length() > MAX_REQUEST_LINE) {
@@ -173,10 +172,11 @@ public final class HttpFormat implements WireFormat<HttpMessage> {
 
     private HttpMessage decodeResponse(ByteBuffer in) throws MalformedFrameException {
         int end = headEnd(in);
+        // The same verdict whether the head arrives at once or in pieces (see the request decoder).
+        if (end < 0 ? in.remaining() >= MAX_HEAD + 4 : end - in.position() > MAX_HEAD) {
+            throw new MalformedFrameException("HTTP header block longer than " + MAX_HEAD + " bytes");
+        }
         if (end < 0) {
-            if (in.remaining() > MAX_HEAD) {
-                throw new MalformedFrameException("HTTP header block longer than " + MAX_HEAD + " bytes");
-            }
             return null;
         }
         String[] lines = headLines(in, end);

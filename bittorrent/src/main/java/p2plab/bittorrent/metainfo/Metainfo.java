@@ -115,6 +115,9 @@ public record Metainfo(String announce, String name, int pieceLength, byte[] pie
                     path.add(Bencode.text(p, "file path element"));
                 }
                 files.add(new FileEntry(path, length, offset));
+                if (length > Long.MAX_VALUE - offset) {
+                    throw new BencodeException("info.files add up to more than " + Long.MAX_VALUE + " bytes");
+                }
                 offset += length;
             }
         } else {
@@ -122,7 +125,7 @@ public record Metainfo(String announce, String name, int pieceLength, byte[] pie
             files.add(new FileEntry(List.of(name), length, 0));
         }
         long total = files.stream().mapToLong(FileEntry::length).sum();
-        long expected = (total + pieceLength - 1) / pieceLength;
+        long expected = total / pieceLength + (total % pieceLength == 0 ? 0 : 1); // no overflow near Long.MAX_VALUE
         if (expected != pieces.length / 20) {
             throw new BencodeException("the torrent has " + pieces.length / 20 + " piece hashes but its "
                     + total + " bytes make " + expected + " pieces");

@@ -201,16 +201,18 @@ public final class Bencode {
                 pos++;
             }
             int digitsFrom = pos;
+            // counted below zero, as Long.parseLong does, so that Long.MIN_VALUE (which encode writes) fits
+            long limit = negative ? Long.MIN_VALUE : -Long.MAX_VALUE;
             long v = 0;
             while (peek() != end) {
                 int c = data[pos];
                 if (c < '0' || c > '9') {
                     throw new BencodeException("bad digit " + shown(c) + " in number at offset " + pos);
                 }
-                if (v > (Long.MAX_VALUE - (c - '0')) / 10) {
+                if (v < limit / 10 || v * 10 < limit + (c - '0')) {
                     throw new BencodeException("number at offset " + start + " does not fit in 64 bits");
                 }
-                v = v * 10 + (c - '0');
+                v = v * 10 - (c - '0');
                 pos++;
             }
             int digits = pos - digitsFrom;
@@ -224,7 +226,7 @@ public final class Bencode {
             if (negative && v == 0) {
                 throw new BencodeException("-0 is not allowed (offset " + start + ")");
             }
-            return negative ? -v : v;
+            return negative ? v : -v;
         }
 
         /**

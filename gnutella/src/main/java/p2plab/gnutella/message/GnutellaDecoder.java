@@ -136,9 +136,10 @@ public final class GnutellaDecoder implements FrameDecoder<GnutellaMessage> {
             long total = 0;
             String range = head.header("Content-Range");
             if (range != null) {
-                String[] r = range.substring("bytes ".length()).split("[-/]");
-                first = Long.parseLong(r[0]);
-                total = Long.parseLong(r[2]);
+                // "bytes <first>-<last>/<total>"; <last> is <first> - 1 for an empty body, so no split on '-'
+                String spec = range.substring("bytes ".length());
+                first = Long.parseLong(spec.substring(0, spec.indexOf('-')));
+                total = Long.parseLong(spec.substring(spec.lastIndexOf('/') + 1));
             }
             byte[] body = new byte[(int) bodyLength];
             in.get(body);
