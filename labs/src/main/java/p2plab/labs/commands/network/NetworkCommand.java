@@ -1,6 +1,6 @@
 package p2plab.labs.commands.network;
 
-import p2plab.labs.commands.Commands;
+import p2plab.labs.commands.base.Usage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -15,6 +15,6 @@ public final class NetworkCommand implements Runnable {
 
     @Override
     public void run() {
-        throw Commands.needsSubcommand(spec);
+        throw Usage.needsSubcommand(spec);
     }
 }
