@@ -199,6 +199,24 @@ public final class StreamingNetwork implements Network {
         m.node.execute(() -> m.listener().preload(track));
     }
 
+    /**
+     * Fills listener {@code id}'s cache with its listening history, oldest first (the LRU keeps
+     * the most recent), and, in the hybrid, registers what it kept with the tracker directly:
+     * a warm start for long experiments, without a message per track.
+     */
+    public void warm(PeerId id, int[] history) {
+        Member m = listener(id);
+        Member origin = registry.get(ORIGIN);
+        int[] copy = history.clone();
+        m.node.execute(() -> {
+            int[] kept = m.listener().warm(copy);
+            if (options.mode() == Mode.HYBRID) {
+                Address a = m.node.address();
+                origin.node.execute(() -> ((OriginServer) origin.handler).tracker().announce(kept, a));
+            }
+        });
+    }
+
     private Member listener(PeerId id) {
         Member m = registry.alive(id);
         if (m.role != Role.LISTENER) {

@@ -110,6 +110,16 @@ public final class Listener implements PeerHandler<StreamMessage> {
         }
     }
 
+    /** Plays {@code history} into the cache without fetching (a warm start); returns the tracks kept, oldest first. */
+    public int[] warm(int[] history) {
+        for (int t : history) {
+            if (catalogue.valid(t)) {
+                cache.add(t);
+            }
+        }
+        return cache.keys().stream().mapToInt(Integer::intValue).toArray();
+    }
+
     public boolean holds(int track) {
         return cache.contains(track);
     }
@@ -315,7 +325,7 @@ public final class Listener implements PeerHandler<StreamMessage> {
         for (; i < f.have.length && catalogue.positionNanos(i) < horizon; i++) {
             boolean missing = !f.have[i] && f.askedFrom[i] == null;
             if (missing) {
-                f.askedFrom[i] = source;
+                f.ask(i, source);
                 if (first < 0) {
                     first = i;
                 }
@@ -390,7 +400,7 @@ public final class Listener implements PeerHandler<StreamMessage> {
                     if (first < 0) {
                         first = i;
                     }
-                    f.askedFrom[i] = l;
+                    f.ask(i, l);
                     count++;
                 } else if (first >= 0) {
                     break;
@@ -441,8 +451,8 @@ public final class Listener implements PeerHandler<StreamMessage> {
     }
 
     private boolean hasPeerRequests(TrackFetch f) {
-        for (Object o : f.askedFrom) {
-            if (o != null && o != serverLink && o != edgeLink) {
+        for (Object o : f.sources()) {
+            if (o != serverLink && o != edgeLink) {
                 return true;
             }
         }
@@ -634,7 +644,7 @@ public final class Listener implements PeerHandler<StreamMessage> {
         long now = node.clock().nanos();
         f.have[c.index()] = true;
         f.haveCount++;
-        f.askedFrom[c.index()] = null;
+        f.unask(c.index());
         SourceKind kind = link == serverLink ? SourceKind.SERVER : link == edgeLink ? SourceKind.EDGE : SourceKind.PEER;
         f.bytes[kind.ordinal()] += c.length();
         if (link.attachment() instanceof Neighbour n) {

@@ -26,6 +26,8 @@ final class TrackFetch {
     final List<Address> holders = new ArrayList<>();
     /** Holders that refused, failed or were too slow: not asked again for this track. */
     final Set<Address> dropped = new HashSet<>();
+    /** Chunks outstanding per source. */
+    private final java.util.Map<Object, Integer> outstanding = new java.util.IdentityHashMap<>(4);
     int haveCount;
     Playback playback;
     boolean searched;
@@ -46,18 +48,31 @@ final class TrackFetch {
         return haveCount == have.length;
     }
 
+    /** Records that chunk {@code i} is asked of {@code source}. */
+    void ask(int i, Object source) {
+        askedFrom[i] = source;
+        outstanding.merge(source, 1, Integer::sum);
+    }
+
+    /** Chunk {@code i} is in, or no longer expected from whom it was asked of. */
+    void unask(int i) {
+        Object source = askedFrom[i];
+        if (source != null) {
+            askedFrom[i] = null;
+            outstanding.computeIfPresent(source, (k, n) -> n == 1 ? null : n - 1);
+        }
+    }
+
     /** True when some chunk is asked of {@code link} and not in yet. */
     boolean waitsOn(Link<StreamMessage> link) {
-        for (int i = 0; i < askedFrom.length; i++) {
-            if (askedFrom[i] == link) {
-                return true;
-            }
-        }
-        return false;
+        return outstanding.containsKey(link);
     }
 
     /** Forgets what was asked of {@code link}: those chunks are missing again. */
     void release(Link<StreamMessage> link) {
+        if (outstanding.remove(link) == null) {
+            return;
+        }
         for (int i = 0; i < askedFrom.length; i++) {
             if (askedFrom[i] == link) {
                 askedFrom[i] = null;
@@ -65,16 +80,13 @@ final class TrackFetch {
         }
     }
 
+    /** The sources chunks are asked of now. */
+    java.util.Set<Object> sources() {
+        return outstanding.keySet();
+    }
+
     boolean anyAsked() {
-        if (haveCount > 0) {
-            return true;
-        }
-        for (Object o : askedFrom) {
-            if (o != null) {
-                return true;
-            }
-        }
-        return false;
+        return haveCount > 0 || !outstanding.isEmpty();
     }
 
     void cancelTimers() {

@@ -44,6 +44,11 @@ public final class LruSet<K> {
         return evicted;
     }
 
+    /** The keys, least recently used first. */
+    public java.util.List<K> keys() {
+        return new java.util.ArrayList<>(keys.keySet());
+    }
+
     public int size() {
         return keys.size();
     }

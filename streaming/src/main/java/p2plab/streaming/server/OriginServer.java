@@ -33,6 +33,10 @@ public final class OriginServer implements PeerHandler<StreamMessage> {
         this.log = log;
     }
 
+    public Tracker tracker() {
+        return tracker;
+    }
+
     public void bind(Node<StreamMessage> node) {
         this.node = node;
     }

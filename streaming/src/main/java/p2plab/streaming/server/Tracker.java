@@ -33,6 +33,13 @@ public final class Tracker {
         }
     }
 
+    /** {@code holder} holds every one of {@code tracks} (the last one announced most recently). */
+    public void announce(int[] tracks, Address holder) {
+        for (int t : tracks) {
+            announce(t, holder);
+        }
+    }
+
     /** The most recent holders of {@code track}, newest first, without {@code asker}. */
     public List<Address> holders(int track, Address asker) {
         ArrayDeque<Address> list = holders.get(track);
