@@ -56,6 +56,9 @@ final class NetworkCreate extends LabCommand {
     @Option(names = {"-o", "--option"}, paramLabel = "KEY=VALUE", description = "An overlay setting, e.g. -o ttl=5 -o forwarding=flood.")
     Map<String, String> options = new LinkedHashMap<>();
 
+    @Option(names = "--mode", paramLabel = "server|cdn|hybrid", description = "streaming only: how music is delivered (default hybrid).")
+    String mode;
+
     @Option(names = "--impl", paramLabel = "student|reference",
             description = "Run the lab's strategy from student/<lab>/ (compiled now) or the reference solution inside this overlay.")
     String impl;
@@ -82,6 +85,9 @@ final class NetworkCreate extends LabCommand {
         }
         if (!transport.equals("sim") && !transport.equals("tcp")) {
             throw new LabException("unknown transport '" + transport + "'; choose sim or tcp");
+        }
+        if (mode != null) {
+            options.put("mode", mode); // the streaming overlay reads it; any other overlay rejects it as an unknown option
         }
         TopologySpec t = topologySpec();
         PeerSpec peerSpec = Rates.peerSpec(upload, download);

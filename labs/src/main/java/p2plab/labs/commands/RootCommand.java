@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
         description = "P2P Lab: build peer-to-peer networks, add and kill peers, search, download, and read hops, messages and times.",
         subcommands = {NetworkCommand.class, PeerCommand.class, ShareCommand.class, SearchCommand.class, DownloadCommand.class,
                 StatsCommand.class, ExportCommand.class, CompareCommand.class, TopologyCommand.class, ExperimentCommand.class, OverlaysCommand.class,
-                TorrentCommand.class, TrackerCommand.class, SeedCommand.class, GetCommand.class,
+                TorrentCommand.class, TrackerCommand.class, SeedCommand.class, GetCommand.class, PlayCommand.class,
                 QuitCommand.class, HelpCommand.class})
 final class RootCommand implements Runnable {
 

@@ -56,7 +56,8 @@ final class StatsCommand extends LabCommand {
         }
         MetricsSnapshot s = n.network().metrics();
         if (json) {
-            printJson(s);
+            printJson(n.network() instanceof p2plab.streaming.StreamingNetwork sn
+                    ? Map.of("metrics", s, "streaming", PlayCommand.streamingStats(sn)) : s);
             return;
         }
         println(n.name() + " at " + fmt(s.timeMillis()) + " ms of protocol time");
@@ -65,6 +66,9 @@ final class StatsCommand extends LabCommand {
                 .max(Map.Entry.comparingByValue((a, b) -> Long.compare(load(a), load(b)))).orElse(null);
         if (busiest != null) {
             println("busiest peer: " + busiest.getKey() + " with " + load(busiest.getValue()) + " messages sent and received");
+        }
+        if (n.network() instanceof p2plab.streaming.StreamingNetwork sn) {
+            println(PlayCommand.streamingLine(sn));
         }
     }
 

@@ -16,7 +16,7 @@ import java.util.List;
  * Rules take the root package so a test can aim them at a deliberately broken fixture.
  */
 final class ArchitectureRules {
-    static final List<String> OVERLAYS = List.of("napster", "gnutella", "kazaa", "bittorrent");
+    static final List<String> OVERLAYS = List.of("napster", "gnutella", "kazaa", "bittorrent", "streaming");
 
     private ArchitectureRules() {
     }
