@@ -29,6 +29,12 @@ public final class DayRun {
      */
     public static PlayLog run(Transport transport, NetworkSpec spec, RescuePolicy policy, Workload workload,
                               int historyPlays, long seed) {
+        return run(transport, spec, policy, workload, historyPlays, seed, () -> { });
+    }
+
+    /** As above; {@code beforeClose} runs once the day is over, with the network still up (to weigh its heap). */
+    public static PlayLog run(Transport transport, NetworkSpec spec, RescuePolicy policy, Workload workload,
+                              int historyPlays, long seed, Runnable beforeClose) {
         StreamingNetwork n = (StreamingNetwork) new StreamingOverlay(policy).create(spec, transport);
         try {
             transport.advance(Duration.ofSeconds(1));
@@ -47,6 +53,7 @@ public final class DayRun {
                 n.follow(ids.get(i), plans.get(i));
             }
             transport.advance(Duration.ofSeconds((long) workload.durationSeconds() + 3_600));
+            beforeClose.run();
             return n.log();
         } finally {
             n.close();
