@@ -39,4 +39,13 @@ class StreamingShellTest {
         Run origin = Run.script("network create streaming --peers 2 -o tracks=5; play 0 1");
         assertTrue(origin.err().contains("is the origin server; play on a listener"), origin.err());
     }
+
+    /** Lab 8's handout session, with the reference policy: the known next track is prefetched. */
+    @Test
+    void theHandoutSessionPrefetchesTheNextTrack() {
+        Run r = Run.script("network create streaming --peers 30 --mode hybrid --upload 100kB/s -o tracks=50 "
+                + "-o trackBytes=800000 --impl reference; play 1 7 --next 8; play 1 8");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("p1 played track 8 (40 s): first audio after 0 ms, 0 stutters"), r.out());
+    }
 }

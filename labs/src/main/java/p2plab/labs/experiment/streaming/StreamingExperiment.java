@@ -50,10 +50,10 @@ public final class StreamingExperiment implements Experiment {
     @Override
     public Map<String, String> defaults() {
         Map<String, String> d = new LinkedHashMap<>();
-        d.put("listeners", "100,300,1000");
+        d.put("listeners", "100,1000,3000");
         d.put("modes", "server,cdn,hybrid");
         d.put("hours", "2");
-        d.put("tracks", "20000");
+        d.put("tracks", "100000");
         d.put("history", "300");
         d.put("cache", "200");
         d.put("cache-sweep", "0,50,200,800");
@@ -81,7 +81,7 @@ public final class StreamingExperiment implements Experiment {
         }
         double defaultSkew = Popularity.exponentFor(tracks, 0.12, 0.88);
         ResultTable table = new ResultTable(List.of("sweep", "mode", "listeners", "cache_tracks", "zipf_s", "plays",
-                "median_latency_ms", "p99_latency_ms", "stutters_per_play", "plays_stuttering_pct", "server_pct", "edge_pct",
+                "median_latency_ms", "p99_latency_ms", "net_starts_pct", "median_net_latency_ms", "stutters_per_play", "plays_stuttering_pct", "server_pct", "edge_pct",
                 "peer_pct", "cache_pct", "origin_gb", "origin_peak_mb_s"));
         Map<String, List<double[]>> latencyByMode = new LinkedHashMap<>();
         List<Plot.Curve> egress = new ArrayList<>();
@@ -170,6 +170,7 @@ public final class StreamingExperiment implements Experiment {
             peak = Math.max(peak, b);
         }
         t.add(sweep, mode, n, cache, round(skew, 3), s.plays(), round(s.medianLatencyMs(), 1), round(s.p99LatencyMs(), 1),
+                round(100 * s.networkStarts(), 1), round(s.medianNetworkLatencyMs(), 1),
                 round(s.stuttersPerPlay(), 4), round(100 * s.playsWithStutter(), 2), round(100 * s.share(SourceKind.SERVER), 2),
                 round(100 * s.share(SourceKind.EDGE), 2), round(100 * s.share(SourceKind.PEER), 2),
                 round(100 * s.share(SourceKind.CACHE), 2), round(o.log.originBytes() / 1e9, 3),
@@ -208,12 +209,13 @@ public final class StreamingExperiment implements Experiment {
         if (h != null) {
             f.add(String.format(Locale.ROOT, "Hybrid at N = %d, Zipf s = %.2f, against Spotify (Kreitz and Niemela 2010): "
                             + "server %.1f%% (Spotify 8.8%%, ratio %.2f), peers %.1f%% (35.8%%, %.2f), cache %.1f%% (55.4%%, %.2f), "
-                            + "median latency %.0f ms (265 ms, %.2f), plays with a stutter %.2f%% (under 1%%). docs/experiments.md "
-                            + "explains each difference.", n, skew,
+                            + "median latency %.0f ms (265 ms, %.2f; %.0f%% of plays waited for the network, their median %.0f ms), "
+                            + "plays with a stutter %.2f%% (under 1%%). docs/experiments.md explains each difference.", n, skew,
                     100 * h.share(SourceKind.SERVER), h.share(SourceKind.SERVER) / SPOTIFY_SERVER,
                     100 * h.share(SourceKind.PEER), h.share(SourceKind.PEER) / SPOTIFY_P2P,
                     100 * h.share(SourceKind.CACHE), h.share(SourceKind.CACHE) / SPOTIFY_CACHE,
-                    h.medianLatencyMs(), h.medianLatencyMs() / SPOTIFY_MEDIAN_MS, 100 * h.playsWithStutter()));
+                    h.medianLatencyMs(), h.medianLatencyMs() / SPOTIFY_MEDIAN_MS, 100 * h.networkStarts(),
+                    h.medianNetworkLatencyMs(), 100 * h.playsWithStutter()));
         }
         return f;
     }

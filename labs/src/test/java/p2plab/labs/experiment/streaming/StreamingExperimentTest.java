@@ -30,7 +30,6 @@ class StreamingExperimentTest {
         assertTrue(origin[1] < origin[0], "CDN origin " + origin[1] + " GB vs single server " + origin[0] + " GB");
         assertTrue(origin[2] < origin[0] && server[2] < server[0] / 2, r.table().toText());
         assertTrue(server[4] < server[3], "hybrid server share with cache 100 vs 0: " + r.table().toText());
-        System.out.println(r.table().toText());
         assertTrue(r.findings().get(2).contains("against Spotify"), r.findings().toString());
     }
 }
