@@ -24,7 +24,7 @@ import p2plab.streaming.workload.Workload;
  * the simulating thread (the two differ when the machine is shared), the heap after a full GC
  * with the network still alive, and the figures Spotify published.
  *
- * <p>Args: listeners (10000), mode (hybrid), hours (24), tracks (20000), history plays per listener (300).
+ * <p>Args: listeners (10000), mode (hybrid), hours (24), tracks (100000), history plays per listener (300).
  */
 public final class StreamingDayBenchmark {
 
@@ -32,7 +32,7 @@ public final class StreamingDayBenchmark {
         int listeners = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         String mode = args.length > 1 ? args[1] : "hybrid";
         double hours = args.length > 2 ? Double.parseDouble(args[2]) : 24;
-        int tracks = args.length > 3 ? Integer.parseInt(args[3]) : 20_000;
+        int tracks = args.length > 3 ? Integer.parseInt(args[3]) : 100_000;
         int history = args.length > 4 ? Integer.parseInt(args[4]) : 300;
 
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
