@@ -58,10 +58,10 @@ public final class StreamingExperiment implements Experiment {
         d.put("cache", "200");
         d.put("cache-sweep", "0,50,200,800");
         d.put("skew-sweep", "0.8,1.1,1.3");
-        d.put("server-upload", "2000000");
+        d.put("server-upload", "1000000");
         d.put("edges", "4");
         d.put("edge-upload", "1000000");
-        d.put("edge-cache", "20000");
+        d.put("edge-cache", "300000");
         d.put("peer-upload", "100000");
         d.put("peer-download", "1000000");
         d.put("sessions-per-day", "1.5");
