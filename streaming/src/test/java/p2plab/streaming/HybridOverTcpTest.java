@@ -17,7 +17,7 @@ import p2plab.streaming.measure.PlayRecord;
 import p2plab.streaming.media.SourceKind;
 
 /**
- * The same code over real sockets on 127.0.0.1, at ten times real time: the first listener
+ * The same code over real sockets on 127.0.0.1, at five times real time: the first listener
  * streams a track from the server; the second gets its head from the server and the rest from
  * the first, through the tracker; a killed listener is down for the shell and comes back.
  */
@@ -25,10 +25,12 @@ class HybridOverTcpTest {
 
     @Test
     void theSecondListenerStreamsFromTheFirstOverTcp() throws Exception {
-        try (TcpTransport tcp = new TcpTransport(TcpOptions.defaults().withTimeScale(10))) {
+        try (TcpTransport tcp = new TcpTransport(TcpOptions.defaults().withTimeScale(5))) {
             // 10 s tracks of 200 kB at 20 kB/s; the server sends the first 3 s and, while peers serve, never more than 3 s ahead
             Map<String, String> o = Map.of("mode", "hybrid", "tracks", "5", "trackBytes", "200000", "bitrate", "20000",
-                    "serverHead", "3", "serverAhead", "3");
+                    "serverHead", "3", "serverAhead", "3",
+                    // real time is scaled: keep the search wait and the fallback threshold well above scheduling delays
+                    "searchTimeout", "5", "fallback", "20");
             StreamingNetwork n = (StreamingNetwork) new StreamingOverlay().create(
                     NetworkSpec.of("tcp", 3, 1).withPeerSpec(PeerSpec.rates(400_000, 0)).withOptions(o), tcp);
             tcp.advance(Duration.ofSeconds(2));
