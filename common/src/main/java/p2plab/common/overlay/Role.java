@@ -8,7 +8,10 @@ public enum Role {
     ORDINARY_NODE("ordinary node"),
     TRACKER("tracker"),
     SEED("seed"),
-    LEECHER("leecher");
+    LEECHER("leecher"),
+    ORIGIN("origin server"),
+    EDGE("edge cache"),
+    LISTENER("listener");
 
     private final String label;
 

@@ -11,6 +11,7 @@ import p2plab.labs.commands.network.PeerCommand;
 import p2plab.labs.commands.network.StatsCommand;
 import p2plab.labs.commands.network.TopologyCommand;
 import p2plab.labs.commands.search.DownloadCommand;
+import p2plab.labs.commands.search.PlayCommand;
 import p2plab.labs.commands.search.SearchCommand;
 import p2plab.labs.commands.search.ShareCommand;
 import p2plab.labs.commands.torrent.GetCommand;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Command;
         subcommands = {NetworkCommand.class, PeerCommand.class, ShareCommand.class, SearchCommand.class, DownloadCommand.class,
                 StatsCommand.class, ExportCommand.class, CompareCommand.class, TopologyCommand.class, ExperimentCommand.class, OverlaysCommand.class,
                 TorrentCommand.class, TrackerCommand.class, SeedCommand.class, GetCommand.class, DhtCommand.class,
-                WaitCommand.class, QuitCommand.class, HelpCommand.class, ClearCommand.class})
+                PlayCommand.class, WaitCommand.class, QuitCommand.class, HelpCommand.class, ClearCommand.class})
 final class RootCommand implements Runnable {
 
     @Override

@@ -38,7 +38,7 @@ public final class Assignments {
             if (id.isEmpty()) {
                 continue;
             }
-            number++;
+            number = Integer.parseInt(p.getProperty(id + ".number", Integer.toString(number + 1)).trim());
             labs.add(new LabAssignment(id, number, required(p, id, "title"), required(p, id, "tests"),
                     required(p, id, "strategy"), required(p, id, "student"), required(p, id, "reference")));
         }

@@ -43,7 +43,9 @@ public final class LabImplementations {
                 case "bittorrent" -> new BitTorrentOverlay(
                         lab == null || lab.equals("picker") ? Implementations.of("picker", who, PiecePicker.class) : null,
                         lab == null || lab.equals("choker") ? Implementations.of("choker", who, Choker.class) : null);
-                default -> throw new LabException("overlay '" + overlay + "' has no lab strategy to swap; --impl works with napster, gnutella, kazaa, bittorrent");
+                case "streaming" -> new p2plab.streaming.StreamingOverlay(
+                        of("streaming", lab, who, p2plab.streaming.policy.RescuePolicy.class).get());
+                default -> throw new LabException("overlay '" + overlay + "' has no lab strategy to swap; --impl works with napster, gnutella, kazaa, bittorrent, streaming");
             };
         } catch (IllegalArgumentException e) {
             throw new LabException(e.getMessage());

@@ -34,14 +34,16 @@ class ExperimentOutputsTest {
             "search-cost", Map.of("peers", "40", "ttl", "1,2,3", "queries", "5", "files", "60"),
             "churn", Map.of("overlays", "napster,gnutella", "peers", "30", "files", "60", "queries", "8",
                     "mean-session-s", "600,60"),
-            "incentives", Map.of("leechers", "6", "free-rider-share", "0,0.5", "file-kib", "512"));
+            "incentives", Map.of("leechers", "6", "free-rider-share", "0,0.5", "file-kib", "512"),
+            "streaming", Map.of("listeners", "20", "hours", "0.5", "tracks", "200", "history", "20", "cache-sweep", "0,20",
+                    "skew-sweep", "1.1"));
 
     @Test
     void everyExperimentIsRegisteredByName() {
-        assertEquals(List.of("distribution", "search-cost", "churn", "incentives"),
+        assertEquals(List.of("distribution", "search-cost", "churn", "incentives", "streaming"),
                 Experiments.all().stream().map(Experiment::name).toList());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Experiments.named("nope"));
-        assertTrue(e.getMessage().contains("distribution, search-cost, churn, incentives"), e.getMessage());
+        assertTrue(e.getMessage().contains("distribution, search-cost, churn, incentives, streaming"), e.getMessage());
     }
 
     @Test

@@ -68,7 +68,7 @@ class HiddenTestsTest {
                 labs++;
             }
         }
-        assertEquals(6, labs);
+        assertEquals(Assignments.load().all().size(), labs);
     }
 
     private static int count(String s, String what) {

@@ -65,6 +65,9 @@ final class NetworkCreate extends LabCommand {
     @Option(names = "--alpha", paramLabel = "A", description = "Kademlia: lookup queries in flight (default 3); same as -o alpha=A.")
     Integer alpha;
 
+    @Option(names = "--mode", paramLabel = "server|cdn|hybrid", description = "streaming only: how music is delivered (default hybrid).")
+    String mode;
+
     @Option(names = "--impl", paramLabel = "student|reference",
             description = "Run the lab's strategy from student/<lab>/ (compiled now) or the reference solution inside this overlay.")
     String impl;
@@ -100,6 +103,9 @@ final class NetworkCreate extends LabCommand {
         }
         if (alpha != null) {
             options.put("alpha", alpha.toString());
+        }
+        if (mode != null) {
+            options.put("mode", mode); // the streaming overlay reads it; any other overlay rejects it as an unknown option
         }
         TopologySpec t = topologySpec();
         PeerSpec peerSpec = Rates.peerSpec(upload, download);

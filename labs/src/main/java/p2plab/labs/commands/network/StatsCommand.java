@@ -58,7 +58,8 @@ public final class StatsCommand extends LabCommand {
         }
         MetricsSnapshot s = n.network().metrics();
         if (json) {
-            printJson(s);
+            printJson(n.network() instanceof p2plab.streaming.Playback sn
+                    ? Map.of("metrics", s, "streaming", p2plab.labs.commands.search.PlayCommand.streamingStats(sn)) : s);
             return;
         }
         println(n.name() + " at " + fmt(s.timeMillis()) + " ms of protocol time");
@@ -67,6 +68,9 @@ public final class StatsCommand extends LabCommand {
                 .max(Map.Entry.comparingByValue((a, b) -> Long.compare(load(a), load(b)))).orElse(null);
         if (busiest != null) {
             println("busiest peer: " + busiest.getKey() + " with " + load(busiest.getValue()) + " messages sent and received");
+        }
+        if (n.network() instanceof p2plab.streaming.Playback sn) {
+            println(p2plab.labs.commands.search.PlayCommand.streamingLine(sn));
         }
     }
 

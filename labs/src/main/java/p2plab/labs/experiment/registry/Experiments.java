@@ -7,6 +7,7 @@ import p2plab.labs.experiment.churn.ChurnExperiment;
 import p2plab.labs.experiment.distribution.DistributionExperiment;
 import p2plab.labs.experiment.incentives.IncentivesExperiment;
 import p2plab.labs.experiment.search.SearchCostExperiment;
+import p2plab.labs.experiment.streaming.StreamingExperiment;
 
 /**
  * Every experiment P2P Lab ships, by name. It lives apart from the framework package so that
@@ -14,7 +15,7 @@ import p2plab.labs.experiment.search.SearchCostExperiment;
  */
 public final class Experiments {
     private static final List<Experiment> ALL = List.of(new DistributionExperiment(), new SearchCostExperiment(),
-            new ChurnExperiment(), new IncentivesExperiment());
+            new ChurnExperiment(), new IncentivesExperiment(), new StreamingExperiment());
 
     private Experiments() {
     }

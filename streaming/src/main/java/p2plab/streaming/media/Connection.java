@@ -1,0 +1,14 @@
+package p2plab.streaming.media;
+
+import p2plab.common.transport.Address;
+
+/** What a node keeps per connection: who is at the other end, and what it asked us to send. */
+public class Connection {
+    /** The remote's listening address, once known (its Hello, or the address we dialled). */
+    public Address listening;
+    public final UploadQueue uploads = new UploadQueue();
+
+    public Connection(Address listening) {
+        this.listening = listening;
+    }
+}

@@ -1,0 +1,67 @@
+package p2plab.streaming;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import p2plab.common.overlay.NetworkSpec;
+import p2plab.common.overlay.PeerId;
+import p2plab.common.transport.sim.LatencyModel;
+import p2plab.common.transport.sim.SimConfig;
+import p2plab.common.transport.sim.SimTransport;
+import p2plab.streaming.measure.PlayRecord;
+import p2plab.streaming.media.SourceKind;
+import p2plab.streaming.wire.StreamingCodec;
+
+/**
+ * One listener, one server, 10 ms links, a 4-chunk track of 16 KiB chunks played at
+ * 16,384 B/s (one second per chunk). Every figure below is worked out by hand in the comments:
+ * a chunk frame is 16,384 + 13 bytes; a message of s bytes over uplink u arrives s/u + 10 ms
+ * after it goes out; the request (21 bytes, unlimited uplink) takes 10 ms.
+ */
+class OneListenerOneServerByHandTest {
+    private static final long MS = 1_000_000L;
+    private static final int FRAME = 16_384 + StreamingCodec.CHUNK_OVERHEAD;
+
+    private static PlayRecord playOnce(long serverUpload) throws Exception {
+        try (SimTransport sim = new SimTransport(SimConfig.seeded(1).withLatency(LatencyModel.constant(Duration.ofMillis(10))))) {
+            Map<String, String> o = Map.of("mode", "server", "tracks", "1", "trackBytes", "65536", "chunk", "16384",
+                    "bitrate", "16384", "serverUpload", Long.toString(serverUpload), "cache", "0");
+            StreamingNetwork net = (StreamingNetwork) new StreamingOverlay().create(NetworkSpec.of("hand", 1, 1).withOptions(o), sim);
+            sim.advance(Duration.ofSeconds(1)); // connected, Hello delivered
+            long t0 = sim.clock().nanos();
+            PlayRecord r = sim.await(net.play(PeerId.of(1), 0, -1), Duration.ofMinutes(1));
+            assertEquals(t0, r.playAtNanos());
+            return r;
+        }
+    }
+
+    /** Nanoseconds to send {@code bytes} at {@code rate} bytes/s. */
+    private static long send(long bytes, long rate) {
+        return (long) Math.ceil(bytes * 1e9 / rate);
+    }
+
+    @Test
+    void aServerTwiceAsFastAsPlaybackStartsAfterOneChunkAndNeverStutters() throws Exception {
+        PlayRecord r = playOnce(32_768);
+        // request 10 ms + chunk 0 at 32,768 B/s (16,397 B: 500.396729 ms) + 10 ms
+        assertEquals(10 * MS + send(FRAME, 32_768) + 10 * MS, r.latencyNanos(), 1_000);
+        // chunk k+1 arrives 500 ms after chunk k, half a second before its turn to play
+        assertEquals(0, r.stutters());
+        assertEquals(65_536, r.bytesFrom(SourceKind.SERVER));
+        assertEquals(0, r.bytesFrom(SourceKind.PEER) + r.bytesFrom(SourceKind.EDGE) + r.bytesFrom(SourceKind.CACHE));
+    }
+
+    @Test
+    void aServerAtHalfThePlaybackRateStuttersBeforeEveryChunkButTheFirst() throws Exception {
+        PlayRecord r = playOnce(8_192);
+        long perChunk = send(FRAME, 8_192); // 2.001586914 s per chunk frame
+        assertEquals(20 * MS + perChunk, r.latencyNanos(), 1_000);
+        // chunk k (k = 1..3) is due 1 s after chunk k-1 started but arrives perChunk after it: 3 waits of perChunk - 1 s
+        assertEquals(3, r.stutters());
+        assertEquals(3 * (perChunk - 1_000 * MS), r.stallNanos(), 3_000);
+        assertEquals(perChunk - 1_000 * MS, r.longestStallNanos(), 1_000);
+        assertEquals(65_536, r.bytesFrom(SourceKind.SERVER));
+    }
+}
