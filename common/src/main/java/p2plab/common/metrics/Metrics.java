@@ -24,6 +24,7 @@ public final class Metrics {
     private final List<PeerCounters> peers = new ArrayList<>();
     private final Map<Object, Tally> tallies = new ConcurrentHashMap<>();
     private volatile boolean anyTally;
+    private volatile MessageListener listener;
 
     public Metrics(LongSupplier clockNanos) {
         this.clockNanos = clockNanos;
@@ -55,8 +56,14 @@ public final class Metrics {
         return c;
     }
 
+    /** True when someone wants trace keys: an open tally or a {@link MessageListener}. */
     public boolean tracing() {
-        return anyTally;
+        return anyTally || listener != null;
+    }
+
+    /** Sets (or with {@code null} removes) the one listener that hears every message. */
+    public void listen(MessageListener l) {
+        listener = l;
     }
 
     // ---- called by the drivers ----
@@ -64,6 +71,10 @@ public final class Metrics {
     public void sent(PeerCounters from, int typeId, int bytes, Object traceKey) {
         from.add(typeId, PeerCounters.SENT_MESSAGES, 1);
         from.add(typeId, PeerCounters.SENT_BYTES, bytes);
+        MessageListener l = listener;
+        if (l != null) {
+            l.sent(from.label(), typeName(typeId), traceKey);
+        }
         if (traceKey != null && anyTally) {
             Tally t = tallies.get(traceKey);
             if (t != null) {
@@ -75,6 +86,10 @@ public final class Metrics {
     public void received(PeerCounters to, int typeId, int bytes, Object traceKey) {
         to.add(typeId, PeerCounters.RECEIVED_MESSAGES, 1);
         to.add(typeId, PeerCounters.RECEIVED_BYTES, bytes);
+        MessageListener l = listener;
+        if (l != null) {
+            l.delivered(to.label(), typeName(typeId), traceKey);
+        }
         if (traceKey != null && anyTally) {
             Tally t = tallies.get(traceKey);
             if (t != null) {
