@@ -81,6 +81,8 @@ function figuresOf(key, origin) {
     state.searches.set(key, s);
     state.current = key;
     for (const node of state.nodes.values()) node.hop = undefined;
+    const asker = state.nodes.get(origin);
+    if (asker) asker.hop = 0;
   }
   return s;
 }
@@ -213,7 +215,7 @@ function styleOf(n) { return ROLE_STYLE[n.role] ?? ROLE_STYLE.peer; }
 
 function draw(now) {
   g.fillStyle = "#000"; g.fillRect(0, 0, graph.width, graph.height);
-  const k = devicePixelRatio * (state.nodes.size > 400 ? 0.7 : 1);
+  const k = devicePixelRatio * (state.nodes.size > 400 ? 0.7 : 1.5);
   g.lineWidth = Math.max(1, devicePixelRatio); g.strokeStyle = "#3a3a3a";
   g.beginPath();
   for (const [a, b] of state.edges) {
