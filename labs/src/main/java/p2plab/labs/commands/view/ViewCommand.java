@@ -80,8 +80,12 @@ public final class ViewCommand implements Callable<Integer> {
         return lab.currentIfAny().map(n -> new ViewServer.Followed(n.name(), n.network())).orElse(null);
     }
 
+    /** An IP address literal only: no name lookups, so a typo cannot stall the shell on DNS. */
     private void checkBind() {
         try {
+            if (!bind.matches("[0-9.]+|[0-9a-fA-F:]*:[0-9a-fA-F:.]*")) {
+                throw new UnknownHostException(bind);
+            }
             InetAddress.getByName(bind);
         } catch (UnknownHostException e) {
             throw new LabException("--bind: unknown address '" + bind + "'; give an IP address such as 127.0.0.1");
