@@ -169,7 +169,7 @@ function layout() {
   hubs.forEach((n, i) => { n.x = i * 0.05; n.y = 0; n.fx = n.x; n.fy = n.y; });
   supers.forEach((n, i) => {
     const a = (2 * Math.PI * i) / supers.length;
-    n.x = 0.35 * Math.cos(a); n.y = 0.35 * Math.sin(a); n.fx = n.x; n.fy = n.y;
+    n.x = 0.6 * Math.cos(a); n.y = 0.6 * Math.sin(a); n.fx = n.x; n.fy = n.y;
   });
   const rest = nodes.filter((n) => n.fx === undefined);
   if (hubs.length || supers.length) {
@@ -177,7 +177,7 @@ function layout() {
     rest.forEach((n, i) => {
       const anchor = (state.adjacency.get(n.id) ?? []).map((m) => state.nodes.get(m)).find((m) => m && m.fx !== undefined);
       const a = (2 * Math.PI * i) / rest.length * 7.3;
-      const r = anchor && anchor.role === "supernode" ? 0.1 : 0.8;
+      const r = anchor && anchor.role === "supernode" ? Math.min(0.3, 0.5 * Math.sin(Math.PI / Math.max(2, supers.length))) : 0.8;
       const cx = anchor && anchor.role === "supernode" ? anchor.x : 0, cy = anchor && anchor.role === "supernode" ? anchor.y : 0;
       n.x = cx + r * Math.cos(a); n.y = cy + r * Math.sin(a);
       if (!anchor || anchor.role !== "supernode") { const b = (2 * Math.PI * i) / rest.length; n.x = 0.8 * Math.cos(b); n.y = 0.8 * Math.sin(b); }
@@ -266,8 +266,8 @@ function drawSwarm() {
     sw.fillStyle = !n.alive ? DEAD : n.details?.["free-rider"] ? "#ff3b30" : f === 1 ? "#00e676" : "#3fa9ff";
     sw.fillRect(i * w + 1, swarm.height - h, Math.max(1, w - 2), h);
   });
-  sw.fillStyle = "#fff"; sw.font = `${18 * devicePixelRatio}px sans-serif`;
-  sw.fillText("pieces per peer (green: complete, red: free-rider)", 8, 22 * devicePixelRatio);
+  sw.fillStyle = "#fff"; sw.font = `${24 * devicePixelRatio}px sans-serif`;
+  sw.fillText("pieces per peer (green: complete, red: free-rider)", 8, 28 * devicePixelRatio);
 }
 
 function showFigures() {

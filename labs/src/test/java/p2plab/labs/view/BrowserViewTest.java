@@ -58,6 +58,33 @@ class BrowserViewTest {
         }
     }
 
+    @Test
+    void everyOverlayIsDrawnWithItsRolesAndNoConsoleErrors(@TempDir Path dir) throws Exception {
+        String[][] cases = {
+            {"napster", "network create napster --peers 30 --seed 7; share --catalogue 40", "index_server"},
+            {"kazaa", "network create kazaa --peers 80 --seed 7; share --catalogue 80", "supernode"},
+            {"bittorrent", "network create bittorrent --peers 12 --seed 7", "tracker"},
+        };
+        try (LiveShell shell = new LiveShell(); HeadlessChromium browser = new HeadlessChromium(dir.resolve("profile"))) {
+            browser.open(LiveShell.url(shell.run("view --no-open")));
+            for (String[] c : cases) {
+                shell.run(c[1]);
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile(": (\\d+) peers").matcher(shell.run("topology"));
+                assertTrue(m.find());
+                int peers = Integer.parseInt(m.group(1));
+                Object roles = browser.await("return window.p2pView.nodes().map(n => n.role)",
+                        r -> ((List<?>) r).size() == peers && ((List<?>) r).contains(c[2]), Duration.ofSeconds(3),
+                        c[0] + ": " + peers + " nodes with its " + c[2]);
+                if (!c[2].equals("supernode")) {
+                    assertEquals(1, java.util.Collections.frequency((List<?>) roles, c[2]), c[0] + " has one hub: " + roles);
+                }
+                Thread.sleep(300);
+                browser.screenshot(SHOTS.resolve("view-" + c[0] + ".png"));
+            }
+            assertEquals(List.of(), browser.consoleErrors(), "console errors");
+        }
+    }
+
     private static boolean matches(Map<String, Object> page, long[] shell) {
         return ((Number) page.get("messages")).longValue() == shell[0]
                 && ((Number) page.get("duplicates")).longValue() == shell[1]
