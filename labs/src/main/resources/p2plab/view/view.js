@@ -27,6 +27,7 @@ const state = {
   current: null,                  // the latest search's key
   pulses: [],                     // short-lived drawings: {from, to, colour, until, dup}
   queue: [],                      // events not played yet, with the frames between them
+  arrived: { key: null, messages: 0 }, // the latest search's messages as they arrive, before they are played
   played: 0, batches: 0, maxLagMs: 0, lagOver1s: 0,
   paused: false, speed: 1, frames: 0, fpsSince: performance.now(), fps: 0,
   errors: [],
@@ -54,7 +55,13 @@ function receive(frame) {
       state.maxLagMs = Math.max(state.maxLagMs, lag);
       if (lag > 1000) state.lagOver1s++;
     }
-    for (const e of frame.events) state.queue.push(e);
+    for (const e of frame.events) {
+      state.queue.push(e);
+      if (e.kind === "sent" && e.search) {
+        if (e.search !== state.arrived.key) state.arrived = { key: e.search, messages: 0 };
+        state.arrived.messages++;
+      }
+    }
   }
 }
 
@@ -173,15 +180,22 @@ function layout() {
   });
   const rest = nodes.filter((n) => n.fx === undefined);
   if (hubs.length || supers.length) {
-    // Star overlays: each other peer near what it is linked to, on a ring around it.
-    rest.forEach((n, i) => {
-      const anchor = (state.adjacency.get(n.id) ?? []).map((m) => state.nodes.get(m)).find((m) => m && m.fx !== undefined);
-      const a = (2 * Math.PI * i) / rest.length * 7.3;
-      const r = anchor && anchor.role === "supernode" ? Math.min(0.3, 0.5 * Math.sin(Math.PI / Math.max(2, supers.length))) : 0.8;
-      const cx = anchor && anchor.role === "supernode" ? anchor.x : 0, cy = anchor && anchor.role === "supernode" ? anchor.y : 0;
-      n.x = cx + r * Math.cos(a); n.y = cy + r * Math.sin(a);
-      if (!anchor || anchor.role !== "supernode") { const b = (2 * Math.PI * i) / rest.length; n.x = 0.8 * Math.cos(b); n.y = 0.8 * Math.sin(b); }
-    });
+    // Star overlays: ordinary nodes in a ring around their supernode, everyone else in a ring around the hub.
+    const around = new Map();
+    for (const n of rest) {
+      const anchor = (state.adjacency.get(n.id) ?? []).map((m) => state.nodes.get(m)).find((m) => m && m.role === "supernode");
+      const key = anchor ? anchor.id : "";
+      if (!around.has(key)) around.set(key, []);
+      around.get(key).push(n);
+    }
+    for (const [key, children] of around) {
+      const anchor = state.nodes.get(key);
+      const r = anchor ? Math.min(0.3, 0.5 * Math.sin(Math.PI / Math.max(2, supers.length))) : 0.8;
+      children.forEach((n, j) => {
+        const a = (2 * Math.PI * j) / children.length;
+        n.x = (anchor ? anchor.x : 0) + r * Math.cos(a); n.y = (anchor ? anchor.y : 0) + r * Math.sin(a);
+      });
+    }
     return;
   }
   const links = state.edges.map(([a, b]) => ({ source: a, target: b }));
@@ -328,7 +342,7 @@ window.addEventListener("resize", resize);
 // What the browser tests read.
 window.p2pView = {
   nodes: () => [...state.nodes.values()].map((n) => ({ id: n.id, role: n.role, alive: n.alive })),
-  figures, idle: () => state.queue.length === 0,
+  figures, idle: () => state.queue.length === 0, arrived: () => state.arrived,
   stats: () => ({ fps: state.fps, batches: state.batches, played: state.played, maxLagMs: state.maxLagMs, lagOver1s: state.lagOver1s, queued: state.queue.length }),
 };
 

@@ -32,10 +32,12 @@ class BrowserViewTest {
 
             long[] shell1 = LiveShell.searchFigures(shell.run("search 0 marble --ttl 5"));
             long asked = System.nanoTime();
-            browser.await(FIGURES, f -> f != null && matches(HeadlessChromium.map(f), shell1), Duration.ofSeconds(1),
-                    "the search's figures " + java.util.Arrays.toString(shell1));
+            browser.await("return window.p2pView.arrived().messages", m -> ((Number) m).longValue() == shell1[0],
+                    Duration.ofSeconds(1), "the search's " + shell1[0] + " messages");
             long millis = (System.nanoTime() - asked) / 1_000_000;
-            assertTrue(millis < 1000, "the page caught up in " + millis + " ms");
+            assertTrue(millis < 1000, "the search's events reached the page in " + millis + " ms");
+            browser.await(FIGURES, f -> f != null && matches(HeadlessChromium.map(f), shell1), Duration.ofSeconds(10),
+                    "the animation ending with the shell's figures " + java.util.Arrays.toString(shell1));
             Map<String, Object> f = HeadlessChromium.map(browser.js(FIGURES));
             assertTrue(((Number) f.get("hops")).intValue() >= 1 && ((Number) f.get("hops")).intValue() <= 5, f.toString());
             browser.screenshot(SHOTS.resolve("view-flood.png"));
