@@ -56,6 +56,7 @@ public final class ViewServer implements AutoCloseable {
     private Network listening;
     private volatile String lastTopology;
     private long seq;
+    private boolean closed;
 
     private ViewServer(String bind, int port, Supplier<Followed> follow, List<String> replay, BufferedWriter record) {
         this.follow = follow;
@@ -184,7 +185,11 @@ public final class ViewServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return; // the view command and the session may both close it
+        }
+        closed = true;
         if (ticking != null) {
             ticking.cancel(false);
         }

@@ -65,6 +65,7 @@ class ViewServerTest {
             String other = shell.run("view --no-open --bind 127.0.0.2");
             assertTrue(LiveShell.url(other).startsWith("http://127.0.0.2:"), other);
             assertTrue(shell.err().contains("warning: the view is served on 127.0.0.2"), shell.err());
+            assertTrue(other.contains("stopped the previous view at " + LiveShell.url(out)), "one view at a time: " + other);
         }
     }
 

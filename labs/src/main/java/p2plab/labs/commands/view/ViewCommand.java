@@ -43,6 +43,8 @@ public final class ViewCommand implements Callable<Integer> {
     boolean noOpen;
 
     private final Lab lab;
+    /** The session's view: one at a time, since a transport has one listener slot. */
+    private ViewServer running;
 
     public ViewCommand(Lab lab) {
         this.lab = lab;
@@ -57,9 +59,15 @@ public final class ViewCommand implements Callable<Integer> {
             throw new LabException("give --record or --replay, not both");
         }
         checkBind();
+        if (running != null) {
+            lab.console().println("stopped the previous view at " + running.url());
+            running.close();
+            running = null;
+        }
         ViewServer server = replay != null ? ViewServer.replay(bind, port, readRecording())
                 : ViewServer.live(bind, port, this::followed, openRecording());
         lab.closeWithSession(server);
+        running = server;
         String url = server.url();
         if (!LOOPBACK.equals(bind)) {
             lab.console().error("warning: the view is served on " + bind + ": anyone who can reach that address can watch");
