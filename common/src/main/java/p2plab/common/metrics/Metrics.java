@@ -26,6 +26,7 @@ public final class Metrics {
     private final Map<Object, Tally> tallies = new ConcurrentHashMap<>();
     private volatile boolean anyTally;
     private volatile String firstHandlerError;
+    private volatile MessageListener listener;
 
     public Metrics(LongSupplier clockNanos) {
         this.clockNanos = clockNanos;
@@ -57,8 +58,14 @@ public final class Metrics {
         return c;
     }
 
+    /** True when someone wants trace keys: an open tally or a {@link MessageListener}. */
     public boolean tracing() {
-        return anyTally;
+        return anyTally || listener != null;
+    }
+
+    /** Sets (or with {@code null} removes) the one listener that hears every message. */
+    public void listen(MessageListener l) {
+        listener = l;
     }
 
     // ---- called by the drivers ----
@@ -66,6 +73,10 @@ public final class Metrics {
     public void sent(PeerCounters from, int typeId, int bytes, Object traceKey) {
         from.add(typeId, PeerCounters.SENT_MESSAGES, 1);
         from.add(typeId, PeerCounters.SENT_BYTES, bytes);
+        MessageListener l = listener;
+        if (l != null) {
+            l.sent(from.label(), typeName(typeId), traceKey);
+        }
         if (traceKey != null && anyTally) {
             Tally t = tallies.get(traceKey);
             if (t != null) {
@@ -77,6 +88,10 @@ public final class Metrics {
     public void received(PeerCounters to, int typeId, int bytes, Object traceKey) {
         to.add(typeId, PeerCounters.RECEIVED_MESSAGES, 1);
         to.add(typeId, PeerCounters.RECEIVED_BYTES, bytes);
+        MessageListener l = listener;
+        if (l != null) {
+            l.delivered(to.label(), typeName(typeId), traceKey);
+        }
         if (traceKey != null && anyTally) {
             Tally t = tallies.get(traceKey);
             if (t != null) {

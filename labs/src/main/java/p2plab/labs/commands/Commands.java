@@ -33,6 +33,7 @@ public final class Commands {
         root.addSubcommand(new RunCommand(lab, this));
         root.addSubcommand(new p2plab.labs.grading.GradeCommand(lab::interactive)); // in the shell, in a JVM of its own
         root.addSubcommand(new p2plab.labs.grading.ExportStudentCommand());
+        root.addSubcommand(new p2plab.labs.commands.view.ViewCommand(lab));
         root.getCommandSpec().usageMessage().footer("",
                 "Overlays: " + (lab.overlays().names().isEmpty() ? "none installed" : String.join(", ", lab.overlays().names())),
                 "Type `help <command>` for its options; docs/shell.md has an example session.");

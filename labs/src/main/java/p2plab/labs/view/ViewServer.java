@@ -1,0 +1,217 @@
+package p2plab.labs.view;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import p2plab.common.overlay.Network;
+
+/**
+ * The live view's server: HTTP for the page and its assets, and a WebSocket on
+ * {@value Assets#WEBSOCKET} that streams {@link Frames} to every open page. Every
+ * {@value #TICK_MILLIS} ms it takes at most {@value #MAX_BATCH} events from the {@link EventHub}
+ * and looks at the current network's topology, so a busy network sends the page bounded batches.
+ *
+ * <p>A replay server has no network: it sends the recorded lines to each page that connects,
+ * and the page plays them with its own controls.
+ */
+public final class ViewServer implements AutoCloseable {
+    static final int TICK_MILLIS = 100;
+    static final int MAX_BATCH = 5_000;
+
+    /** Which network to follow, by name; null when there is none. */
+    public record Followed(String name, Network network) {
+    }
+
+    private final MultiThreadIoEventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final ChannelGroup pages = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private final EventHub hub = new EventHub();
+    private final NetworkWatcher watcher = new NetworkWatcher();
+    private final Supplier<Followed> follow;
+    private final List<String> replay;
+    private final BufferedWriter record;
+    private final Channel server;
+    private ScheduledFuture<?> ticking;
+    private Network listening;
+    private volatile String lastTopology;
+    private long seq;
+    private boolean closed;
+
+    private ViewServer(String bind, int port, Supplier<Followed> follow, List<String> replay, BufferedWriter record) {
+        this.follow = follow;
+        this.replay = replay;
+        this.record = record;
+        try {
+            server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(8192),
+                                    new WebSocketServerProtocolHandler(Assets.WEBSOCKET, null, false, 4096),
+                                    new PageJoined(), new HttpHandler());
+                        }
+                    })
+                    .bind(new InetSocketAddress(bind, port)).sync().channel();
+        } catch (Exception e) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            throw new IllegalArgumentException("cannot serve the view on " + bind + ":" + port + " (" + e.getMessage()
+                    + "); choose another --port, or 0 for any free one", e);
+        }
+        if (replay == null) {
+            ticking = group.next().scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Serves a live view of whatever network {@code follow} names; {@code record} (may be null) gets every frame. */
+    public static ViewServer live(String bind, int port, Supplier<Followed> follow, BufferedWriter record) {
+        return new ViewServer(bind, port, follow, null, record);
+    }
+
+    /** Serves a recording: every page that connects gets its frames. */
+    public static ViewServer replay(String bind, int port, List<String> lines) {
+        return new ViewServer(bind, port, () -> null, List.copyOf(lines), null);
+    }
+
+    public int port() {
+        return ((InetSocketAddress) server.localAddress()).getPort();
+    }
+
+    public String url() {
+        InetSocketAddress a = (InetSocketAddress) server.localAddress();
+        String host = a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : a.getAddress().getHostAddress();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort() + "/";
+    }
+
+    /** Pages connected now. */
+    public int pages() {
+        return pages.size();
+    }
+
+    EventHub hub() {
+        return hub;
+    }
+
+    /** One batch: the events since the last, and the graph when its shape changed. Runs on the server's loop. */
+    void tick() {
+        try {
+            Followed f = follow.get();
+            Network n = f == null ? null : f.network();
+            if (n != listening) {
+                if (listening != null) {
+                    listening.transport().metrics().listen(null);
+                }
+                if (n != null) {
+                    n.transport().metrics().listen(hub);
+                }
+                listening = n;
+            }
+            NetworkWatcher.Change c;
+            try {
+                c = watcher.look(n, f == null ? null : f.name());
+            } catch (RuntimeException busy) {
+                // The simulation was changing the graph under us (it runs on the shell's thread); look again next tick.
+                c = new NetworkWatcher.Change(null, List.of());
+            }
+            List<ViewEvent> events = new ArrayList<>(c.events());
+            events.addAll(hub.drain(MAX_BATCH - events.size()));
+            if (!events.isEmpty()) {
+                send(Frames.json(new Frames.Batch(++seq, System.currentTimeMillis(), events, hub.shed())));
+            }
+            if (c.topology() != null) {
+                String t = Frames.json(c.topology());
+                lastTopology = t;
+                send(t);
+            }
+        } catch (RuntimeException e) {
+            // A tick must never stop the ticking; the next one looks again.
+        }
+    }
+
+    private void send(String frame) {
+        pages.writeAndFlush(new TextWebSocketFrame(frame));
+        if (record != null) {
+            try {
+                record.write(frame);
+                record.newLine();
+                record.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Greets a page whose WebSocket just opened: the graph as it is (or the whole recording). */
+    private final class PageJoined extends ChannelInboundHandlerAdapter {
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+            if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
+                ctx.channel().writeAndFlush(new TextWebSocketFrame("{\"frame\":\"hello\",\"mode\":\"" + (replay != null ? "replay" : "live") + "\"}"));
+                if (replay != null) {
+                    for (String line : replay) {
+                        ctx.channel().write(new TextWebSocketFrame(line));
+                    }
+                    ctx.channel().flush();
+                } else {
+                    String t = lastTopology;
+                    if (t != null) {
+                        ctx.channel().writeAndFlush(new TextWebSocketFrame(t));
+                    }
+                    pages.add(ctx.channel());
+                }
+            }
+            super.userEventTriggered(ctx, evt);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return; // the view command and the session may both close it
+        }
+        closed = true;
+        if (ticking != null) {
+            ticking.cancel(false);
+        }
+        try {
+            group.submit(() -> {
+                if (listening != null) {
+                    listening.transport().metrics().listen(null);
+                    listening = null;
+                }
+            }).await(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        pages.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        server.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+        if (record != null) {
+            try {
+                record.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
