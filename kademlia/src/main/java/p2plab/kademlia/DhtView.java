@@ -6,7 +6,7 @@ import p2plab.common.overlay.PeerId;
 import p2plab.common.transport.Address;
 import p2plab.kademlia.dht.DhtNode;
 import p2plab.kademlia.dht.TraceEvent;
-import p2plab.kademlia.id.NodeId;
+import p2plab.kademlia.krpc.NodeId;
 import p2plab.kademlia.lookup.LookupResult;
 
 /**

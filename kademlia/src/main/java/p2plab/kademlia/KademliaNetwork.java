@@ -34,7 +34,7 @@ import p2plab.kademlia.dht.AnnounceResult;
 import p2plab.kademlia.dht.DhtConfig;
 import p2plab.kademlia.dht.DhtNode;
 import p2plab.kademlia.dht.TraceEvent;
-import p2plab.kademlia.id.NodeId;
+import p2plab.kademlia.krpc.NodeId;
 import p2plab.kademlia.krpc.KrpcCodec;
 import p2plab.kademlia.krpc.KrpcMessage;
 import p2plab.kademlia.lookup.LookupResult;

@@ -16,7 +16,7 @@ import p2plab.common.overlay.NetworkSpec;
 import p2plab.common.overlay.PeerId;
 import p2plab.common.transport.Address;
 import p2plab.common.transport.Transport;
-import p2plab.kademlia.id.NodeId;
+import p2plab.kademlia.krpc.NodeId;
 import p2plab.kademlia.lookup.LookupResult;
 
 /**

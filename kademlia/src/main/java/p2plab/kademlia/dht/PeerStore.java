@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import p2plab.common.transport.Address;
-import p2plab.kademlia.id.NodeId;
+import p2plab.kademlia.krpc.NodeId;
 
 /**
  * The peers others announced to this node, by info hash. Everything here is put by remote

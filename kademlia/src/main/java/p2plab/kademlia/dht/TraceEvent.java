@@ -1,6 +1,6 @@
 package p2plab.kademlia.dht;
 
-import p2plab.kademlia.id.Contact;
+import p2plab.kademlia.krpc.Contact;
 
 /**
  * One step of a traced lookup, for {@code dht lookup --trace}: a query sent, an answer or a

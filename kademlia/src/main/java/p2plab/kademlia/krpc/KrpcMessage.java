@@ -2,8 +2,8 @@ package p2plab.kademlia.krpc;
 
 import java.util.List;
 import p2plab.common.transport.Address;
-import p2plab.kademlia.id.Contact;
-import p2plab.kademlia.id.NodeId;
+import p2plab.kademlia.krpc.Contact;
+import p2plab.kademlia.krpc.NodeId;
 
 /**
  * One KRPC message of BEP 5: a bencoded dictionary in one UDP datagram. Every message carries

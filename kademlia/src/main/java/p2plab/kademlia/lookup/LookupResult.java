@@ -2,8 +2,8 @@ package p2plab.kademlia.lookup;
 
 import java.util.List;
 import p2plab.common.transport.Address;
-import p2plab.kademlia.id.Contact;
-import p2plab.kademlia.id.NodeId;
+import p2plab.kademlia.krpc.Contact;
+import p2plab.kademlia.krpc.NodeId;
 
 /**
  * What a lookup found and what it cost.

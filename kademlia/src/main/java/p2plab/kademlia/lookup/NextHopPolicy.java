@@ -2,8 +2,8 @@ package p2plab.kademlia.lookup;
 
 import java.util.List;
 import java.util.random.RandomGenerator;
-import p2plab.kademlia.id.Contact;
-import p2plab.kademlia.id.NodeId;
+import p2plab.kademlia.krpc.Contact;
+import p2plab.kademlia.krpc.NodeId;
 
 /**
  * Whom a lookup asks next: the pluggable part of the lookup (lab 7 swaps in a student's).

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.List;
-import p2plab.kademlia.id.Contact;
+import p2plab.kademlia.krpc.Contact;
 
 /**
  * A k-bucket: up to k nodes whose ids share exactly {@link #prefix()} leading bits with the own

@@ -1,7 +1,7 @@
 package p2plab.kademlia.routing;
 
 import java.util.List;
-import p2plab.kademlia.id.Contact;
+import p2plab.kademlia.krpc.Contact;
 
 /**
  * Whom a full bucket keeps when a new node turns up: the pluggable part of the routing table

@@ -1,6 +1,6 @@
 package p2plab.kademlia.routing;
 
-import p2plab.kademlia.id.Contact;
+import p2plab.kademlia.krpc.Contact;
 
 /** One node in a bucket, with what BEP 5 needs to tell its state. Changed only by its {@link RoutingTable}. */
 public final class Entry {

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import p2plab.kademlia.id.Contact;
-import p2plab.kademlia.id.NodeId;
+import p2plab.kademlia.krpc.Contact;
+import p2plab.kademlia.krpc.NodeId;
 
 /**
  * BEP 5's routing table: k-buckets that together cover the whole id space. It starts as one

@@ -13,7 +13,7 @@ import p2plab.common.overlay.NetworkSpec;
 import p2plab.common.overlay.PeerId;
 import p2plab.common.transport.sim.SimTransport;
 import p2plab.kademlia.KademliaNetwork;
-import p2plab.kademlia.id.NodeId;
+import p2plab.kademlia.krpc.NodeId;
 import p2plab.kademlia.lookup.LookupResult;
 import p2plab.kademlia.lookup.NextHopPolicy;
 import p2plab.kademlia.routing.BucketPolicies;

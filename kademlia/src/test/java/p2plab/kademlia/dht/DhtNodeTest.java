@@ -17,7 +17,7 @@ import p2plab.common.transport.NodeConfig;
 import p2plab.common.transport.PeerHandler;
 import p2plab.common.transport.sim.SimConfig;
 import p2plab.common.transport.sim.SimTransport;
-import p2plab.kademlia.id.NodeId;
+import p2plab.kademlia.krpc.NodeId;
 import p2plab.kademlia.krpc.KrpcCodec;
 import p2plab.kademlia.krpc.KrpcMessage;
 import p2plab.kademlia.krpc.KrpcMessage.AnnouncePeer;

@@ -22,7 +22,7 @@ import p2plab.common.transport.Address;
 import p2plab.common.transport.tcp.TcpOptions;
 import p2plab.common.transport.tcp.TcpTransport;
 import p2plab.kademlia.KademliaNetwork;
-import p2plab.kademlia.id.NodeId;
+import p2plab.kademlia.krpc.NodeId;
 import p2plab.kademlia.lookup.LookupResult;
 import p2plab.kademlia.lookup.NextHopPolicy;
 import p2plab.kademlia.routing.BucketPolicies;

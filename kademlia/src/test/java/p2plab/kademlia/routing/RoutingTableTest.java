@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import p2plab.common.transport.Address;
-import p2plab.kademlia.id.Contact;
-import p2plab.kademlia.id.NodeId;
+import p2plab.kademlia.krpc.Contact;
+import p2plab.kademlia.krpc.NodeId;
 
 /** Buckets with k = 2 around the own id 00..00, by hand. */
 class RoutingTableTest {

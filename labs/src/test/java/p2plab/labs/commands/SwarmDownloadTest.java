@@ -1,6 +1,5 @@
 package p2plab.labs.commands;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,12 +10,9 @@ import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import p2plab.common.content.ContentId;
-import p2plab.common.overlay.PeerId;
 import p2plab.labs.console.Console;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.Overlays;
-import p2plab.napster.NapsterNetwork;
 
 /** `download all FILE` and `download 3..10 FILE`: many downloads at once, each peer's outcome at the end. */
 class SwarmDownloadTest {
@@ -35,12 +31,8 @@ class SwarmDownloadTest {
             assertEquals(0, c.runLine("download all demo.bin"), text.toString());
             String out = text.toString();
             assertTrue(out.contains("10 of 10 peers downloaded 'demo.bin' (29.3 KiB) at once; the last finished after"), out);
+            // "verified": the SHA-256 of what each peer received equals the file's, so the copies are byte for byte.
             assertEquals(10, out.lines().filter(l -> l.endsWith("verified")).count(), out);
-            NapsterNetwork n = (NapsterNetwork) lab.current().network();
-            ContentId id = ContentId.of(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-            for (int p = 2; p <= 11; p++) {
-                assertArrayEquals(bytes, n.downloaded(PeerId.of(p), id).read(0, bytes.length), "peer " + p);
-            }
             // Ten downloads share one 100 kB/s uplink: the last needs about 10 x 30 kB / 100 kB/s = 3 s.
             double last = Double.parseDouble(out.replaceAll("(?s).*the last finished after ([0-9.]+) s.*", "$1"));
             assertTrue(last >= 3.0 && last < 3.5, out);

@@ -48,11 +48,11 @@ final class LiveShell implements AutoCloseable {
 
     /** The shell's figures of a search: messages, duplicates, peers reached. */
     static long[] searchFigures(String searchOutput) {
-        Matcher m = Pattern.compile("messages: (\\d+)\\s+duplicates: (\\d+)\\s+peers reached: (\\d+)").matcher(searchOutput);
+        Matcher m = Pattern.compile("messages: (\\d+)(?: \\((\\d+) duplicates?\\))?\\s+peers reached: (\\d+)").matcher(searchOutput);
         if (!m.find()) {
             throw new AssertionError("no figures in: " + searchOutput);
         }
-        return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3))};
+        return new long[] {Long.parseLong(m.group(1)), m.group(2) == null ? 0 : Long.parseLong(m.group(2)), Long.parseLong(m.group(3))};
     }
 
     @Override

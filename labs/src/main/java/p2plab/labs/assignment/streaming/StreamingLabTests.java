@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import p2plab.common.overlay.NetworkSpec;
 import p2plab.common.overlay.PeerId;
+import p2plab.labs.experiment.ProtocolErrors;
 import p2plab.common.overlay.PeerSpec;
 import p2plab.common.transport.sim.SimConfig;
 import p2plab.common.transport.sim.SimTransport;
@@ -97,7 +98,9 @@ public class StreamingLabTests {
                 n.kill(PeerId.of(1));
                 n.kill(PeerId.of(2));
             }
-            return sim.await(play, Duration.ofMinutes(10));
+            PlayRecord r = sim.await(play, Duration.ofMinutes(10));
+            ProtocolErrors.requireNone(sim, "lab 8"); // a policy that throws fails, even if the server covers for it
+            return r;
         }
     }
 
@@ -127,6 +130,7 @@ public class StreamingLabTests {
         Workload w = new Workload(Popularity.spotify(100), SessionLengths.DEFAULT, 6, 0.61, 7_200, Workload.FlashCrowd.NONE);
         try (SimTransport sim = sim(seed)) {
             PlayLog log = DayRun.run(sim, spec, policy(), w, 10, seed);
+            ProtocolErrors.requireNone(sim, "lab 8");
             return log.summary();
         }
     }
@@ -152,6 +156,7 @@ public class StreamingLabTests {
             sim.advance(Duration.ofSeconds(1));
             sim.await(n.play(PeerId.of(2), 7, 8), Duration.ofMinutes(5));
             PlayRecord next = sim.await(n.play(PeerId.of(2), 8, -1), Duration.ofMinutes(5));
+            ProtocolErrors.requireNone(sim, "lab 8");
             assertEquals(0, next.latencyNanos(), "track 8 was prefetched, so its audio starts at once: " + next);
             assertTrue(next.bytesFrom(SourceKind.PEER) > 700_000, "and it came from peer 1: " + next);
         }

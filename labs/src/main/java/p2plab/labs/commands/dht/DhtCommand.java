@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import p2plab.common.content.Keywords;
 import p2plab.common.overlay.PeerId;
 import p2plab.kademlia.DhtView;
-import p2plab.kademlia.id.NodeId;
+import p2plab.kademlia.krpc.NodeId;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabException;
 import p2plab.labs.session.LabNetwork;

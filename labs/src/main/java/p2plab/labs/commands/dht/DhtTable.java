@@ -7,7 +7,7 @@ import java.util.List;
 import p2plab.common.overlay.PeerId;
 import p2plab.kademlia.DhtView;
 import p2plab.kademlia.dht.DhtNode;
-import p2plab.kademlia.id.NodeId;
+import p2plab.kademlia.krpc.NodeId;
 import p2plab.kademlia.routing.Bucket;
 import p2plab.kademlia.routing.Entry;
 import p2plab.labs.session.Lab;

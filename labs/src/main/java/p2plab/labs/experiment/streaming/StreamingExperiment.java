@@ -89,6 +89,7 @@ public final class StreamingExperiment implements Experiment {
         PlaySummary hybridAtDefault = null;
         for (String mode : p.words("modes")) {
             for (int n : ns) {
+                progress.update(mode + ", " + n + " listeners", 0, 0);
                 Outcome o = runOne(p, seed, mode, n, p.integer("cache"), defaultSkew);
                 row(table, "modes", mode, n, p.integer("cache"), defaultSkew, o);
                 latencyByMode.computeIfAbsent(mode, m -> new ArrayList<>()).add(new double[] {n, o.summary.medianLatencyMs()});
@@ -158,7 +159,9 @@ public final class StreamingExperiment implements Experiment {
         Workload w = new Workload(new Popularity(p.integer("tracks"), skew), SessionLengths.DEFAULT,
                 p.number("sessions-per-day"), p.number("predictable"), p.number("hours") * 3600, Workload.FlashCrowd.NONE);
         Geography g = Geography.DEFAULT;
-        try (SimTransport sim = new SimTransport(SimConfig.seeded(seed).withLatency(g::latencyNanos))) {
+        // Cancellable as every experiment is: Ctrl-C in the shell interrupts this thread.
+        try (SimTransport sim = new SimTransport(SimConfig.seeded(seed).withLatency(g::latencyNanos))
+                .cancelWhen(() -> Thread.currentThread().isInterrupted())) {
             PlayLog log = p2plab.streaming.workload.DayRun.run(sim, spec, null, w, p.integer("history"), seed);
             return new Outcome(log.summary(), log);
         }

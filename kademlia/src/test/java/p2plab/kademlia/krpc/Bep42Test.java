@@ -1,4 +1,4 @@
-package p2plab.kademlia.id;
+package p2plab.kademlia.krpc;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

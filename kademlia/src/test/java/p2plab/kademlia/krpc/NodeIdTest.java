@@ -1,4 +1,4 @@
-package p2plab.kademlia.id;
+package p2plab.kademlia.krpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package p2plab.kademlia.id;
+package p2plab.kademlia.krpc;
 
 import p2plab.common.transport.Address;
 

@@ -1,4 +1,4 @@
-package p2plab.kademlia.id;
+package p2plab.kademlia.krpc;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
