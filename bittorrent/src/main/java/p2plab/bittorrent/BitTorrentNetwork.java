@@ -364,7 +364,10 @@ public final class BitTorrentNetwork implements Network {
             }
             SwarmStatus s = h.torrent.session().status();
             seedOfAll &= s.piecesHave() == s.pieces();
-            details.put(names.getOrDefault(h.content, h.meta.name()), s.line());
+            String name = names.getOrDefault(h.content, h.meta.name());
+            details.put(name, s.line());
+            // Which pieces, not only how many: the live view draws each peer's bar and the swarm's availability from it.
+            details.put(name + " bitfield", java.util.HexFormat.of().formatHex(h.torrent.session().storage().have().toWire()));
             for (Connection c : h.torrent.session().connections()) {
                 PeerId n = byPeerKey.get(c.peerKey());
                 if (n != null && !neighbours.contains(n)) {

@@ -264,24 +264,69 @@ function draw(now) {
   if (!swarm.hidden) drawSwarm();
 }
 
-/** One bar per peer: the share of its pieces it has; seeds white-outlined, free-riders red. */
-function drawSwarm() {
-  sw.fillStyle = "#000"; sw.fillRect(0, 0, swarm.width, swarm.height);
-  const peers = [...state.nodes.values()].filter((n) => n.role !== "tracker");
-  const w = swarm.width / Math.max(1, peers.length);
-  peers.forEach((n, i) => {
-    let have = 0, total = 0;
-    for (const v of Object.values(n.details ?? {})) {
-      const m = /^(\d+)\/(\d+) pieces/.exec(v);
-      if (m) { have += +m[1]; total += +m[2]; }
+/**
+ * What the swarm holds, from each peer's details: "<file>" is "have/total pieces  down D KiB/s  up U KiB/s ...",
+ * "<file> bitfield" the pieces it has, in hex as on the wire (piece 0 is the high bit of the first byte).
+ */
+function swarmOf() {
+  const peers = [], availability = [];
+  for (const n of state.nodes.values()) {
+    if (n.role === "tracker") continue;
+    const p = { id: n.id, alive: n.alive, seed: n.role === "seed", freeRider: !!n.details?.["free-rider"],
+      have: 0, total: 0, down: 0, up: 0, bits: [] };
+    for (const [key, v] of Object.entries(n.details ?? {})) {
+      const m = /^(\d+)\/(\d+) pieces\s+down ([\d.]+) KiB\/s\s+up ([\d.]+) KiB\/s/.exec(v);
+      if (m) { p.have += +m[1]; p.total += +m[2]; p.down += +m[3]; p.up += +m[4]; }
+      if (key.endsWith(" bitfield")) p.bits.push(...bitsOf(v, +(/^\d+\/(\d+)/.exec(n.details[key.slice(0, -9)] ?? "")?.[1] ?? v.length * 4)));
     }
-    const f = total ? have / total : 0;
-    const h = (swarm.height - 30) * f;
-    sw.fillStyle = !n.alive ? DEAD : n.details?.["free-rider"] ? "#ff3b30" : f === 1 ? "#00e676" : "#3fa9ff";
-    sw.fillRect(i * w + 1, swarm.height - h, Math.max(1, w - 2), h);
+    p.bits.forEach((b, i) => { availability[i] = (availability[i] ?? 0) + (b && p.alive ? 1 : 0); });
+    peers.push(p);
+  }
+  for (let i = 0; i < availability.length; i++) availability[i] ??= 0;
+  return { peers, availability };
+}
+
+function bitsOf(hex, count) {
+  const bits = [];
+  for (let i = 0; i < count; i++) bits.push((parseInt(hex[i >> 2] ?? "0", 16) >> (3 - (i & 3))) & 1);
+  return bits;
+}
+
+/**
+ * Top: the piece-availability strip, one column per piece as tall as the number of running peers holding it
+ * (rarest first fills the short columns first). Below: one bar per peer, one cell per piece it holds;
+ * seeds labelled, free-riders red, rates beside the bar.
+ */
+function drawSwarm() {
+  const { peers, availability } = swarmOf();
+  const W = swarm.width, H = swarm.height, d = devicePixelRatio;
+  sw.fillStyle = "#000"; sw.fillRect(0, 0, W, H);
+  const font = 20 * d, label = 7 * font, rates = 11 * font;
+  sw.font = `bold ${font}px sans-serif`; sw.fillStyle = "#fff"; sw.textBaseline = "middle";
+  const stripH = Math.min(H * 0.3, 90 * d), top = font * 1.4;
+  const pieces = availability.length, most = Math.max(1, peers.filter((p) => p.alive).length);
+  sw.fillText(`piece availability (${pieces} pieces; short columns are the rare pieces)`, 8, font * 0.7);
+  const cw = (W - label - rates) / Math.max(1, pieces);
+  availability.forEach((c, i) => {
+    const h = (stripH - 4) * c / most;
+    sw.fillStyle = c === 0 ? "#ff3b30" : c === 1 ? "#ff8c00" : "#ffd400";
+    sw.fillRect(label + i * cw, top + stripH - Math.max(h, 2), Math.max(1, cw - (cw > 4 ? 1 : 0)), Math.max(h, 2));
   });
-  sw.fillStyle = "#fff"; sw.font = `${24 * devicePixelRatio}px sans-serif`;
-  sw.fillText("pieces per peer (green: complete, red: free-rider)", 8, 28 * devicePixelRatio);
+  const rowsTop = top + stripH + 6 * d, rowH = Math.max(3 * d, (H - rowsTop) / Math.max(1, peers.length));
+  peers.forEach((p, r) => {
+    const y = rowsTop + r * rowH, full = p.total > 0 && p.have === p.total;
+    const colour = !p.alive ? DEAD : p.freeRider ? "#ff3b30" : full ? "#00e676" : "#3fa9ff";
+    sw.fillStyle = "#222"; sw.fillRect(label, y + 1, W - label - rates, rowH - 2);
+    sw.fillStyle = colour;
+    if (p.bits.length) p.bits.forEach((b, i) => { if (b) sw.fillRect(label + i * cw, y + 1, Math.max(1, cw - (cw > 4 ? 1 : 0)), rowH - 2); });
+    else if (p.total) sw.fillRect(label, y + 1, (W - label - rates) * p.have / p.total, rowH - 2);
+    if (rowH >= font * 0.8) {
+      sw.fillStyle = colour;
+      sw.fillText(`${p.id}${p.seed ? " seed" : ""}${p.freeRider ? " free" : ""}`, 4, y + rowH / 2);
+      sw.fillStyle = "#fff";
+      sw.fillText(`↓${p.down.toFixed(0)} ↑${p.up.toFixed(0)} KiB/s`, W - rates + 8, y + rowH / 2);
+    }
+  });
 }
 
 function showFigures() {
@@ -342,6 +387,7 @@ window.addEventListener("resize", resize);
 // What the browser tests read.
 window.p2pView = {
   nodes: () => [...state.nodes.values()].map((n) => ({ id: n.id, role: n.role, alive: n.alive })),
+  swarm: () => { const s = swarmOf(); return { availability: s.availability, peers: s.peers.map(({ bits, ...p }) => p) }; },
   figures, idle: () => state.queue.length === 0, arrived: () => state.arrived,
   stats: () => ({ fps: state.fps, batches: state.batches, played: state.played, maxLagMs: state.maxLagMs, lagOver1s: state.lagOver1s, queued: state.queue.length }),
 };
