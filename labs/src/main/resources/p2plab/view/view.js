@@ -26,6 +26,7 @@ const state = {
   searches: new Map(),            // trace key -> figures
   current: null,                  // the latest search's key
   pulses: [],                     // short-lived drawings: {from, to, colour, until, dup}
+  lookup: null,                   // Kademlia: the latest lookup, {origin, queried: [labels in order], messages}
   queue: [],                      // events not played yet, with the frames between them
   arrived: { key: null, messages: 0 }, // the latest search's messages as they arrive, before they are played
   played: 0, batches: 0, maxLagMs: 0, lagOver1s: 0,
@@ -50,6 +51,9 @@ function receive(frame) {
     state.queue.push({ topology: frame });
   } else if (frame.frame === "batch") {
     state.batches++;
+    // A pause in the traffic ends a Kademlia lookup: the next queries are a new one, even from the same node.
+    if (state.lastBatchAt !== undefined && frame.at - state.lastBatchAt > 500) state.queue.push({ pauseInTraffic: true });
+    state.lastBatchAt = frame.at;
     if (state.mode === "live") {
       const lag = Date.now() - frame.at;
       state.maxLagMs = Math.max(state.maxLagMs, lag);
@@ -69,14 +73,15 @@ function receive(frame) {
 
 function play(item) {
   if (item.topology) { setTopology(item.topology); return; }
+  if (item.pauseInTraffic) { if (state.lookup) state.lookup.done = true; return; }
   state.played++;
   const n = state.nodes.get(item.peer);
   switch (item.kind) {
     case "killed": if (n) n.alive = false; break;
     case "revived": case "up": if (n) n.alive = true; break;
     case "role": if (n) n.role = item.role; break;
-    case "sent": if (item.search) searchSent(item); break;
-    case "delivered": if (item.search) searchDelivered(item); break;
+    case "sent": if (item.search) searchSent(item); else if (state.overlay === "kademlia") lookupSent(item); break;
+    case "delivered": if (item.search) searchDelivered(item); else if (state.overlay === "kademlia") lookupDelivered(item); break;
   }
 }
 
@@ -118,6 +123,29 @@ function searchDelivered(e) {
   const from = sender(s, e.peer, hop);
   state.pulses.push({ from, to: e.peer, colour: dup ? "#ff0000" : HOP_COLOURS[Math.min(hop, HOP_COLOURS.length - 1)],
     until: performance.now() + 600 / state.speed, dup });
+}
+
+// Kademlia's messages carry no search key: a lookup is the run of queries one node sends,
+// and its path is the nodes they reach, in order; on the ID circle it closes in on the key.
+function isLookupQuery(type) { return /\/(find_node|get_peers)$/.test(type); }
+
+function lookupSent(e) {
+  if (isLookupQuery(e.type)) {
+    if (!state.lookup || state.lookup.origin !== e.peer || state.lookup.done) {
+      state.lookup = { origin: e.peer, queried: [], messages: 0, done: false };
+    }
+    state.lookup.messages++;
+  } else if (e.type === "kademlia/response" && state.lookup && state.lookup.queried.includes(e.peer)) {
+    state.lookup.messages++;
+  }
+}
+
+function lookupDelivered(e) {
+  const l = state.lookup;
+  if (!l || !isLookupQuery(e.type) || e.peer === l.origin) return;
+  l.queried.push(e.peer);
+  const colour = HOP_COLOURS[Math.min(1 + Math.floor(l.queried.length / 3), HOP_COLOURS.length - 1)];
+  state.pulses.push({ from: l.origin, to: e.peer, colour, until: performance.now() + 900 / state.speed, dup: false });
 }
 
 /** A neighbour one ring closer to the asker: where the query most likely came from. */
@@ -171,6 +199,7 @@ function setTopology(t) {
 /** Roles drawn apart: hubs (index server, tracker) in the middle, supernodes on a ring with their children around them, everyone else by force. */
 function layout() {
   const nodes = [...state.nodes.values()];
+  if (state.overlay === "kademlia") { idCircle(nodes); return; }
   const hubs = nodes.filter((n) => n.role === "index_server" || n.role === "tracker");
   const supers = nodes.filter((n) => n.role === "supernode");
   hubs.forEach((n, i) => { n.x = i * 0.05; n.y = 0; n.fx = n.x; n.fy = n.y; });
@@ -205,6 +234,15 @@ function layout() {
   const xs = d3.extent(rest, (n) => n.x), ys = d3.extent(rest, (n) => n.y);
   const span = Math.max(xs[1] - xs[0], ys[1] - ys[0]) || 1;
   for (const n of rest) { n.x = ((n.x - xs[0]) / span - 0.5) * 1.9; n.y = ((n.y - ys[0]) / span - 0.5) * 1.9; }
+}
+
+/** Kademlia: each node on a circle at the angle of its id (the first 32 bits, from its details), 0 at the top, clockwise. */
+function idCircle(nodes) {
+  for (const n of nodes) {
+    const id = parseInt((n.details?.id ?? "0").slice(0, 8), 16) || 0;
+    const a = (id / 2 ** 32) * 2 * Math.PI - Math.PI / 2;
+    n.x = 0.9 * Math.cos(a); n.y = 0.9 * Math.sin(a); n.fx = n.x; n.fy = n.y;
+  }
 }
 
 // ---- drawing ----
@@ -261,7 +299,32 @@ function draw(now) {
     g.strokeStyle = p.colour; g.beginPath(); g.moveTo(x1, y1); g.lineTo(x2, y2); g.stroke();
     if (p.dup) { g.font = `bold ${20 * devicePixelRatio}px sans-serif`; g.fillStyle = "#ff0000"; g.fillText("×", x2 + 6, y2 - 6); }
   }
+  if (state.overlay === "kademlia") drawLookup();
   if (!swarm.hidden) drawSwarm();
+}
+
+/** The lookup's path: from the asker through the nodes it queried, in order, closing in on the key. */
+function drawLookup() {
+  const l = state.lookup;
+  if (!l) return;
+  const o = state.nodes.get(l.origin);
+  if (!o) return;
+  const d = devicePixelRatio;
+  g.lineWidth = 4 * d; g.strokeStyle = "#00e5c0"; g.setLineDash([10 * d, 6 * d]);
+  g.beginPath(); g.moveTo(...screen(o));
+  for (const id of l.queried) { const n = state.nodes.get(id); if (n) g.lineTo(...screen(n)); }
+  g.stroke(); g.setLineDash([]);
+  for (const [i, id] of l.queried.entries()) {
+    const n = state.nodes.get(id); if (!n) continue;
+    const [x, y] = screen(n);
+    g.beginPath(); g.arc(x, y, 9 * d, 0, 2 * Math.PI); g.fillStyle = "#00e5c0"; g.fill();
+    if (i === l.queried.length - 1) { g.lineWidth = 4 * d; g.strokeStyle = "#fff"; g.stroke(); }
+  }
+  const [ox, oy] = screen(o);
+  g.beginPath(); g.arc(ox, oy, 12 * d, 0, 2 * Math.PI); g.fillStyle = "#fff"; g.fill();
+  g.font = `bold ${22 * d}px sans-serif`; g.fillStyle = "#fff"; g.textBaseline = "top";
+  g.fillText(`lookup from ${l.origin}: ${l.queried.length} nodes queried, ${l.messages} messages`, 10 * d, 10 * d);
+  g.textBaseline = "alphabetic";
 }
 
 /**
@@ -369,7 +432,7 @@ function playSome(count) {
   for (; i < state.queue.length && count > 0; i++) {
     const item = state.queue[i];
     play(item);
-    if (!item.topology) count--;
+    if (!item.topology && !item.pauseInTraffic) count--;
   }
   state.queue.splice(0, i);
 }
@@ -387,6 +450,8 @@ window.addEventListener("resize", resize);
 // What the browser tests read.
 window.p2pView = {
   nodes: () => [...state.nodes.values()].map((n) => ({ id: n.id, role: n.role, alive: n.alive })),
+  positions: () => [...state.nodes.values()].map((n) => ({ id: n.id, x: n.x, y: n.y, nodeId: n.details?.id })),
+  lookup: () => state.lookup && { origin: state.lookup.origin, queried: [...state.lookup.queried], messages: state.lookup.messages },
   swarm: () => { const s = swarmOf(); return { availability: s.availability, peers: s.peers.map(({ bits, ...p }) => p) }; },
   figures, idle: () => state.queue.length === 0, arrived: () => state.arrived,
   stats: () => ({ fps: state.fps, batches: state.batches, played: state.played, maxLagMs: state.maxLagMs, lagOver1s: state.lagOver1s, queued: state.queue.length }),
