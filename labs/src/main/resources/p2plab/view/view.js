@@ -26,6 +26,8 @@ const state = {
   searches: new Map(),            // trace key -> figures
   current: null,                  // the latest search's key
   pulses: [],                     // short-lived drawings: {from, to, colour, until, dup}
+  breaking: [],                   // links that just broke, drawn red and fading: {a, b, since}
+  broken: [],                     // the last links that broke, "a-b", for the tests
   lookup: null,                   // Kademlia: the latest lookup, {origin, queried: [labels in order], messages}
   queue: [],                      // events not played yet, with the frames between them
   arrived: { key: null, messages: 0 }, // the latest search's messages as they arrive, before they are played
@@ -183,7 +185,10 @@ function setTopology(t) {
     const old = sameNetwork ? before.get(p.id) : undefined;
     state.nodes.set(p.id, { ...p, role: p.role, x: old?.x, y: old?.y, hop: old?.hop });
   }
-  state.edges = t.edges.filter(([a, b]) => state.nodes.has(a) && state.nodes.has(b));
+  const edges = t.edges.filter(([a, b]) => state.nodes.has(a) && state.nodes.has(b));
+  if (sameNetwork) linksBroke(state.edges, edges);
+  else state.breaking = [];
+  state.edges = edges;
   state.adjacency = new Map();
   for (const [a, b] of state.edges) {
     if (!state.adjacency.has(a)) state.adjacency.set(a, []);
@@ -194,6 +199,20 @@ function setTopology(t) {
   document.getElementById("title").textContent = t.network ? `${t.network} (${t.overlay})` : "P2P Lab: no network yet";
   document.getElementById("swarm").hidden = t.overlay !== "bittorrent";
   resize();
+}
+
+const BREAK_MS = 2000;
+
+/** Links in the old graph but not the new one break: they stay a moment, red and fading, where they were. */
+function linksBroke(before, after) {
+  const now = new Set(after.map(([a, b]) => `${a}-${b}`));
+  const since = performance.now();
+  for (const [a, b] of before) {
+    if (now.has(`${a}-${b}`)) continue;
+    state.breaking.push({ a, b, since });
+    state.broken.push(`${a}-${b}`);
+  }
+  if (state.broken.length > 1000) state.broken.splice(0, state.broken.length - 1000);
 }
 
 /** Roles drawn apart: hubs (index server, tracker) in the middle, supernodes on a ring with their children around them, everyone else by force. */
@@ -276,6 +295,7 @@ function draw(now) {
     g.moveTo(x1, y1); g.lineTo(x2, y2);
   }
   g.stroke();
+  drawBreaking(now);
   const s = state.current && state.searches.get(state.current);
   for (const n of state.nodes.values()) {
     const st = styleOf(n); const [x, y] = screen(n);
@@ -301,6 +321,24 @@ function draw(now) {
   }
   if (state.overlay === "kademlia") drawLookup();
   if (!swarm.hidden) drawSwarm();
+}
+
+/** Broken links: thick red, fading out over BREAK_MS, with a gap in the middle where they snapped. */
+function drawBreaking(now) {
+  state.breaking = state.breaking.filter((l) => now - l.since < BREAK_MS / Math.min(1, state.speed));
+  g.lineWidth = 5 * devicePixelRatio;
+  for (const l of state.breaking) {
+    const a = state.nodes.get(l.a), b = state.nodes.get(l.b);
+    if (!a || !b) continue;
+    const [x1, y1] = screen(a), [x2, y2] = screen(b);
+    const age = (now - l.since) / (BREAK_MS / Math.min(1, state.speed));
+    const gap = 0.1 + 0.3 * age; // the two halves pull apart as it fades
+    g.strokeStyle = `rgba(255, 40, 40, ${1 - age})`;
+    g.beginPath();
+    g.moveTo(x1, y1); g.lineTo(x1 + (x2 - x1) * (0.5 - gap / 2), y1 + (y2 - y1) * (0.5 - gap / 2));
+    g.moveTo(x2, y2); g.lineTo(x2 + (x1 - x2) * (0.5 - gap / 2), y2 + (y1 - y2) * (0.5 - gap / 2));
+    g.stroke();
+  }
 }
 
 /** The lookup's path: from the asker through the nodes it queried, in order, closing in on the key. */
@@ -405,7 +443,7 @@ function showFigures() {
 
 function legend() {
   const items = [["#3fa9ff", "peer"], ["#ffd400", "index server / tracker (hub)"], ["#ff8c00", "supernode (larger)"],
-    ["#00e676", "seed / hit"], [DEAD, "killed"], ["#ff0000", "duplicate query (×)"]];
+    ["#00e676", "seed / hit"], [DEAD, "killed"], ["#ff0000", "duplicate query (×)"], ["#ff2828", "link breaking (red, fading)"], ["#00e5c0", "Kademlia lookup path"]];
   HOP_COLOURS.slice(0, 6).forEach((c, i) => items.push([c, `query at hop ${i}`]));
   document.getElementById("legend").innerHTML = items.map(([c, t]) => `<li><i style="background:${c}"></i>${t}</li>`).join("");
 }
@@ -450,6 +488,8 @@ window.addEventListener("resize", resize);
 // What the browser tests read.
 window.p2pView = {
   nodes: () => [...state.nodes.values()].map((n) => ({ id: n.id, role: n.role, alive: n.alive })),
+  links: () => state.edges.map(([a, b]) => `${a}-${b}`),
+  broken: () => [...state.broken], breaking: () => state.breaking.length,
   positions: () => [...state.nodes.values()].map((n) => ({ id: n.id, x: n.x, y: n.y, nodeId: n.details?.id })),
   lookup: () => state.lookup && { origin: state.lookup.origin, queried: [...state.lookup.queried], messages: state.lookup.messages },
   swarm: () => { const s = swarmOf(); return { availability: s.availability, peers: s.peers.map(({ bits, ...p }) => p) }; },
