@@ -31,7 +31,7 @@ const state = {
   lookup: null,                   // Kademlia: the latest lookup, {origin, queried: [labels in order], messages}
   queue: [],                      // events not played yet, with the frames between them
   arrived: { key: null, messages: 0 }, // the latest search's messages as they arrive, before they are played
-  played: 0, batches: 0, maxLagMs: 0, lagOver1s: 0,
+  played: 0, batches: 0, received: 0, maxLagMs: 0, lagOver1s: 0,
   paused: false, speed: 1, frames: 0, fpsSince: performance.now(), fps: 0,
   errors: [],
 };
@@ -61,6 +61,7 @@ function receive(frame) {
       state.maxLagMs = Math.max(state.maxLagMs, lag);
       if (lag > 1000) state.lagOver1s++;
     }
+    state.received += frame.events.length;
     for (const e of frame.events) {
       state.queue.push(e);
       if (e.kind === "sent" && e.search) {
@@ -494,7 +495,7 @@ window.p2pView = {
   lookup: () => state.lookup && { origin: state.lookup.origin, queried: [...state.lookup.queried], messages: state.lookup.messages },
   swarm: () => { const s = swarmOf(); return { availability: s.availability, peers: s.peers.map(({ bits, ...p }) => p) }; },
   figures, idle: () => state.queue.length === 0, arrived: () => state.arrived,
-  stats: () => ({ fps: state.fps, batches: state.batches, played: state.played, maxLagMs: state.maxLagMs, lagOver1s: state.lagOver1s, queued: state.queue.length }),
+  stats: () => ({ fps: state.fps, batches: state.batches, received: state.received, played: state.played, maxLagMs: state.maxLagMs, lagOver1s: state.lagOver1s, queued: state.queue.length }),
 };
 
 legend(); resize(); connect(); requestAnimationFrame(frame);

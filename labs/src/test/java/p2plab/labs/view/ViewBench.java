@@ -38,4 +38,53 @@ public final class ViewBench {
         }
         return r;
     }
+
+    /**
+     * The events per second the server streams to one page: a producer offers {@code offered}
+     * traced events a second to the hub (as a flooding network's transport would), the page in
+     * headless chromium counts what it receives; the first {@code warmup} seconds are not counted.
+     */
+    public static Map<String, Object> stream(int seconds, int offered, Path dir) throws Exception {
+        Map<String, Object> r = new LinkedHashMap<>();
+        try (ViewServer server = ViewServer.live("127.0.0.1", 0, () -> null, null);
+             HeadlessChromium browser = new HeadlessChromium(dir.resolve("profile"))) {
+            browser.open(server.url());
+            browser.await("return window.p2pView && window.p2pView.stats().batches >= 0", Boolean.TRUE::equals,
+                    Duration.ofSeconds(10), "the page");
+            Thread producer = new Thread(() -> {
+                ViewEvent sent = ViewEvent.sent("p0", "gnutella/Query", "bench");
+                ViewEvent delivered = ViewEvent.delivered("p1", "gnutella/Query", "bench");
+                long next = System.nanoTime();
+                while (!Thread.currentThread().isInterrupted()) {
+                    for (int i = 0; i < offered / 200; i++) {
+                        server.hub().offer(sent);
+                        server.hub().offer(delivered);
+                    }
+                    next += 10_000_000L;
+                    long wait = next - System.nanoTime();
+                    if (wait > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    }
+                }
+            }, "offer");
+            producer.start();
+            Thread.sleep(2000); // warm-up: the JIT, the page's first frames
+            Map<String, Object> a = HeadlessChromium.map(browser.js("return window.p2pView.stats()"));
+            long t0 = System.nanoTime();
+            Thread.sleep(seconds * 1000L);
+            Map<String, Object> b = HeadlessChromium.map(browser.js("return window.p2pView.stats()"));
+            double took = (System.nanoTime() - t0) / 1e9;
+            producer.interrupt();
+            producer.join();
+            long received = ((Number) b.get("received")).longValue() - ((Number) a.get("received")).longValue();
+            r.put("offered events/s", offered);
+            r.put("received by the page events/s", Math.round(received / took));
+            r.put("batches/s", Math.round((((Number) b.get("batches")).longValue() - ((Number) a.get("batches")).longValue()) / took));
+            r.put("max batch lag ms", b.get("maxLagMs"));
+            r.put("batches over 1 s late", b.get("lagOver1s"));
+            r.put("shed by the hub", server.hub().shed());
+            r.put("page fps at the end", Math.round(((Number) b.get("fps")).doubleValue()));
+        }
+        return r;
+    }
 }
