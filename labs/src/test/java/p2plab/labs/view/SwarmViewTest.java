@@ -49,6 +49,33 @@ class SwarmViewTest {
         }
     }
 
+    /** Over TCP at a limited upload rate the download takes long enough to catch it half done: partial bars, an uneven strip. */
+    @Test
+    void aSwarmHalfDoneShowsPartialBarsAndAnUnevenStrip(@TempDir Path dir) throws Exception {
+        byte[] content = new byte[512 * 1024];
+        new Random(8).nextBytes(content);
+        Files.write(dir.resolve("demo.bin"), content);
+        int pieces = content.length / 16384;
+        try (LiveShell shell = new LiveShell(); HeadlessChromium browser = new HeadlessChromium(dir.resolve("profile"))) {
+            shell.run("network create bittorrent --transport tcp --peers 7 --upload 200kB/s --seed 3 -o piece-length=16384; share 1 "
+                    + dir.resolve("demo.bin"));
+            browser.open(LiveShell.url(shell.run("view --no-open")));
+            browser.await("return window.p2pView.swarm()", s -> availability(s).size() == pieces, Duration.ofSeconds(5), "the strip");
+            java.util.concurrent.CompletableFuture<String> download =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> shell.run("download 2..7 demo.bin"));
+            browser.await("return window.p2pView.swarm()", s -> peers(s).stream().anyMatch(p -> {
+                int have = ((Number) p.get("have")).intValue();
+                return have > 0 && have < pieces;
+            }) && availability(s).stream().distinct().count() > 1, Duration.ofSeconds(20), "a leecher half done, the strip uneven");
+            browser.screenshot(BrowserViewTest.SHOTS.resolve("view-swarm-midway.png"));
+            String out = download.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(out.contains("6 of 6 peers downloaded 'demo.bin'"), out);
+            browser.await("return window.p2pView.swarm()", s -> availability(s).stream().allMatch(c -> c == 7), Duration.ofSeconds(5),
+                    "every piece held by all 7 peers");
+            assertEquals(List.of(), browser.consoleErrors(), "console errors");
+        }
+    }
+
     private static List<Integer> availability(Object swarm) {
         return ((List<?>) HeadlessChromium.map(swarm).get("availability")).stream().map(c -> ((Number) c).intValue()).toList();
     }
