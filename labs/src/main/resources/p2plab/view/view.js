@@ -38,8 +38,11 @@ const state = {
 
 // ---- receiving ----
 
+let socket = null;
+
 function connect() {
   const ws = new WebSocket(`ws://${location.host}/events`);
+  socket = ws;
   ws.onopen = () => status("connected");
   ws.onclose = () => { status("disconnected: reload when the shell serves again"); };
   ws.onmessage = (m) => receive(JSON.parse(m.data));
@@ -483,6 +486,8 @@ document.getElementById("pause").onclick = () => {
 document.getElementById("step").onclick = () => { state.paused = true; document.getElementById("pause").textContent = "Play"; playSome(1); };
 document.getElementById("speed").oninput = (e) => {
   state.speed = +e.target.value; document.getElementById("speedValue").textContent = `${state.speed}×`;
+  // A live simulated network follows the control too (the shell's `network speed`); over TCP only the animation does.
+  if (state.mode === "live" && socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ speed: state.speed }));
 };
 window.addEventListener("resize", resize);
 

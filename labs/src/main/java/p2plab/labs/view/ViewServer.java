@@ -13,7 +13,11 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.util.function.DoubleConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.BufferedWriter;
@@ -55,6 +59,8 @@ public final class ViewServer implements AutoCloseable {
     private ScheduledFuture<?> ticking;
     private Network listening;
     private volatile String lastTopology;
+    /** Where the page's speed control goes (the simulation's pace); null: the page only animates slower or faster. */
+    private volatile DoubleConsumer speedControl;
     private long seq;
     private boolean closed;
 
@@ -69,7 +75,7 @@ public final class ViewServer implements AutoCloseable {
                         protected void initChannel(SocketChannel ch) {
                             ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(8192),
                                     new WebSocketServerProtocolHandler(Assets.WEBSOCKET, null, false, 4096),
-                                    new PageJoined(), new HttpHandler());
+                                    new PageJoined(), new PageControl(), new HttpHandler());
                         }
                     })
                     .bind(new InetSocketAddress(bind, port)).sync().channel();
@@ -157,6 +163,32 @@ public final class ViewServer implements AutoCloseable {
                 record.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * Lets the page's speed control set the pace of a simulated network too: {@code speed}
+     * receives the factor the page chose (0.25 to 8). Over TCP, and in a replay, nobody listens
+     * and the control only changes the animation.
+     */
+    public void onSpeed(DoubleConsumer speed) {
+        this.speedControl = speed;
+    }
+
+    /** The one message a page may send: {@code {"speed":2.5}}; anything else is ignored. */
+    private final class PageControl extends SimpleChannelInboundHandler<TextWebSocketFrame> {
+        private static final Pattern SPEED = Pattern.compile("\\{\\s*\"speed\"\\s*:\\s*([0-9]{1,3}(?:\\.[0-9]{1,4})?)\\s*}");
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
+            Matcher m = SPEED.matcher(frame.text());
+            DoubleConsumer control = speedControl;
+            if (control != null && m.matches()) {
+                double factor = Double.parseDouble(m.group(1));
+                if (factor >= 0.25 && factor <= 8) {
+                    control.accept(factor);
+                }
             }
         }
     }

@@ -33,6 +33,10 @@ final class LiveShell implements AutoCloseable {
         return printed;
     }
 
+    Lab lab() {
+        return lab;
+    }
+
     String err() {
         return err.toString();
     }

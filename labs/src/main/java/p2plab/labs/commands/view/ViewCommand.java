@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabException;
+import p2plab.labs.session.LabNetwork;
 import p2plab.labs.view.ViewServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -66,6 +67,8 @@ public final class ViewCommand implements Callable<Integer> {
         }
         ViewServer server = replay != null ? ViewServer.replay(bind, port, readRecording())
                 : ViewServer.live(bind, port, this::followed, openRecording());
+        // The page's speed control paces a simulated network as `network speed` does; over TCP it only animates.
+        server.onSpeed(factor -> lab.currentIfAny().filter(LabNetwork::simulated).ifPresent(n -> n.speed(factor)));
         lab.closeWithSession(server);
         running = server;
         String url = server.url();
