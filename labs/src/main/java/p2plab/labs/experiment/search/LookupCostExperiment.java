@@ -26,6 +26,8 @@ import p2plab.labs.experiment.Parameters;
 import p2plab.labs.experiment.Plot;
 import p2plab.labs.experiment.ProtocolErrors;
 import p2plab.labs.experiment.ResultTable;
+import p2plab.labs.experiment.churn.Churn;
+import p2plab.labs.experiment.churn.WeibullSessions;
 import p2plab.labs.session.Transports;
 
 /**
@@ -202,9 +204,10 @@ public final class LookupCostExperiment implements Experiment {
              Network net = overlay.create(new NetworkSpec("lookup-cost", n, null, seed, PeerSpec.UNLIMITED, options), sim)) {
             DhtView view = (DhtView) net;
             sim.advance(SETTLE);
-            WeibullChurn churn = null;
+            Churn churn = null;
             if (churning != null) {
-                churn = new WeibullChurn(net, churning.shape(), churning.medianSeconds(), seed ^ Double.doubleToLongBits(churning.shape()));
+                WeibullSessions sessions = new WeibullSessions(churning.shape(), churning.medianSeconds());
+                churn = new Churn(net, sessions::sample, seed ^ Double.doubleToLongBits(churning.shape()));
                 churn.start(net.peers());
             }
             SplittableRandom random = new SplittableRandom(seed);
