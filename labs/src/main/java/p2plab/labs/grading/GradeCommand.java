@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "grade", mixinStandardHelpOptions = true,
         description = {"Run a lab's graded tests and write Gradescope's results.json.",
-            "Labs: napster, gnutella, kazaa, picker, choker, distribution (or 1-6), streaming (8)."})
+            "Labs: napster, gnutella, kazaa, picker, choker, distribution (or 1-6), kademlia (7), streaming (8)."})
 public final class GradeCommand implements Callable<Integer> {
 
     /** Which implementation the tests exercise. */

@@ -43,9 +43,11 @@ public final class LabImplementations {
                 case "bittorrent" -> new BitTorrentOverlay(
                         lab == null || lab.equals("picker") ? Implementations.of("picker", who, PiecePicker.class) : null,
                         lab == null || lab.equals("choker") ? Implementations.of("choker", who, Choker.class) : null);
+                case "kademlia" -> new p2plab.kademlia.KademliaOverlay(p2plab.kademlia.routing.BucketPolicies.bep5(),
+                        of("kademlia", lab, who, p2plab.kademlia.lookup.NextHopPolicy.class).get());
                 case "streaming" -> new p2plab.streaming.StreamingOverlay(
                         of("streaming", lab, who, p2plab.streaming.policy.RescuePolicy.class).get());
-                default -> throw new LabException("overlay '" + overlay + "' has no lab strategy to swap; --impl works with napster, gnutella, kazaa, bittorrent, streaming");
+                default -> throw new LabException("overlay '" + overlay + "' has no lab strategy to swap; --impl works with napster, gnutella, kazaa, bittorrent, kademlia, streaming");
             };
         } catch (IllegalArgumentException e) {
             throw new LabException(e.getMessage());

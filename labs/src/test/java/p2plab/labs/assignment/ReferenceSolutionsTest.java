@@ -16,7 +16,7 @@ import p2plab.labs.grading.TestOutcome;
 class ReferenceSolutionsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"napster", "gnutella", "kazaa", "picker", "choker", "distribution", "streaming"})
+    @ValueSource(strings = {"napster", "gnutella", "kazaa", "picker", "choker", "distribution", "kademlia", "streaming"})
     void referenceScoresFullMarks(String id) {
         LabAssignment lab = Assignments.load().require(id);
         GradeReport r = Grader.grade(lab, "reference", lab.reference());

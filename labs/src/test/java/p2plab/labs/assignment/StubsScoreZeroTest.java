@@ -20,7 +20,7 @@ class StubsScoreZeroTest {
     static final Path STUDENT = SourceTree.find(Path.of("")).orElseThrow().resolve("student");
 
     @ParameterizedTest
-    @ValueSource(strings = {"napster", "gnutella", "kazaa", "picker", "choker", "distribution", "streaming"})
+    @ValueSource(strings = {"napster", "gnutella", "kazaa", "picker", "choker", "distribution", "kademlia", "streaming"})
     void stubsCompileAndScoreZero(String id) {
         LabAssignment lab = Assignments.load().require(id);
         StudentBuild build = new StudentCompiler(STUDENT).build(lab);

@@ -36,14 +36,16 @@ class ExperimentOutputsTest {
                     "mean-session-s", "600,60"),
             "incentives", Map.of("leechers", "6", "free-rider-share", "0,0.5", "file-kib", "512"),
             "streaming", Map.of("listeners", "20", "hours", "0.5", "tracks", "200", "history", "20", "cache-sweep", "0,20",
-                    "skew-sweep", "1.1"));
+                    "skew-sweep", "1.1"),
+            "lookup-cost", Map.of("peers", "30,60", "kademlia", "k4-a2", "lookups", "4", "files", "30", "churn-peers", "30",
+                    "weibull-shape", "0.5", "churn-minutes", "2"));
 
     @Test
     void everyExperimentIsRegisteredByName() {
-        assertEquals(List.of("distribution", "search-cost", "churn", "incentives", "streaming"),
+        assertEquals(List.of("distribution", "search-cost", "churn", "incentives", "streaming", "lookup-cost"),
                 Experiments.all().stream().map(Experiment::name).toList());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Experiments.named("nope"));
-        assertTrue(e.getMessage().contains("distribution, search-cost, churn, incentives, streaming"), e.getMessage());
+        assertTrue(e.getMessage().contains("distribution, search-cost, churn, incentives, streaming, lookup-cost"), e.getMessage());
     }
 
     @Test

@@ -42,7 +42,7 @@ class StudentEditionTest {
         assertTrue(StudentEdition.export(tree, export) > 50);
 
         String assignment = "labs/src/main/java/p2plab/labs/assignment/";
-        for (String lab : List.of("napster", "gnutella", "kazaa", "picker", "choker", "distribution", "streaming")) {
+        for (String lab : List.of("napster", "gnutella", "kazaa", "picker", "choker", "distribution", "kademlia", "streaming")) {
             assertTrue(Files.isDirectory(tree.resolve(assignment + lab + "/reference")), "the instructor tree has " + lab + "'s reference");
             assertFalse(Files.exists(export.resolve(assignment + lab + "/reference")), lab + "'s reference left out");
             assertTrue(Files.isDirectory(export.resolve("student/" + lab)), lab + "'s stub is in");

@@ -6,6 +6,7 @@ import p2plab.labs.experiment.Experiment;
 import p2plab.labs.experiment.churn.ChurnExperiment;
 import p2plab.labs.experiment.distribution.DistributionExperiment;
 import p2plab.labs.experiment.incentives.IncentivesExperiment;
+import p2plab.labs.experiment.search.LookupCostExperiment;
 import p2plab.labs.experiment.search.SearchCostExperiment;
 import p2plab.labs.experiment.streaming.StreamingExperiment;
 
@@ -15,7 +16,7 @@ import p2plab.labs.experiment.streaming.StreamingExperiment;
  */
 public final class Experiments {
     private static final List<Experiment> ALL = List.of(new DistributionExperiment(), new SearchCostExperiment(),
-            new ChurnExperiment(), new IncentivesExperiment(), new StreamingExperiment());
+            new ChurnExperiment(), new IncentivesExperiment(), new StreamingExperiment(), new LookupCostExperiment());
 
     private Experiments() {
     }
