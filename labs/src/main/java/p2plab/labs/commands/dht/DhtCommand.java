@@ -1,6 +1,7 @@
 package p2plab.labs.commands.dht;
 
 import p2plab.labs.commands.base.LabCommand;
+import p2plab.labs.commands.base.Usage;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import p2plab.common.content.Keywords;
@@ -11,15 +12,20 @@ import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabException;
 import p2plab.labs.session.LabNetwork;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code dht table|lookup}: inside a Kademlia node. */
 @Command(name = "dht", description = "Look inside a Kademlia network: a node's routing table, a lookup step by step.",
         subcommands = {DhtTable.class, DhtLookup.class})
 public final class DhtCommand implements Runnable {
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public void run() {
-        throw new LabException("dht needs a subcommand: table or lookup (see `help dht`)");
+        throw Usage.needsSubcommand(spec); // a usage error (exit 2), like every group typed alone
     }
 
     /** The current network as a Kademlia network, or a one-line error that says what to do. */
