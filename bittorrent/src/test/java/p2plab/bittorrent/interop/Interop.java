@@ -1,5 +1,6 @@
 package p2plab.bittorrent.interop;
 
+import p2plab.common.testing.MissingProgram;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import p2plab.common.bencode.Bencode;
 import p2plab.bittorrent.http.Urls;
 import p2plab.bittorrent.metainfo.Metainfo;
@@ -59,12 +59,7 @@ public final class Interop {
 
     /** Skips (fails under CI=true) naming the Debian package to install. */
     private static void missing(String what, String debianPackage) {
-        String message = what + "; install Debian's " + debianPackage + " (apt-get install -y " + debianPackage
-                + ") to run this interoperability test";
-        if ("true".equals(System.getenv("CI"))) {
-            fail(message + " (CI=true: the build installs it, so its absence is an error)");
-        }
-        Assumptions.abort(message);
+        MissingProgram.skipOrFail(what, debianPackage);
     }
 
     /**
