@@ -15,15 +15,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import p2plab.bittorrent.client.Client;
 import p2plab.bittorrent.interop.Interop;
-import p2plab.bittorrent.client.ClientOptions;
 import p2plab.bittorrent.metainfo.Metainfo;
 import p2plab.bittorrent.metainfo.Torrents;
-import p2plab.bittorrent.peer.SwarmResult;
-import p2plab.bittorrent.storage.DiskStore;
 import p2plab.bittorrent.tracker.TrackerServer;
-import p2plab.common.transport.NodeConfig;
 import p2plab.common.transport.tcp.TcpTransport;
 
 /**
@@ -39,6 +34,8 @@ import p2plab.common.transport.tcp.TcpTransport;
 public final class ThroughputBenchmark {
     private static final String PYTHON = "/usr/bin/python3";
     private static final int PIECE = 1 << 20;
+    /** BENCH_VERBOSE=1 shows what the clients print. */
+    private static final boolean VERBOSE = System.getenv("BENCH_VERBOSE") != null;
 
     private final Path dir;
     private final Path data;
@@ -68,13 +65,18 @@ public final class ThroughputBenchmark {
         Path data = Files.createDirectories(dir.resolve("data"));
         writeRandom(data.resolve("bench.bin"), mib);
         Map<String, List<Double>> rates = new LinkedHashMap<>();
+        Map<String, List<Double>> cpuPerGiB = new LinkedHashMap<>();
         try (TcpTransport tcp = new TcpTransport()) {
             ThroughputBenchmark b = new ThroughputBenchmark(dir, data, mib, tcp);
             for (int run = 1; run <= runs; run++) {
                 for (String pair : pairs) {
-                    double seconds = b.measure(pair, run);
+                    double[] secondsAndCpu = b.measure(pair, run);
+                    double seconds = secondsAndCpu[0];
+                    double cpu = secondsAndCpu[1] * 1024 / mib;
                     rates.computeIfAbsent(pair, k -> new ArrayList<>()).add(mib / seconds);
-                    System.out.printf("run %d %-12s %6.2f s  %6.1f MiB/s%n", run, pair, seconds, mib / seconds);
+                    cpuPerGiB.computeIfAbsent(pair, k -> new ArrayList<>()).add(cpu);
+                    System.out.printf("run %d %-12s %6.2f s  %6.1f MiB/s  leecher CPU %s s/GiB  (load %.1f)%n", run, pair, seconds,
+                            mib / seconds, Double.isNaN(cpu) ? "-" : String.format("%.2f", cpu), loadAverage());
                 }
             }
         } finally {
@@ -82,36 +84,49 @@ public final class ThroughputBenchmark {
         }
         System.out.printf("median of %d, %d MiB, 1 MiB pieces, one leecher:%n", runs, mib);
         for (Map.Entry<String, List<Double>> e : rates.entrySet()) {
-            List<Double> sorted = new ArrayList<>(e.getValue());
-            sorted.sort(null);
-            System.out.printf("  %-12s %6.1f MiB/s   runs: %s%n", e.getKey(), sorted.get(sorted.size() / 2), e.getValue().stream()
-                    .map(r -> String.format("%.1f", r)).toList());
+            System.out.printf("  %-12s %6.1f MiB/s   runs: %s   leecher CPU s/GiB: %s%n", e.getKey(), median(e.getValue()),
+                    format(e.getValue()), format(cpuPerGiB.get(e.getKey())));
         }
     }
 
-    private double measure(String pair, int run) throws Exception {
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static List<String> format(List<Double> values) {
+        return values.stream().map(v -> Double.isNaN(v) ? "-" : String.format("%.1f", v)).toList();
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    /** Seconds from starting the leecher to its last verified byte, and the leecher's CPU seconds (NaN if unknown). */
+    private double[] measure(String pair, int run) throws Exception {
         String[] who = pair.split("-");
         Path out = dir.resolve("out-" + pair + "-" + run);
         Files.createDirectories(out);
         waitUntilNoPeers();
-        AutoCloseable seed = startSeed(who[0], pair + run);
+        AutoCloseable seed = startSeed(who[0]);
         try {
             waitUntilPeersAbove(0);
             long t0 = System.nanoTime();
-            leech(who[1], out, pair + run);
-            return (System.nanoTime() - t0) / 1e9;
+            double cpu = leech(who[1], out);
+            return new double[] {(System.nanoTime() - t0) / 1e9, cpu};
         } finally {
             seed.close();
             deleteTree(out);
         }
     }
 
-    private AutoCloseable startSeed(String who, String label) throws Exception {
+    private AutoCloseable startSeed(String who) throws Exception {
         switch (who) {
             case "ours" -> {
-                Client seed = Client.open(tcp, "seed-" + label, 0, NodeConfig.named("seed"), ClientOptions.defaults());
-                tcp.await(seed.seed(meta, new DiskStore(meta, data)), Duration.ofSeconds(10));
-                return seed::close;
+                Process p = start(ours("seed", data), "ours-seed");
+                awaitLine(p, "seeding", 60);
+                return () -> stop(p);
             }
             case "lt" -> {
                 Process p = start(List.of(PYTHON, "-c", libtorrent(true), torrent.toString(), data.toString()), "lt-seed");
@@ -127,40 +142,61 @@ public final class ThroughputBenchmark {
         }
     }
 
-    private void leech(String who, Path out, String label) throws Exception {
+    /** Runs the leecher to its last verified byte; returns its CPU seconds (user + system), or NaN when not known. */
+    private double leech(String who, Path out) throws Exception {
         switch (who) {
             case "ours" -> {
-                Client leech = Client.open(tcp, "leech-" + label, 0, NodeConfig.named("leech"), ClientOptions.defaults());
-                Client.Torrent t = tcp.await(leech.get(meta, new DiskStore(meta, out)), Duration.ofSeconds(10));
-                SwarmResult r = tcp.await(t.completion(), Duration.ofMinutes(10));
-                if (!r.complete()) {
-                    throw new IllegalStateException("our download did not complete");
-                }
-                t.stop();
-                leech.close();
+                Process p = start(ours("get", out), "ours-leech");
+                double cpu = Double.parseDouble(awaitLine(p, "done", 600));
+                stop(p);
+                return cpu;
             }
             case "lt" -> {
                 Process p = start(List.of(PYTHON, "-c", libtorrent(false), torrent.toString(), out.toString()), "lt-leech");
-                awaitLine(p, "done", 600);
+                double cpu = Double.parseDouble(awaitLine(p, "done", 600));
                 stop(p);
+                return cpu;
             }
             case "aria2" -> {
                 Process p = start(aria2("--dir=" + out, "--seed-time=0"), "aria2-leech");
                 if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
                     throw new IllegalStateException("aria2 leech failed");
                 }
+                return Double.NaN;
             }
             default -> throw new IllegalArgumentException("unknown client " + who);
         }
     }
 
-    /** A libtorrent session kept on loopback, otherwise at its defaults; prints "seeding" or "done" when it has every piece. */
+    /**
+     * Our client in a JVM of its own, like {@code p2plab seed} and {@code p2plab get} (and like the
+     * real clients, which are processes of their own too); JVM options from BENCH_CLIENT_JVM.
+     */
+    private List<String> ours(String role, Path where) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        String jvm = System.getenv("BENCH_CLIENT_JVM");
+        if (jvm != null && !jvm.isBlank()) {
+            cmd.addAll(List.of(jvm.trim().split("\\s+")));
+        }
+        // absolute, since the process runs in the benchmark's folder and bench/run's class path is relative
+        String cp = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(e -> Path.of(e).toAbsolutePath().toString()).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        cmd.addAll(List.of("-cp", cp, OurClientProcess.class.getName(), role,
+                torrent.toString(), where.toString()));
+        return cmd;
+    }
+
+    /**
+     * A libtorrent session kept on loopback, otherwise at its defaults; prints "seeding", or "done
+     * CPU_SECONDS" (the process's user + system CPU), when it has every piece.
+     */
     private static String libtorrent(boolean seed) {
         return String.join("\n", Interop.LIBTORRENT_SESSION,
+                "import os",
                 "h = s.add_torrent(p)",
                 "while not h.status().is_seeding:",
                 "    time.sleep(0.02)",
-                "print('" + (seed ? "seeding" : "done") + "', flush=True)",
+                seed ? "print('seeding', flush=True)" : "print('done %.3f' % sum(os.times()[:2]), flush=True)",
                 seed ? "time.sleep(100000)" : "sys.exit(0)");
     }
 
@@ -182,20 +218,26 @@ public final class ThroughputBenchmark {
         return b.start();
     }
 
-    private static void awaitLine(Process p, String line, int seconds) throws Exception {
-        CompletableFuture<Void> seen = CompletableFuture.runAsync(() -> {
+    /** Waits for a line that starts with the word {@code word}; returns the rest of it, trimmed. */
+    private static String awaitLine(Process p, String word, int seconds) throws Exception {
+        CompletableFuture<String> seen = new CompletableFuture<>();
+        // reads on to the end, so a process that keeps printing never blocks on a full pipe
+        CompletableFuture.runAsync(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String l; (l = r.readLine()) != null; ) {
-                    if (l.trim().equals(line)) {
-                        return;
+                    String t = l.trim();
+                    if (!seen.isDone() && (t.equals(word) || t.startsWith(word + " "))) {
+                        seen.complete(t.substring(word.length()).trim());
+                    } else if (VERBOSE) {
+                        System.err.println("  [" + p.pid() + "] " + l);
                     }
                 }
             } catch (IOException e) {
-                throw new IllegalStateException(e);
+                seen.completeExceptionally(e);
             }
-            throw new IllegalStateException("process ended before printing " + line);
+            seen.completeExceptionally(new IllegalStateException("process ended before printing " + word));
         });
-        seen.get(seconds, TimeUnit.SECONDS);
+        return seen.get(seconds, TimeUnit.SECONDS);
     }
 
     private int peers() throws Exception {

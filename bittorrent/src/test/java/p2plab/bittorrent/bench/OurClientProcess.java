@@ -1,0 +1,58 @@
+package p2plab.bittorrent.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import p2plab.bittorrent.client.Client;
+import p2plab.bittorrent.client.ClientOptions;
+import p2plab.bittorrent.metainfo.Metainfo;
+import p2plab.bittorrent.metainfo.Torrents;
+import p2plab.bittorrent.peer.SwarmResult;
+import p2plab.bittorrent.storage.DiskStore;
+import p2plab.common.transport.NodeConfig;
+import p2plab.common.transport.tcp.TcpOptions;
+import p2plab.common.transport.tcp.TcpTransport;
+
+/**
+ * Our client alone in its own JVM, as {@code p2plab seed} and {@code p2plab get} run it (default
+ * TCP options, a {@link DiskStore}), so {@link ThroughputBenchmark} pairs process with process as
+ * it does for libtorrent and aria2, instead of a seed and a leecher sharing one JVM's threads.
+ *
+ * <p>Args: {@code seed TORRENT DIR} prints "seeding" once announced and runs until killed;
+ * {@code get TORRENT DIR} prints "done CPU_SECONDS" (this process's user + system CPU, JVM start
+ * included) once every piece is verified, and exits.
+ */
+public final class OurClientProcess {
+    private OurClientProcess() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 3 || !(args[0].equals("seed") || args[0].equals("get"))) {
+            System.err.println("usage: OurClientProcess seed|get TORRENT DIR");
+            System.exit(2);
+        }
+        Metainfo meta = Torrents.read(Path.of(args[1]));
+        Path dir = Path.of(args[2]);
+        // fresh randomness, as p2plab's commands do: two processes must never pick the same peer id
+        TcpTransport tcp = new TcpTransport(TcpOptions.defaults().withSeed(new SecureRandom().nextLong()));
+        Client client = Client.open(tcp, args[0], 0, NodeConfig.named(args[0]), ClientOptions.defaults());
+        if (args[0].equals("seed")) {
+            tcp.await(client.seed(meta, new DiskStore(meta, dir)), Duration.ofSeconds(30));
+            System.out.println("seeding");
+            System.out.flush();
+            Thread.sleep(Long.MAX_VALUE);
+        }
+        System.out.println("started after " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
+        Client.Torrent t = tcp.await(client.get(meta, new DiskStore(meta, dir)), Duration.ofSeconds(30));
+        SwarmResult r = tcp.await(t.completion(), Duration.ofMinutes(10));
+        if (!r.complete()) {
+            System.err.println("the download did not complete");
+            System.exit(1);
+        }
+        long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        System.out.printf("done %.3f%n", cpu / 1e9);
+        System.out.flush();
+        Runtime.getRuntime().halt(0); // as a killed client: the seed side needs no goodbye
+    }
+}
