@@ -110,6 +110,12 @@ public final class DiskStore implements PieceStore {
         });
     }
 
+    /** Blocks are written where they belong as they arrive: no piece is assembled in memory. */
+    @Override
+    public boolean takesUnverifiedBlocks() {
+        return true;
+    }
+
     @Override
     public boolean mayHold(long offset, int length) {
         boolean[] any = {false};

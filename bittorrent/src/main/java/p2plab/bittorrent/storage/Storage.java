@@ -13,8 +13,10 @@ import p2plab.bittorrent.wire.PieceSet;
 import p2plab.common.content.Digests;
 
 /**
- * A torrent's pieces: blocks arrive, a piece is assembled in memory, SHA-1 verified, and only then
- * written and counted as had (so {@code have} is only ever sent for verified data).
+ * A torrent's pieces: blocks arrive, are hashed as they come (SHA-1), and a piece is counted as
+ * had only once its hash checks out (so {@code have} is only ever sent, and a piece only ever
+ * read for upload, for verified data). Blocks go straight to a store on disk; a store that keeps
+ * nothing but verified pieces gets the piece, assembled in memory, once it verified.
  *
  * <p>Bad data: when a piece fails verification, its blocks are dropped. If one peer sent it all,
  * that peer is charged an offence at once; otherwise the failed attempt is kept and, once the piece
@@ -32,7 +34,7 @@ public final class Storage {
     private final PieceSet have;
     private final int banAfter;
     private final Map<Integer, Assembly> assembling = new HashMap<>();
-    private final Map<Integer, Assembly> failed = new HashMap<>();
+    private final Map<Integer, Failed> failed = new HashMap<>();
     private final Map<String, Integer> offences = new HashMap<>();
     private final Set<String> banned = new HashSet<>();
     private long corruptPieces;
@@ -109,7 +111,14 @@ public final class Storage {
         return store.read((long) piece * meta.pieceLength() + begin, length);
     }
 
-    /** A block from {@code sender}; blocks must be 16 KiB-aligned as we requested them. */
+    /**
+     * A block from {@code sender}; blocks must be 16 KiB-aligned as we requested them.
+     *
+     * <p>A store that {@linkplain PieceStore#takesUnverifiedBlocks takes unverified blocks} (files)
+     * gets each block at its place at once, and no piece is assembled in memory; any other store
+     * only ever sees whole verified pieces. Either way the SHA-1 is computed as blocks arrive, while
+     * their bytes are still in the CPU's cache, instead of over the whole piece at the end.
+     */
     public Outcome receive(int piece, int begin, byte[] data, String sender) {
         if (piece < 0 || piece >= meta.pieceCount() || have.has(piece) || begin % BLOCK != 0) {
             return Outcome.IGNORED;
@@ -118,39 +127,72 @@ public final class Storage {
         if (block >= blocksIn(piece) || data.length != blockLength(piece, block)) {
             return Outcome.IGNORED;
         }
-        Assembly a = assembling.computeIfAbsent(piece, p -> new Assembly(meta.pieceSize(p), blocksIn(p)));
+        Assembly a = assembling.computeIfAbsent(piece, p -> new Assembly(meta.pieceSize(p), blocksIn(p), store.takesUnverifiedBlocks()));
         if (a.senders[block] != null) {
             return Outcome.IGNORED;
         }
-        System.arraycopy(data, 0, a.data, begin, data.length);
+        long at = (long) piece * meta.pieceLength();
+        if (a.data != null) {
+            System.arraycopy(data, 0, a.data, begin, data.length);
+        } else {
+            store.write(at + begin, data);
+        }
         a.senders[block] = sender;
-        if (++a.received < a.senders.length) {
+        a.received++;
+        hashOn(a, piece, begin, data);
+        if (a.received < a.senders.length) {
             return Outcome.STORED;
         }
         assembling.remove(piece);
-        if (!MessageDigest.isEqual(Digests.sha1(a.data), meta.pieceHash(piece))) {
+        if (!MessageDigest.isEqual(a.sha.digest(), meta.pieceHash(piece))) {
             corruptPieces++;
             Set<String> from = new HashSet<>(Arrays.asList(a.senders));
             if (from.size() == 1) {
                 offend(from.iterator().next());
             } else {
-                failed.put(piece, a);
+                // kept to find out, once the piece verifies, who sent the blocks that differ
+                failed.put(piece, new Failed(a.data != null ? a.data : store.read(at, a.size), a.senders));
             }
             return Outcome.PIECE_FAILED;
         }
-        store.write((long) piece * meta.pieceLength(), a.data);
+        if (a.data != null) {
+            store.write(at, a.data);
+        }
         have.add(piece);
-        Assembly bad = failed.remove(piece);
+        Failed bad = failed.remove(piece);
         if (bad != null) {
+            byte[] good = a.data != null ? a.data : store.read(at, a.size);
             for (int b = 0; b < bad.senders.length; b++) {
                 int off = b * BLOCK;
                 int len = blockLength(piece, b);
-                if (!Arrays.equals(bad.data, off, off + len, a.data, off, off + len)) {
+                if (!Arrays.equals(bad.data, off, off + len, good, off, off + len)) {
                     offend(bad.senders[b]);
                 }
             }
         }
         return Outcome.PIECE_VERIFIED;
+    }
+
+    /**
+     * Feeds the piece's hash with the block just received when it is the next one in line (blocks
+     * of a piece are requested in order, so usually it is), then with any that came early. So the
+     * hash always stops at a block not yet received, and covers the piece once its last block is in.
+     */
+    private void hashOn(Assembly a, int piece, int begin, byte[] data) {
+        if (begin != a.hashed) {
+            return;
+        }
+        a.sha.update(data);
+        a.hashed += data.length;
+        while (a.hashed < a.size && a.senders[a.hashed / BLOCK] != null) {
+            int len = blockLength(piece, a.hashed / BLOCK);
+            if (a.data != null) {
+                a.sha.update(a.data, a.hashed, len);
+            } else {
+                a.sha.update(store.read((long) piece * meta.pieceLength() + a.hashed, len));
+            }
+            a.hashed += len;
+        }
     }
 
     /** Forgets a partly received piece (its blocks will be asked for again). */
@@ -209,14 +251,25 @@ public final class Storage {
         store.close();
     }
 
+    /** A piece being received: who sent each block, and its hash so far. */
     private static final class Assembly {
+        final int size;
+        /** The piece's bytes, or null when the store takes the blocks in place. */
         final byte[] data;
         final String[] senders;
+        final MessageDigest sha = Digests.sha1();
         int received;
+        /** Bytes from the piece's start that the hash has seen. */
+        int hashed;
 
-        Assembly(int size, int blocks) {
-            data = new byte[size];
-            senders = new String[blocks];
+        Assembly(int size, int blocks, boolean inPlace) {
+            this.size = size;
+            this.data = inPlace ? null : new byte[size];
+            this.senders = new String[blocks];
         }
+    }
+
+    /** A piece that failed its hash with blocks from several peers: its bytes and who sent each block. */
+    private record Failed(byte[] data, String[] senders) {
     }
 }

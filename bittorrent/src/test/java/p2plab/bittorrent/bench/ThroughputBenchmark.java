@@ -65,27 +65,29 @@ public final class ThroughputBenchmark {
         Path data = Files.createDirectories(dir.resolve("data"));
         writeRandom(data.resolve("bench.bin"), mib);
         Map<String, List<Double>> rates = new LinkedHashMap<>();
-        Map<String, List<Double>> cpuPerGiB = new LinkedHashMap<>();
+        Map<String, List<Double>> leecherCpu = new LinkedHashMap<>();
+        Map<String, List<Double>> seedCpu = new LinkedHashMap<>();
         try (TcpTransport tcp = new TcpTransport()) {
             ThroughputBenchmark b = new ThroughputBenchmark(dir, data, mib, tcp);
             for (int run = 1; run <= runs; run++) {
                 for (String pair : pairs) {
-                    double[] secondsAndCpu = b.measure(pair, run);
-                    double seconds = secondsAndCpu[0];
-                    double cpu = secondsAndCpu[1] * 1024 / mib;
-                    rates.computeIfAbsent(pair, k -> new ArrayList<>()).add(mib / seconds);
-                    cpuPerGiB.computeIfAbsent(pair, k -> new ArrayList<>()).add(cpu);
-                    System.out.printf("run %d %-12s %6.2f s  %6.1f MiB/s  leecher CPU %s s/GiB  (load %.1f)%n", run, pair, seconds,
-                            mib / seconds, Double.isNaN(cpu) ? "-" : String.format("%.2f", cpu), loadAverage());
+                    Measured m = b.measure(pair, run);
+                    double perGiB = 1024.0 / mib;
+                    rates.computeIfAbsent(pair, k -> new ArrayList<>()).add(mib / m.seconds());
+                    leecherCpu.computeIfAbsent(pair, k -> new ArrayList<>()).add(m.leecherCpu() * perGiB);
+                    seedCpu.computeIfAbsent(pair, k -> new ArrayList<>()).add(m.seedCpu() * perGiB);
+                    System.out.printf("run %d %-12s %6.2f s  %6.1f MiB/s  CPU s/GiB: leecher %s, seed %s  (load %.1f)%n", run, pair,
+                            m.seconds(), mib / m.seconds(), format(m.leecherCpu() * perGiB), format(m.seedCpu() * perGiB), loadAverage());
                 }
             }
         } finally {
             deleteTree(dir);
         }
-        System.out.printf("median of %d, %d MiB, 1 MiB pieces, one leecher:%n", runs, mib);
+        System.out.printf("median of %d, %d MiB, 1 MiB pieces, one leecher (CPU: user + system seconds per GiB):%n", runs, mib);
         for (Map.Entry<String, List<Double>> e : rates.entrySet()) {
-            System.out.printf("  %-12s %6.1f MiB/s   runs: %s   leecher CPU s/GiB: %s%n", e.getKey(), median(e.getValue()),
-                    format(e.getValue()), format(cpuPerGiB.get(e.getKey())));
+            String pair = e.getKey();
+            System.out.printf("  %-12s %6.1f MiB/s   runs: %s   leecher CPU: %s   seed CPU: %s%n", pair, median(e.getValue()),
+                    format(e.getValue()), format(leecherCpu.get(pair)), format(seedCpu.get(pair)));
         }
     }
 
@@ -96,47 +98,66 @@ public final class ThroughputBenchmark {
     }
 
     private static List<String> format(List<Double> values) {
-        return values.stream().map(v -> Double.isNaN(v) ? "-" : String.format("%.1f", v)).toList();
+        return values.stream().map(ThroughputBenchmark::format).toList();
+    }
+
+    private static String format(double v) {
+        return Double.isNaN(v) ? "-" : String.format("%.1f", v);
     }
 
     private static double loadAverage() {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    /** Seconds from starting the leecher to its last verified byte, and the leecher's CPU seconds (NaN if unknown). */
-    private double[] measure(String pair, int run) throws Exception {
+    /** One download: wall seconds, and CPU seconds (user + system) the leecher and the seed spent on it (NaN if unknown). */
+    private record Measured(double seconds, double leecherCpu, double seedCpu) {
+    }
+
+    private Measured measure(String pair, int run) throws Exception {
         String[] who = pair.split("-");
         Path out = dir.resolve("out-" + pair + "-" + run);
         Files.createDirectories(out);
         waitUntilNoPeers();
-        AutoCloseable seed = startSeed(who[0]);
+        Process seed = startSeed(who[0]);
         try {
             waitUntilPeersAbove(0);
+            double seedCpu0 = cpuSeconds(seed);
             long t0 = System.nanoTime();
             double cpu = leech(who[1], out);
-            return new double[] {(System.nanoTime() - t0) / 1e9, cpu};
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            return new Measured(seconds, cpu, cpuSeconds(seed) - seedCpu0);
         } finally {
-            seed.close();
+            stop(seed);
             deleteTree(out);
         }
     }
 
-    private AutoCloseable startSeed(String who) throws Exception {
+    /** A running process's user + system CPU seconds so far, from /proc (Linux); NaN elsewhere. */
+    private static double cpuSeconds(Process p) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime in clock ticks (USER_HZ = 100)
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    private Process startSeed(String who) throws Exception {
         switch (who) {
             case "ours" -> {
                 Process p = start(ours("seed", data), "ours-seed");
                 awaitLine(p, "seeding", 60);
-                return () -> stop(p);
+                return p;
             }
             case "lt" -> {
                 Process p = start(List.of(PYTHON, "-c", libtorrent(true), torrent.toString(), data.toString()), "lt-seed");
                 awaitLine(p, "seeding", 300);
-                return () -> stop(p);
+                return p;
             }
             case "aria2" -> {
-                Process p = start(aria2("--dir=" + data, "--check-integrity=true", "--bt-hash-check-seed=true", "--seed-ratio=0.0"),
+                return start(aria2("--dir=" + data, "--check-integrity=true", "--bt-hash-check-seed=true", "--seed-ratio=0.0"),
                         "aria2-seed");
-                return () -> stop(p);
             }
             default -> throw new IllegalArgumentException("unknown client " + who);
         }

@@ -109,4 +109,74 @@ class StorageTest {
             assertEquals(multi.pieceCount(), new Storage(multi, disk, 2).recheck());
         }
     }
+
+    @Test
+    void onDiskBlocksGoToTheirPlaceInAnyOrderAndTheFileComesOutByteIdentical() throws Exception {
+        try (DiskStore disk = new DiskStore(meta, dir)) {
+            Storage s = new Storage(meta, disk, 2);
+            assertEquals(Storage.Outcome.STORED, send(s, 2, 1, "a", false)); // second block first: hashed later
+            assertArrayEquals(Arrays.copyOfRange(data, 2 * PIECE + Storage.BLOCK, 3 * PIECE),
+                    Arrays.copyOfRange(Files.readAllBytes(dir.resolve("f.bin")), 2 * PIECE + Storage.BLOCK, 3 * PIECE),
+                    "the block is in the file at its offset before its piece verified");
+            assertFalse(s.have().has(2));
+            assertEquals(Storage.Outcome.PIECE_VERIFIED, send(s, 2, 0, "a", false));
+            send(s, 3, 0, "b", false);
+            send(s, 0, 0, "a", false);
+            send(s, 1, 1, "b", false);
+            send(s, 0, 1, "a", false);
+            assertEquals(Storage.Outcome.PIECE_VERIFIED, send(s, 1, 0, "b", false));
+            assertTrue(s.complete());
+        }
+        assertArrayEquals(data, Files.readAllBytes(dir.resolve("f.bin")));
+    }
+
+    @Test
+    void onDiskACorruptPieceIsNotHadAndIsFetchedAgainOverItsBadBytes() throws Exception {
+        try (DiskStore disk = new DiskStore(meta, dir)) {
+            Storage s = new Storage(meta, disk, 2);
+            send(s, 1, 0, "bad", true);
+            assertEquals(Storage.Outcome.PIECE_FAILED, send(s, 1, 1, "bad", false));
+            assertFalse(s.have().has(1));
+            assertFalse(s.hasBlock(1, 0), "a failed piece's blocks are asked for again");
+            assertEquals(1, s.offences("bad"));
+            assertEquals(Storage.Outcome.STORED, send(s, 1, 0, "good", false));
+            assertEquals(Storage.Outcome.PIECE_VERIFIED, send(s, 1, 1, "good", false));
+            assertArrayEquals(Arrays.copyOfRange(data, PIECE, 2 * PIECE), s.read(1, 0, PIECE));
+            for (int[] pb : new int[][] {{0, 0}, {0, 1}, {2, 0}, {2, 1}, {3, 0}}) {
+                send(s, pb[0], pb[1], "good", false);
+            }
+            assertTrue(s.complete());
+            assertEquals(0, s.offences("good"));
+        }
+        assertArrayEquals(data, Files.readAllBytes(dir.resolve("f.bin")));
+    }
+
+    @Test
+    void onDiskInAMixedPieceOnlyTheSenderOfTheWrongBlockIsCharged() throws Exception {
+        try (DiskStore disk = new DiskStore(meta, dir)) {
+            Storage s = new Storage(meta, disk, 1);
+            send(s, 2, 0, "good", false);
+            assertEquals(Storage.Outcome.PIECE_FAILED, send(s, 2, 1, "bad", true));
+            assertEquals(0, s.offences("bad"));
+            send(s, 2, 1, "good", false);
+            assertEquals(Storage.Outcome.PIECE_VERIFIED, send(s, 2, 0, "good", false));
+            assertTrue(s.banned("bad"));
+            assertFalse(s.banned("good"));
+        }
+    }
+
+    @Test
+    void aStoreThatKeepsOnlyVerifiedPiecesSeesNoBlockBeforeItsPieceVerifies() {
+        HeldPieces held = new HeldPieces(new BytesContent("f.bin", data), PIECE);
+        Storage s = new Storage(meta, held, 2);
+        send(s, 0, 1, "a", false);
+        assertFalse(held.mayHold(0, PIECE), "one block of two reached the store");
+        send(s, 0, 0, "bad", true);
+        assertFalse(held.mayHold(0, PIECE), "a piece that failed reached the store");
+        send(s, 0, 0, "a", false);
+        send(s, 0, 1, "a", false);
+        assertTrue(s.have().has(0));
+        assertTrue(held.mayHold(0, PIECE));
+        assertArrayEquals(Arrays.copyOf(data, PIECE), s.read(0, 0, PIECE));
+    }
 }
