@@ -33,7 +33,8 @@ public final class Storage {
     private final PieceStore store;
     private final PieceSet have;
     private final int banAfter;
-    private final Map<Integer, Assembly> assembling = new HashMap<>();
+    /** Pieces being received, by index (an array: the picker asks about every piece for every request). */
+    private final Assembly[] assembling;
     private final Map<Integer, Failed> failed = new HashMap<>();
     private final Map<String, Integer> offences = new HashMap<>();
     private final Set<String> banned = new HashSet<>();
@@ -43,6 +44,7 @@ public final class Storage {
         this.meta = meta;
         this.store = store;
         this.have = new PieceSet(meta.pieceCount());
+        this.assembling = new Assembly[meta.pieceCount()];
         this.banAfter = banAfter;
     }
 
@@ -93,13 +95,13 @@ public final class Storage {
         if (have.has(piece)) {
             return true;
         }
-        Assembly a = assembling.get(piece);
+        Assembly a = assembling[piece];
         return a != null && a.senders[block] != null;
     }
 
     /** Blocks of an unfinished piece received so far (0 for a piece had or not started). */
     public int blocksReceived(int piece) {
-        Assembly a = assembling.get(piece);
+        Assembly a = assembling[piece];
         return a == null ? 0 : a.received;
     }
 
@@ -127,7 +129,11 @@ public final class Storage {
         if (block >= blocksIn(piece) || data.length != blockLength(piece, block)) {
             return Outcome.IGNORED;
         }
-        Assembly a = assembling.computeIfAbsent(piece, p -> new Assembly(meta.pieceSize(p), blocksIn(p), store.takesUnverifiedBlocks()));
+        Assembly a = assembling[piece];
+        if (a == null) {
+            a = new Assembly(meta.pieceSize(piece), blocksIn(piece), store.takesUnverifiedBlocks());
+            assembling[piece] = a;
+        }
         if (a.senders[block] != null) {
             return Outcome.IGNORED;
         }
@@ -143,7 +149,7 @@ public final class Storage {
         if (a.received < a.senders.length) {
             return Outcome.STORED;
         }
-        assembling.remove(piece);
+        assembling[piece] = null;
         if (!MessageDigest.isEqual(a.sha.digest(), meta.pieceHash(piece))) {
             corruptPieces++;
             Set<String> from = new HashSet<>(Arrays.asList(a.senders));
@@ -197,7 +203,7 @@ public final class Storage {
 
     /** Forgets a partly received piece (its blocks will be asked for again). */
     public void drop(int piece) {
-        assembling.remove(piece);
+        assembling[piece] = null;
     }
 
     private void offend(String peer) {
@@ -240,11 +246,17 @@ public final class Storage {
 
     /** Pieces being assembled, for display. */
     public List<Integer> inProgress() {
-        return new ArrayList<>(assembling.keySet());
+        List<Integer> pieces = new ArrayList<>();
+        for (int i = 0; i < assembling.length; i++) {
+            if (assembling[i] != null) {
+                pieces.add(i);
+            }
+        }
+        return pieces;
     }
 
     public boolean inProgressContains(int piece) {
-        return assembling.containsKey(piece);
+        return assembling[piece] != null;
     }
 
     public void close() {

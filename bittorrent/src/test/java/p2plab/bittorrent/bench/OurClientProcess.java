@@ -27,6 +27,11 @@ public final class OurClientProcess {
     private OurClientProcess() {
     }
 
+    /** This process's user + system CPU seconds so far. */
+    private static double cpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length != 3 || !(args[0].equals("seed") || args[0].equals("get"))) {
             System.err.println("usage: OurClientProcess seed|get TORRENT DIR");
@@ -43,15 +48,14 @@ public final class OurClientProcess {
             System.out.flush();
             Thread.sleep(Long.MAX_VALUE);
         }
-        System.out.println("started after " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
+        System.out.printf("started after %d ms, %.3f s of CPU%n", ManagementFactory.getRuntimeMXBean().getUptime(), cpuSeconds());
         Client.Torrent t = tcp.await(client.get(meta, new DiskStore(meta, dir)), Duration.ofSeconds(30));
         SwarmResult r = tcp.await(t.completion(), Duration.ofMinutes(10));
         if (!r.complete()) {
             System.err.println("the download did not complete");
             System.exit(1);
         }
-        long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-        System.out.printf("done %.3f%n", cpu / 1e9);
+        System.out.printf("done %.3f%n", cpuSeconds());
         System.out.flush();
         System.exit(0); // without a goodbye to the seed, as a killed client would leave
     }
