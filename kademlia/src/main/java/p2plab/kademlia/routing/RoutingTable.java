@@ -219,13 +219,36 @@ public final class RoutingTable {
 
     /**
      * Up to {@code n} non-bad nodes closest to {@code target}, closest first. Answering
-     * find_node and get_peers asks this for every query, so it keeps the best n in a small
-     * sorted array as it walks the table instead of sorting the whole table.
+     * find_node and get_peers asks this for every query, so it reads only the buckets it needs.
+     * Say the target shares {@code p} leading bits with the own id. Then bucket {@code p} holds
+     * the closest nodes (they share at least p + 1 bits with the target), the buckets past it
+     * come next (exactly p bits), then buckets p - 1, p - 2, ... 0, each wholly farther than the
+     * one before. So it keeps the best n in a small sorted array, bucket group by bucket group,
+     * and stops after the group that fills it.
      */
     public List<Contact> closest(NodeId target, int n) {
         int[] best = new int[n];
         int size = 0;
-        for (int b = 0; b < buckets; b++) {
+        int last = buckets - 1;
+        int p = Math.min(own.commonPrefix(target), last);
+        size = addClosest(target, best, size, p, p);
+        if (p < last) {
+            size = addClosest(target, best, size, p + 1, last);
+        }
+        for (int b = p - 1; b >= 0 && size < n; b--) {
+            size = addClosest(target, best, size, b, b);
+        }
+        List<Contact> out = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            out.add(contactAt(best[i]));
+        }
+        return out;
+    }
+
+    /** Merges the non-bad nodes of buckets {@code from..to} into {@code best}, sorted by distance to the target; its new size. */
+    private int addClosest(NodeId target, int[] best, int size, int from, int to) {
+        int n = best.length;
+        for (int b = from; b <= to; b++) {
             for (int slot = b * k, end = b * k + sizes[b]; slot < end; slot++) {
                 if (failures[slot] >= Entry.BAD_AFTER_FAILURES) {
                     continue;
@@ -242,11 +265,7 @@ public final class RoutingTable {
                 best[at] = slot;
             }
         }
-        List<Contact> out = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            out.add(contactAt(best[i]));
-        }
-        return out;
+        return size;
     }
 
     /** Every node in the table, bucket by bucket. */
