@@ -28,6 +28,7 @@ class HeapPerNodeTest {
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the probe did not finish: " + out);
         assertEquals(0, p.exitValue(), out);
 
+        System.out.print(out);
         Matcher m = Pattern.compile("nodes=(\\d+) bytesPerNode=(\\d+) tableNodes=([\\d.]+)").matcher(out);
         assertTrue(m.find(), "no figures in the probe's output: " + out);
         long perNode = Long.parseLong(m.group(2));
