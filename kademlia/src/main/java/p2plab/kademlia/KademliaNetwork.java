@@ -118,8 +118,10 @@ public final class KademliaNetwork implements Network, DhtView {
             await(onPeer(m, d -> CompletableFuture.completedFuture(null)), "peer " + id + " did not start");
         }
         synchronized (shares) {
-            for (Content c : shares.values()) {
-                announceAll(m, c);
+            if (!shares.isEmpty()) { // values() would keep a view object in every peer's map
+                for (Content c : shares.values()) {
+                    announceAll(m, c);
+                }
             }
         }
         return m;
@@ -348,8 +350,8 @@ public final class KademliaNetwork implements Network, DhtView {
             }
             Map<String, String> details = new LinkedHashMap<>();
             details.put("id", m.dht.id().shortHex());
-            details.put("buckets", Integer.toString(alive ? m.dht.table().buckets().size() : 0));
-            details.put("stored", Integer.toString(alive ? m.dht.store().size() : 0));
+            details.put("buckets", Integer.toString(alive ? m.dht.table().bucketCount() : 0));
+            details.put("stored", Integer.toString(alive ? m.dht.stored() : 0));
             infos.add(new PeerInfo(id, m.node.address(), Role.PEER, alive, known, shares, details));
         }
         return new Topology(infos, edges);

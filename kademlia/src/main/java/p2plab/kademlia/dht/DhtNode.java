@@ -58,11 +58,12 @@ public final class DhtNode implements PeerHandler<KrpcMessage> {
     private final NextHopPolicy nextHop;
     private Node<KrpcMessage> node;
     private RoutingTable table;
+    // Made on first use and dropped when empty: a simulation holds a million idle nodes.
     private Tokens tokens;
     private PeerStore store;
-    private final Map<Integer, Pending> pending = new HashMap<>();
-    private final Map<String, Long> malformed = new TreeMap<>();
-    private final Set<NodeId> pinging = new HashSet<>();
+    private Map<Integer, Pending> pending;
+    private Map<String, Long> malformed;
+    private Set<NodeId> pinging;
     private int nextTransaction;
     private Cancellable refresher = Cancellable.NONE;
 
@@ -83,8 +84,6 @@ public final class DhtNode implements PeerHandler<KrpcMessage> {
         this.node = transportNode;
         long now = now();
         this.table = new RoutingTable(id, config.k(), config.goodFor().toNanos(), bucketPolicy, now);
-        this.tokens = new Tokens(config.tokenRotation().toNanos(), transportNode.random(), now);
-        this.store = new PeerStore(config.peerTtl().toNanos(), config.maxPeersPerKey(), config.maxKeys());
         if (config.refresh()) {
             Duration every = config.refreshAfter().dividedBy(3);
             refresher = transportNode.clock().every(every, this::refreshIdleBuckets);
@@ -107,8 +106,24 @@ public final class DhtNode implements PeerHandler<KrpcMessage> {
         return table;
     }
 
+    /** The peers announced to this node (made on first use). */
     public PeerStore store() {
+        if (store == null) {
+            store = new PeerStore(config.peerTtl().toNanos(), config.maxPeersPerKey(), config.maxKeys());
+        }
         return store;
+    }
+
+    /** Announcements this node holds, all keys. */
+    public int stored() {
+        return store == null ? 0 : store.size();
+    }
+
+    private Tokens tokens() {
+        if (tokens == null) {
+            tokens = new Tokens(config.tokenRotation().toNanos(), node.random(), now());
+        }
+        return tokens;
     }
 
     public DhtConfig config() {
@@ -117,12 +132,12 @@ public final class DhtNode implements PeerHandler<KrpcMessage> {
 
     /** Malformed datagrams received, by reason. */
     public Map<String, Long> malformed() {
-        return new TreeMap<>(malformed);
+        return malformed == null ? new TreeMap<>() : new TreeMap<>(malformed);
     }
 
     /** Queries still waiting for an answer. */
     public int pendingQueries() {
-        return pending.size();
+        return pending == null ? 0 : pending.size();
     }
 
     private long now() {
@@ -145,22 +160,20 @@ public final class DhtNode implements PeerHandler<KrpcMessage> {
             heard(new Contact(q.sender(), from), false);
             answer(from, q);
         } else if (message instanceof Response || message instanceof Block) {
-            Pending p = pending.get(transaction(message.t()));
-            if (p == null || !p.to().equals(from)) {
+            Pending p = takePending(transaction(message.t()), from);
+            if (p == null) {
                 count("unexpected response");
                 return;
             }
-            pending.remove(transaction(message.t()));
             p.timer().cancel();
             heard(new Contact(message instanceof Response r ? r.sender() : ((Block) message).sender(), from), true);
             p.answer().complete(message);
         } else if (message instanceof KrpcError e) {
-            Pending p = pending.get(transaction(e.t()));
-            if (p == null || !p.to().equals(from)) {
+            Pending p = takePending(transaction(e.t()), from);
+            if (p == null) {
                 count("unexpected error");
                 return;
             }
-            pending.remove(transaction(e.t()));
             p.timer().cancel();
             p.answer().completeExceptionally(new KrpcException(e.code(), "error " + e.code() + " from " + from + ": " + e.message()));
         } else if (message instanceof Malformed m) {
@@ -172,17 +185,47 @@ public final class DhtNode implements PeerHandler<KrpcMessage> {
         }
     }
 
+    /** The query waiting under transaction {@code tid} for an answer from {@code from}, no longer waiting; null if none. */
+    private Pending takePending(int tid, Address from) {
+        Pending p = pending == null ? null : pending.get(tid);
+        if (p == null || !p.to().equals(from)) {
+            return null;
+        }
+        removePending(tid);
+        return p;
+    }
+
+    private Pending removePending(int tid) {
+        Pending p = pending == null ? null : pending.remove(tid);
+        if (pending != null && pending.isEmpty()) {
+            pending = null;
+        }
+        return p;
+    }
+
     private void count(String reason) {
+        if (malformed == null) {
+            malformed = new TreeMap<>();
+        }
         malformed.merge(reason, 1L, Long::sum);
     }
 
     /** Updates the table; pings a full bucket's questionable node when the table asks for it. */
     private void heard(Contact contact, boolean answered) {
         Entry toPing = table.seen(contact, answered, now());
-        if (toPing != null && pinging.add(toPing.contact().id())) {
+        if (toPing == null) {
+            return;
+        }
+        if (pinging == null) {
+            pinging = new HashSet<>(4);
+        }
+        if (pinging.add(toPing.contact().id())) {
             Contact suspect = toPing.contact();
             ping(suspect.address()).whenComplete((r, failure) -> {
                 pinging.remove(suspect.id());
+                if (pinging.isEmpty()) {
+                    pinging = null;
+                }
                 if (failure != null) {
                     table.failed(suspect, true);
                 }
@@ -197,19 +240,19 @@ public final class DhtNode implements PeerHandler<KrpcMessage> {
         } else if (q instanceof FindNode f) {
             node.sendDatagram(from, new Response(f.t(), id, table.closest(f.target(), config.k()), List.of(), null));
         } else if (q instanceof GetPeers g) {
-            byte[] token = tokens.tokenFor(from.ipv4(), now);
-            List<Address> peers = store.peers(g.infoHash(), config.maxValues(), now);
+            byte[] token = tokens().tokenFor(from.ipv4(), now);
+            List<Address> peers = store == null ? List.of() : store.peers(g.infoHash(), config.maxValues(), now);
             List<Contact> nodes = peers.isEmpty() ? table.closest(g.infoHash(), config.k()) : List.of();
             node.sendDatagram(from, new Response(g.t(), id, nodes, peers, token));
         } else if (q instanceof GetBlock g) {
             serveBlock(from, g);
         } else if (q instanceof AnnouncePeer a) {
-            if (!tokens.valid(a.token(), from.ipv4(), now)) {
+            if (!tokens().valid(a.token(), from.ipv4(), now)) {
                 count("bad token");
                 node.sendDatagram(from, new KrpcError(a.t(), ErrorCode.PROTOCOL, "Protocol Error: bad token"));
                 return;
             }
-            store.announce(a.infoHash(), new Address(from.host(), a.impliedPort() ? from.port() : a.port()), now);
+            store().announce(a.infoHash(), new Address(from.host(), a.impliedPort() ? from.port() : a.port()), now);
             node.sendDatagram(from, Response.of(a.t(), id));
         }
     }
@@ -259,15 +302,18 @@ public final class DhtNode implements PeerHandler<KrpcMessage> {
         int tid;
         do {
             tid = nextTransaction++ & 0xffff;
-        } while (pending.containsKey(tid));
+        } while (pending != null && pending.containsKey(tid));
         int key = tid;
         byte[] t = {(byte) (tid >> 8), (byte) tid};
         Cancellable timer = node.clock().schedule(config.queryTimeout(), () -> {
-            Pending p = pending.remove(key);
+            Pending p = removePending(key);
             if (p != null) {
                 p.answer().completeExceptionally(new KrpcException(0, "no answer from " + to + " within " + config.queryTimeout().toMillis() + " ms"));
             }
         });
+        if (pending == null) {
+            pending = new HashMap<>(8);
+        }
         pending.put(key, new Pending(to, answer, timer));
         node.sendDatagram(to, make.apply(t));
         return answer;
@@ -283,20 +329,23 @@ public final class DhtNode implements PeerHandler<KrpcMessage> {
 
     /**
      * Joins the DHT through one known node: asks it for the nodes closest to the own id (which
-     * puts it in the table), then runs a lookup of the own id, which fills the table near home
-     * and makes this node known to the nodes that will be its neighbours. Last, as the Kademlia
-     * paper says, it refreshes every bucket farther away than its closest neighbour (a lookup of
-     * a random id in each one's range): without that, the far half of the id space would know
-     * nothing of this node and this node little of it.
+     * puts it in the table), then runs a lookup of the own id (BEP 5), which fills the table near
+     * home and makes this node known to the nodes that will be its neighbours. Last, as the
+     * Kademlia paper says, it refreshes the buckets farther away than its closest neighbour (a
+     * lookup of a random id in each one's range), but only those the own lookup left empty:
+     * a bucket that holds a node already has a way into its part of the id space, and the
+     * 15-minute refresh fills it later. Refreshing them all would cost a lookup per bucket, about
+     * log2 N of them per join.
      *
      * @return the lookup of the own id
      */
     public CompletableFuture<LookupResult> bootstrap(Address known) {
         return askToJoin(known, 3).thenCompose(r -> lookup(id, false, null)).thenCompose(self -> {
-            List<Bucket> buckets = table.buckets();
             List<CompletableFuture<LookupResult>> refreshes = new ArrayList<>();
-            for (Bucket b : buckets.subList(0, buckets.size() - 1)) {
-                refreshes.add(lookup(id.randomWithPrefix(b.prefix(), node.random()), false, null));
+            for (int b = 0; b < table.bucketCount() - 1; b++) {
+                if (table.sizeOf(b) == 0) {
+                    refreshes.add(lookup(id.randomWithPrefix(b, node.random()), false, null));
+                }
             }
             return CompletableFuture.allOf(refreshes.toArray(CompletableFuture[]::new)).thenApply(v -> self);
         });
@@ -488,14 +537,15 @@ public final class DhtNode implements PeerHandler<KrpcMessage> {
     /** BEP 5: a bucket with no activity for 15 minutes gets a lookup of a random id in its range. */
     private void refreshIdleBuckets() {
         long now = now();
-        List<Bucket> buckets = table.buckets();
         for (Bucket b : table.idleBuckets(now, config.refreshAfter().toNanos())) {
-            boolean last = b == buckets.get(buckets.size() - 1);
+            boolean last = b.prefix() == table.bucketCount() - 1;
             NodeId target = last ? id : id.randomWithPrefix(b.prefix(), node.random());
             table.touched(b, now);
             lookup(target, false, null);
         }
-        store.expire(now);
+        if (store != null) {
+            store.expire(now);
+        }
     }
 
     /** Stops the refresh timer (the node is being removed for good). */

@@ -227,11 +227,23 @@ public final class KrpcCodec implements WireFormat<KrpcMessage> {
     }
 
     private static int str(int length) {
-        return Long.toString(length).length() + 1 + length;
+        return digits(length) + 1 + length;
     }
 
     private static int integer(long v) {
-        return Long.toString(v).length() + 2;
+        return digits(v) + 2;
+    }
+
+    /** Characters of {@code v} in decimal, sign included, counted without making the string. */
+    private static int digits(long v) {
+        if (v == Long.MIN_VALUE) {
+            return 20;
+        }
+        int n = v < 0 ? 2 : 1;
+        for (long a = Math.abs(v); a >= 10; a /= 10) {
+            n++;
+        }
+        return n;
     }
 
     // ---- decoding ----

@@ -2,10 +2,11 @@ package p2plab.kademlia.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import p2plab.common.transport.Address;
 import p2plab.kademlia.krpc.Contact;
@@ -67,12 +68,33 @@ class RoutingTableTest {
     }
 
     @Test
+    void closestReadsOnlyTheBucketsItNeedsAndAgreesWithSortingTheWholeTable() {
+        SplittableRandom random = new SplittableRandom(3);
+        NodeId own = NodeId.random(random);
+        RoutingTable big = new RoutingTable(own, 4, GOOD_FOR, BucketPolicies.bep5(), 0);
+        for (int i = 0; i < 2_000; i++) {
+            // ids ever nearer the own id, so that many buckets fill
+            NodeId id = own.randomWithPrefix(random.nextInt(24), random);
+            big.seen(new Contact(id, new Address("127.0.0.1", 1 + i)), true, i);
+        }
+        assertTrue(big.bucketCount() > 10, "buckets: " + big.bucketCount());
+        List<Contact> all = big.contacts();
+        for (int t = 0; t < 300; t++) {
+            NodeId target = t % 3 == 0 ? own.randomWithPrefix(random.nextInt(30), random) : NodeId.random(random);
+            for (int n : new int[] {1, 4, 9, 40}) {
+                List<Contact> sorted = all.stream().sorted((a, b) -> target.closer(a.id(), b.id())).limit(n).toList();
+                assertEquals(sorted, big.closest(target, n), "target " + target + ", n = " + n);
+            }
+        }
+    }
+
+    @Test
     void theOwnIdAndAKnownIdFromAnotherAddressAreIgnored() {
         assertNull(table.seen(new Contact(id("00"), new Address("127.0.0.1", 1)), true, 1));
         table.seen(c("80"), true, 1);
         table.seen(new Contact(id("80"), new Address("127.0.0.9", 9)), true, 2);
         assertEquals(1, table.size());
-        assertSame(table.buckets().get(0), table.bucketFor(id("80")));
+        assertEquals(0, table.bucketFor(id("80")).prefix());
         assertEquals(c("80").address(), table.contacts().get(0).address());
     }
 
