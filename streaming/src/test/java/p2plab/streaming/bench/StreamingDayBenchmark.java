@@ -55,6 +55,8 @@ public final class StreamingDayBenchmark {
                 heap[0] = rt.totalMemory() - rt.freeMemory();
             });
             events = sim.eventsRun();
+            sim.metrics().snapshot().byType().forEach((type, c) -> System.out.printf(Locale.ROOT,
+                    "  %-22s %,d messages, %,d bytes%n", type, c.messagesSent(), c.bytesSent()));
         }
         long wall = System.nanoTime() - wall0;
         long cpu = threads.getCurrentThreadCpuTime() - cpu0;
