@@ -70,6 +70,11 @@ public final class Listener implements PeerHandler<StreamMessage> {
     };
     private final Map<Address, CompletableFuture<Link<StreamMessage>>> dialling = new LinkedHashMap<>();
     private final ArrayDeque<ListeningSession> sessions = new ArrayDeque<>();
+    /**
+     * Links to other listeners, in the order they opened (as {@code node.links()} lists them,
+     * without copying that list at every search); closed ones leave at {@code onClosed}.
+     */
+    private final List<Link<StreamMessage>> neighbourLinks = new ArrayList<>();
     private Node<StreamMessage> node;
     private Link<StreamMessage> serverLink;
     private Link<StreamMessage> edgeLink;
@@ -526,9 +531,9 @@ public final class Listener implements PeerHandler<StreamMessage> {
     // ---- connections ----
 
     private List<Link<StreamMessage>> neighbours() {
-        List<Link<StreamMessage>> out = new ArrayList<>();
-        for (Link<StreamMessage> l : node.links()) {
-            if (l.attachment() instanceof Neighbour) {
+        List<Link<StreamMessage>> out = new ArrayList<>(neighbourLinks.size());
+        for (Link<StreamMessage> l : neighbourLinks) {
+            if (l.isOpen()) {
                 out.add(l);
             }
         }
@@ -536,8 +541,8 @@ public final class Listener implements PeerHandler<StreamMessage> {
     }
 
     private Link<StreamMessage> linkTo(Address a) {
-        for (Link<StreamMessage> l : node.links()) {
-            if (l.attachment() instanceof Neighbour n && a.equals(n.listening) && l.isOpen()) {
+        for (Link<StreamMessage> l : neighbourLinks) {
+            if (l.isOpen() && a.equals(((Neighbour) l.attachment()).listening)) {
                 return l;
             }
         }
@@ -622,6 +627,7 @@ public final class Listener implements PeerHandler<StreamMessage> {
         Neighbour n = new Neighbour(link.remote());
         n.lastUsedNanos = node.clock().nanos();
         link.attach(withArrivals(n));
+        neighbourLinks.add(link);
         if (link.outbound()) {
             link.send(new Hello(node.address().port()));
         }
@@ -787,9 +793,11 @@ public final class Listener implements PeerHandler<StreamMessage> {
             from.send(new Found(s.id(), s.track(), node.address()));
         }
         if (s.ttl() > 1) {
-            for (Link<StreamMessage> l : neighbours()) {
-                if (l != from) {
-                    l.send(new Search(s.id(), s.track(), s.ttl() - 1));
+            Search onward = new Search(s.id(), s.track(), s.ttl() - 1);
+            for (int i = 0; i < neighbourLinks.size(); i++) { // sending never closes a link here: no copy needed
+                Link<StreamMessage> l = neighbourLinks.get(i);
+                if (l != from && l.isOpen()) {
+                    l.send(onward);
                 }
             }
         }
@@ -810,6 +818,7 @@ public final class Listener implements PeerHandler<StreamMessage> {
 
     @Override
     public void onClosed(Link<StreamMessage> link, String reason) {
+        neighbourLinks.remove(link);
         if (link == serverLink) {
             serverLink = null;
         } else if (link == edgeLink) {
