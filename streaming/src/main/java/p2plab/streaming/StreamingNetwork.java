@@ -34,6 +34,7 @@ import p2plab.streaming.client.Mode;
 import p2plab.streaming.measure.PlayLog;
 import p2plab.streaming.measure.PlayRecord;
 import p2plab.streaming.measure.PlaySummary;
+import p2plab.streaming.media.TcpModel;
 import p2plab.streaming.policy.RescuePolicy;
 import p2plab.streaming.server.OriginServer;
 import p2plab.streaming.server.Tracker;
@@ -115,7 +116,10 @@ public final class StreamingNetwork implements Network, Playback {
 
     private Member startListener(PeerId id, PeerSpec spec, int port, int region) {
         Address edge = options.mode() == Mode.CDN ? nearestEdge(region) : null;
-        Listener listener = new Listener(options.catalogue(), options.client(), options.mode(), policy, log, origin, edge);
+        // Over real TCP the network pays slow start and loss recovery itself: only a simulation adds them.
+        TcpModel tcp = transport.kind().equals("sim") ? options.tcp() : TcpModel.NONE;
+        Listener listener = new Listener(options.catalogue(), options.client(), options.startup(), tcp, options.mode(), policy,
+                log, origin, edge);
         NodeConfig config = new NodeConfig(id.label(), port, spec.uploadBytesPerSec(), spec.downloadBytesPerSec(), null);
         Node<StreamMessage> node = transport.open(config, codec, listener);
         nodesOpened++;

@@ -6,6 +6,8 @@ import java.util.TreeSet;
 import p2plab.streaming.client.ClientSettings;
 import p2plab.streaming.client.Mode;
 import p2plab.streaming.geo.Geography;
+import p2plab.streaming.media.Startup;
+import p2plab.streaming.media.TcpModel;
 import p2plab.streaming.media.TrackCatalogue;
 import p2plab.streaming.policy.SpotifyRescue;
 
@@ -17,17 +19,22 @@ import p2plab.streaming.policy.SpotifyRescue;
  * @param edges        edge caches in CDN mode
  * @param edgeCacheChunks chunks each edge caches (LRU)
  * @param edgeUpload   each edge's uplink in bytes/s (0 = unlimited)
+ * @param startup      what a player pays to start a track (start buffer, disk read, sound device)
+ * @param tcp          what TCP adds to each chunk's arrival in a simulation (slow start, loss recovery)
  */
 public record StreamingOptions(Mode mode, TrackCatalogue catalogue, ClientSettings client, SpotifyRescue rescue,
-                               Geography geography, long serverUpload, int edges, int edgeCacheChunks, long edgeUpload) {
+                               Geography geography, long serverUpload, int edges, int edgeCacheChunks, long edgeUpload,
+                               Startup startup, TcpModel tcp) {
 
     public static final StreamingOptions DEFAULTS = new StreamingOptions(Mode.HYBRID, TrackCatalogue.DEFAULT,
-            ClientSettings.DEFAULTS, SpotifyRescue.DEFAULTS, Geography.DEFAULT, 0, 4, 20_000, 0);
+            ClientSettings.DEFAULTS, SpotifyRescue.DEFAULTS, Geography.DEFAULT, 0, 4, 20_000, 0, Startup.DEFAULT,
+            TcpModel.DEFAULT);
 
     public static final Set<String> KEYS = new TreeSet<>(Set.of("mode", "tracks", "trackBytes", "chunk", "bitrate",
             "serverUpload", "edges", "edgeCache", "edgeUpload", "regions", "cache", "ahead", "refill", "soft", "hard",
             "slots", "serverHead", "serverAhead", "depth", "trackerPeers", "peerBatch", "peersPerTrack",
-            "searchTimeout", "watchdog", "searchAt", "serverAt", "fallback"));
+            "searchTimeout", "watchdog", "searchAt", "serverAt", "fallback", "startChunks", "diskRead", "output",
+            "initialWindow", "loss", "minRto"));
 
     public StreamingOptions {
         if (edges < 0 || edgeCacheChunks < 0 || serverUpload < 0 || edgeUpload < 0) {
@@ -62,8 +69,15 @@ public record StreamingOptions(Mode mode, TrackCatalogue catalogue, ClientSettin
         Geography g = d.geography;
         Geography geography = new Geography(integer(o, "regions", g.regions()), g.localMillis(), g.perHopMillis());
         Mode mode = o.containsKey("mode") ? Mode.parse(o.get("mode")) : d.mode;
+        Startup u = d.startup;
+        Startup startup = new Startup(integer(o, "startChunks", u.bufferChunks()), nanos(o, "diskRead", u.diskReadNanos()),
+                nanos(o, "output", u.outputNanos()));
+        TcpModel t = d.tcp;
+        TcpModel tcp = new TcpModel(integer(o, "initialWindow", t.initialWindow()), t.mss(), fraction(o, "loss", t.lossRate()),
+                nanos(o, "minRto", t.minRtoNanos()), t.idleNanos());
         return new StreamingOptions(mode, catalogue, client, rescue, geography, number(o, "serverUpload", d.serverUpload),
-                integer(o, "edges", d.edges), integer(o, "edgeCache", d.edgeCacheChunks), number(o, "edgeUpload", d.edgeUpload));
+                integer(o, "edges", d.edges), integer(o, "edgeCache", d.edgeCacheChunks), number(o, "edgeUpload", d.edgeUpload),
+                startup, tcp);
     }
 
     private static int integer(Map<String, String> o, String key, int fallback) {
@@ -83,6 +97,22 @@ public record StreamingOptions(Mode mode, TrackCatalogue catalogue, ClientSettin
             return Long.parseLong(v.trim().replace("_", ""));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("option " + key + " must be a whole number, got '" + v + "'");
+        }
+    }
+
+    private static long nanos(Map<String, String> o, String key, long fallback) {
+        return Math.round(seconds(o, key, fallback / 1e9) * 1e9);
+    }
+
+    private static double fraction(Map<String, String> o, String key, double fallback) {
+        String v = o.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("option " + key + " must be a number such as 0.001, got '" + v + "'");
         }
     }
 

@@ -19,21 +19,40 @@ import p2plab.streaming.wire.StreamingCodec;
  * 16,384 B/s (one second per chunk). Every figure below is worked out by hand in the comments:
  * a chunk frame is 16,384 + 13 bytes; a message of s bytes over uplink u arrives s/u + 10 ms
  * after it goes out; the request (21 bytes, unlimited uplink) takes 10 ms.
+ *
+ * <p>What a real client pays on top, with the default costs: the server connection's round trip
+ * is 20 ms (measured when it opened); its first chunk comes in TCP slow start (a frame of
+ * 16,397 B is 12 segments of 1,460; windows of 3, 6, then 12 segments: two round trips more,
+ * 40 ms); the sound device adds 30 ms; a cached track is read from disk in 25 ms. Loss is off
+ * here ({@code loss=0}): its draws are random ({@code TcpArrivalsTest} checks them).
  */
 class OneListenerOneServerByHandTest {
     private static final long MS = 1_000_000L;
     private static final int FRAME = 16_384 + StreamingCodec.CHUNK_OVERHEAD;
 
+    private static final long SLOW_START = 2 * 20 * MS;
+    private static final long OUTPUT = 30 * MS;
+    private static final long DISK = 25 * MS;
+
     private static PlayRecord playOnce(long serverUpload) throws Exception {
+        return play(serverUpload, 1).get(0);
+    }
+
+    /** Plays track 0 {@code times} times in a row on listener 1. */
+    private static java.util.List<PlayRecord> play(long serverUpload, int times) throws Exception {
+        java.util.List<PlayRecord> out = new java.util.ArrayList<>();
         try (SimTransport sim = new SimTransport(SimConfig.seeded(1).withLatency(LatencyModel.constant(Duration.ofMillis(10))))) {
             Map<String, String> o = Map.of("mode", "server", "tracks", "1", "trackBytes", "65536", "chunk", "16384",
-                    "bitrate", "16384", "serverUpload", Long.toString(serverUpload), "cache", "0");
+                    "bitrate", "16384", "serverUpload", Long.toString(serverUpload), "cache", "1", "loss", "0");
             StreamingNetwork net = (StreamingNetwork) new StreamingOverlay().create(NetworkSpec.of("hand", 1, 1).withOptions(o), sim);
-            sim.advance(Duration.ofSeconds(1)); // connected, Hello delivered
-            long t0 = sim.clock().nanos();
-            PlayRecord r = sim.await(net.play(PeerId.of(1), 0, -1), Duration.ofMinutes(1));
-            assertEquals(t0, r.playAtNanos());
-            return r;
+            for (int i = 0; i < times; i++) {
+                sim.advance(Duration.ofSeconds(1)); // connected, Hello delivered
+                long t0 = sim.clock().nanos();
+                PlayRecord r = sim.await(net.play(PeerId.of(1), 0, -1), Duration.ofMinutes(1));
+                assertEquals(t0, r.playAtNanos());
+                out.add(r);
+            }
+            return out;
         }
     }
 
@@ -45,8 +64,8 @@ class OneListenerOneServerByHandTest {
     @Test
     void aServerTwiceAsFastAsPlaybackStartsAfterOneChunkAndNeverStutters() throws Exception {
         PlayRecord r = playOnce(32_768);
-        // request 10 ms + chunk 0 at 32,768 B/s (16,397 B: 500.396729 ms) + 10 ms
-        assertEquals(10 * MS + send(FRAME, 32_768) + 10 * MS, r.latencyNanos(), 1_000);
+        // request 10 ms + chunk 0 at 32,768 B/s (16,397 B: 500.396729 ms) + 10 ms, + slow start 40 ms + sound device 30 ms
+        assertEquals(10 * MS + send(FRAME, 32_768) + 10 * MS + SLOW_START + OUTPUT, r.latencyNanos(), 1_000);
         // chunk k+1 arrives 500 ms after chunk k, half a second before its turn to play
         assertEquals(0, r.stutters());
         assertEquals(65_536, r.bytesFrom(SourceKind.SERVER));
@@ -57,11 +76,22 @@ class OneListenerOneServerByHandTest {
     void aServerAtHalfThePlaybackRateStuttersBeforeEveryChunkButTheFirst() throws Exception {
         PlayRecord r = playOnce(8_192);
         long perChunk = send(FRAME, 8_192); // 2.001586914 s per chunk frame
-        assertEquals(20 * MS + perChunk, r.latencyNanos(), 1_000);
-        // chunk k (k = 1..3) is due 1 s after chunk k-1 started but arrives perChunk after it: 3 waits of perChunk - 1 s
+        assertEquals(20 * MS + perChunk + SLOW_START + OUTPUT, r.latencyNanos(), 1_000);
+        // Chunk 1 arrives perChunk after chunk 0 reached the socket, but is due 1 s after audio
+        // started, which was 70 ms (slow start + device) after that: a wait of perChunk - 1 s - 70 ms.
+        // Chunks 2 and 3 (the server kept sending, so no new slow start) each wait perChunk - 1 s.
         assertEquals(3, r.stutters());
-        assertEquals(3 * (perChunk - 1_000 * MS), r.stallNanos(), 3_000);
+        assertEquals(3 * (perChunk - 1_000 * MS) - SLOW_START - OUTPUT, r.stallNanos(), 3_000);
         assertEquals(perChunk - 1_000 * MS, r.longestStallNanos(), 1_000);
         assertEquals(65_536, r.bytesFrom(SourceKind.SERVER));
+    }
+
+    @Test
+    void aSecondPlayComesFromTheCacheAfterOneDiskReadAndTheSoundDevice() throws Exception {
+        PlayRecord again = play(32_768, 2).get(1);
+        assertEquals(DISK + OUTPUT, again.latencyNanos());
+        assertEquals(0, again.stutters());
+        assertEquals(65_536, again.bytesFrom(SourceKind.CACHE));
+        assertEquals(0, again.bytesFrom(SourceKind.SERVER));
     }
 }

@@ -14,13 +14,18 @@ import p2plab.common.transport.PeerHandler;
 import p2plab.common.overlay.OverlayException;
 import p2plab.streaming.measure.PlayLog;
 import p2plab.streaming.measure.PlayRecord;
+import p2plab.streaming.media.Connection;
 import p2plab.streaming.media.LruSet;
 import p2plab.streaming.media.Playback;
 import p2plab.streaming.media.SourceKind;
+import p2plab.streaming.media.Startup;
+import p2plab.streaming.media.TcpArrivals;
+import p2plab.streaming.media.TcpModel;
 import p2plab.streaming.media.TrackCatalogue;
 import p2plab.streaming.policy.RescuePolicy;
 import p2plab.streaming.policy.RescuePolicy.NextTrack;
 import p2plab.streaming.wire.StreamMessage;
+import p2plab.streaming.wire.StreamingCodec;
 import p2plab.streaming.wire.StreamMessage.Announce;
 import p2plab.streaming.wire.StreamMessage.Cancel;
 import p2plab.streaming.wire.StreamMessage.Chunk;
@@ -48,6 +53,8 @@ public final class Listener implements PeerHandler<StreamMessage> {
 
     private final TrackCatalogue catalogue;
     private final ClientSettings settings;
+    private final Startup startup;
+    private final TcpModel tcp;
     private final Mode mode;
     private final RescuePolicy policy;
     private final PlayLog log;
@@ -63,6 +70,11 @@ public final class Listener implements PeerHandler<StreamMessage> {
     };
     private final Map<Address, CompletableFuture<Link<StreamMessage>>> dialling = new LinkedHashMap<>();
     private final ArrayDeque<ListeningSession> sessions = new ArrayDeque<>();
+    /**
+     * Links to other listeners, in the order they opened (as {@code node.links()} lists them,
+     * without copying that list at every search); closed ones leave at {@code onClosed}.
+     */
+    private final List<Link<StreamMessage>> neighbourLinks = new ArrayList<>();
     private Node<StreamMessage> node;
     private Link<StreamMessage> serverLink;
     private Link<StreamMessage> edgeLink;
@@ -78,10 +90,12 @@ public final class Listener implements PeerHandler<StreamMessage> {
     private ListeningSession session;
     private int sessionIndex;
 
-    public Listener(TrackCatalogue catalogue, ClientSettings settings, Mode mode, RescuePolicy policy, PlayLog log,
-                    Address server, Address edge) {
+    public Listener(TrackCatalogue catalogue, ClientSettings settings, Startup startup, TcpModel tcp, Mode mode,
+                    RescuePolicy policy, PlayLog log, Address server, Address edge) {
         this.catalogue = catalogue;
         this.settings = settings;
+        this.startup = startup;
+        this.tcp = tcp;
         this.mode = mode;
         this.policy = policy;
         this.log = log;
@@ -96,10 +110,20 @@ public final class Listener implements PeerHandler<StreamMessage> {
 
     /** Connects to the origin (the tracker, in the hybrid) and, in a CDN, to the edge. */
     public void start() {
-        node.connect(server);
+        timeRoundTrip(node.connect(server));
         if (mode == Mode.CDN && edge != null) {
-            node.connect(edge);
+            timeRoundTrip(node.connect(edge));
         }
+    }
+
+    /** A connection opens one round trip after it was asked for: that is its RTT for the TCP model. */
+    private CompletableFuture<Link<StreamMessage>> timeRoundTrip(CompletableFuture<Link<StreamMessage>> connecting) {
+        long asked = node.clock().nanos();
+        return connecting.whenComplete((link, error) -> {
+            if (link != null && link.attachment() instanceof Connection c) {
+                c.arrivals.roundTrip(node.clock().nanos() - asked);
+            }
+        });
     }
 
     /** Puts {@code track} in the cache as if played before (a warm cache, for scenarios). */
@@ -165,10 +189,12 @@ public final class Listener implements PeerHandler<StreamMessage> {
             }
         }
         current = f;
-        f.playback = new Playback(catalogue, now);
+        f.playback = new Playback(catalogue, now, startup);
+        long fromDisk = now + startup.diskReadNanos(); // what the listener holds is read from its disk
+        f.localStart = f.have[0];
         for (int i = 0; i < f.have.length; i++) {
             if (f.have[i]) {
-                f.playback.arrived(i, now);
+                f.playback.arrived(i, fromDisk);
             }
         }
         if (f.complete()) {
@@ -252,7 +278,7 @@ public final class Listener implements PeerHandler<StreamMessage> {
         }
         f.cancelTimers();
         PlayRecord record = new PlayRecord(node.label(), f.track, p.playAt(), p.latencyNanos(), p.stutters(),
-                p.stallNanos(), p.longestStallNanos(), f.bytes);
+                p.stallNanos(), p.longestStallNanos(), f.bytes, f.localStart);
         log.played(record);
         playDone.complete(record);
     }
@@ -325,10 +351,11 @@ public final class Listener implements PeerHandler<StreamMessage> {
         for (; i < f.have.length && catalogue.positionNanos(i) < horizon; i++) {
             boolean missing = !f.have[i] && f.askedFrom[i] == null;
             if (missing) {
-                f.ask(i, source);
                 if (first < 0) {
                     first = i;
+                    requesting(source);
                 }
+                f.ask(i, source);
             } else if (first >= 0) {
                 source.send(new Request(f.track, first, i - first));
                 first = -1;
@@ -338,6 +365,14 @@ public final class Listener implements PeerHandler<StreamMessage> {
             source.send(new Request(f.track, first, i - first));
         }
         scheduleRefill(f, i, horizon);
+    }
+
+    /** About to ask {@code link} for chunks: tells its TCP model whether the sender was idle. */
+    private void requesting(Link<StreamMessage> link) {
+        if (link.attachment() instanceof Connection c) {
+            boolean waiting = current != null && current.waitsOn(link) || prefetch != null && prefetch.waitsOn(link);
+            c.arrivals.requested(node.clock().nanos(), waiting);
+        }
     }
 
     /** The first chunk that starts at or after audio position {@code nanos}. */
@@ -399,6 +434,7 @@ public final class Listener implements PeerHandler<StreamMessage> {
                 if (!f.have[i] && f.askedFrom[i] == null) {
                     if (first < 0) {
                         first = i;
+                        requesting(l);
                     }
                     f.ask(i, l);
                     count++;
@@ -495,9 +531,9 @@ public final class Listener implements PeerHandler<StreamMessage> {
     // ---- connections ----
 
     private List<Link<StreamMessage>> neighbours() {
-        List<Link<StreamMessage>> out = new ArrayList<>();
-        for (Link<StreamMessage> l : node.links()) {
-            if (l.attachment() instanceof Neighbour) {
+        List<Link<StreamMessage>> out = new ArrayList<>(neighbourLinks.size());
+        for (Link<StreamMessage> l : neighbourLinks) {
+            if (l.isOpen()) {
                 out.add(l);
             }
         }
@@ -505,8 +541,8 @@ public final class Listener implements PeerHandler<StreamMessage> {
     }
 
     private Link<StreamMessage> linkTo(Address a) {
-        for (Link<StreamMessage> l : node.links()) {
-            if (l.attachment() instanceof Neighbour n && a.equals(n.listening) && l.isOpen()) {
+        for (Link<StreamMessage> l : neighbourLinks) {
+            if (l.isOpen() && a.equals(((Neighbour) l.attachment()).listening)) {
                 return l;
             }
         }
@@ -525,7 +561,7 @@ public final class Listener implements PeerHandler<StreamMessage> {
             dropHolder(f, null, holder);
             return;
         }
-        CompletableFuture<Link<StreamMessage>> c = node.connect(holder);
+        CompletableFuture<Link<StreamMessage>> c = timeRoundTrip(node.connect(holder));
         dialling.put(holder, c);
         c.whenComplete((link, error) -> {
             dialling.remove(holder);
@@ -573,14 +609,14 @@ public final class Listener implements PeerHandler<StreamMessage> {
     public void onConnected(Link<StreamMessage> link) {
         if (link.outbound() && link.remote().equals(server)) {
             serverLink = link;
-            link.attach(new p2plab.streaming.media.Connection(server));
+            link.attach(withArrivals(new Connection(server)));
             link.send(new Hello(node.address().port()));
             fetches().forEach(this::pump);
             return;
         }
         if (link.outbound() && link.remote().equals(edge)) {
             edgeLink = link;
-            link.attach(new p2plab.streaming.media.Connection(edge));
+            link.attach(withArrivals(new Connection(edge)));
             fetches().forEach(this::pump);
             return;
         }
@@ -590,16 +626,22 @@ public final class Listener implements PeerHandler<StreamMessage> {
         }
         Neighbour n = new Neighbour(link.remote());
         n.lastUsedNanos = node.clock().nanos();
-        link.attach(n);
+        link.attach(withArrivals(n));
+        neighbourLinks.add(link);
         if (link.outbound()) {
             link.send(new Hello(node.address().port()));
         }
     }
 
+    private Connection withArrivals(Connection c) {
+        c.arrivals = new TcpArrivals(tcp);
+        return c;
+    }
+
     @Override
     public void onMessage(Link<StreamMessage> link, StreamMessage m) {
         if (m instanceof Chunk c) {
-            onChunk(link, c);
+            receive(link, c);
         } else if (link.attachment() instanceof Neighbour n) {
             onNeighbourMessage(link, n, m);
         } else if (m instanceof Peers p) {
@@ -631,6 +673,22 @@ public final class Listener implements PeerHandler<StreamMessage> {
             onFound(f);
         } else if (m instanceof Refuse r) {
             onRefuse(link, r);
+        }
+    }
+
+    /** A chunk is in at the socket; TCP hands it to the player now or, after slow start or a lost segment, later. */
+    private void receive(Link<StreamMessage> link, Chunk c) {
+        long now = node.clock().nanos();
+        long at = link.attachment() instanceof Connection conn
+                ? conn.arrivals.handOver(now, c.length() + StreamingCodec.CHUNK_OVERHEAD, node.random()) : now;
+        if (at <= now) {
+            onChunk(link, c);
+        } else {
+            node.clock().scheduleNanos(at - now, () -> {
+                if (link.isOpen()) {
+                    onChunk(link, c); // a closed link's chunks were asked again elsewhere
+                }
+            });
         }
     }
 
@@ -735,9 +793,11 @@ public final class Listener implements PeerHandler<StreamMessage> {
             from.send(new Found(s.id(), s.track(), node.address()));
         }
         if (s.ttl() > 1) {
-            for (Link<StreamMessage> l : neighbours()) {
-                if (l != from) {
-                    l.send(new Search(s.id(), s.track(), s.ttl() - 1));
+            Search onward = new Search(s.id(), s.track(), s.ttl() - 1);
+            for (int i = 0; i < neighbourLinks.size(); i++) { // sending never closes a link here: no copy needed
+                Link<StreamMessage> l = neighbourLinks.get(i);
+                if (l != from && l.isOpen()) {
+                    l.send(onward);
                 }
             }
         }
@@ -758,6 +818,7 @@ public final class Listener implements PeerHandler<StreamMessage> {
 
     @Override
     public void onClosed(Link<StreamMessage> link, String reason) {
+        neighbourLinks.remove(link);
         if (link == serverLink) {
             serverLink = null;
         } else if (link == edgeLink) {

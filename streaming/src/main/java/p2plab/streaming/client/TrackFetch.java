@@ -30,6 +30,8 @@ final class TrackFetch {
     private final java.util.Map<Object, Integer> outstanding = new java.util.IdentityHashMap<>(4);
     int haveCount;
     Playback playback;
+    /** Chunk 0 was here when play was clicked. */
+    boolean localStart;
     boolean searched;
     boolean searchDone;
     long searchId;

@@ -13,9 +13,10 @@ import p2plab.streaming.media.SourceKind;
  * @param stallNanos     total time it waited
  * @param longestStallNanos the longest single wait
  * @param bytes          bytes of this track by {@link SourceKind} ordinal (server, edge, peer, cache)
+ * @param localStart     the first chunk was already on the listener when play was clicked (cache or prefetch)
  */
 public record PlayRecord(String listener, int track, long playAtNanos, long latencyNanos, int stutters, long stallNanos,
-                         long longestStallNanos, long[] bytes) {
+                         long longestStallNanos, long[] bytes, boolean localStart) {
 
     public PlayRecord {
         bytes = bytes.clone();

@@ -14,7 +14,7 @@ import p2plab.streaming.media.SourceKind;
  * @param stuttersPerPlay   stutters divided by plays
  * @param playsWithStutter  share of plays with at least one stutter (0..1)
  * @param shares            share of bytes by {@link SourceKind} ordinal (0..1 each, summing to 1)
- * @param networkStarts     share of plays whose first audio waited for the network (not cached, not prefetched)
+ * @param networkStarts     share of plays whose first audio waited for the network (chunk 0 neither cached nor prefetched)
  * @param medianNetworkLatencyMs median latency of those plays alone
  */
 public record PlaySummary(int plays, double medianLatencyMs, double p99LatencyMs, double stuttersPerPlay,
@@ -31,20 +31,22 @@ public record PlaySummary(int plays, double medianLatencyMs, double p99LatencyMs
     static PlaySummary of(List<PlayRecord> plays, long[] bytes) {
         int n = plays.size();
         long[] latencies = new long[n];
+        long[] waited = new long[n];
+        int waits = 0;
         long stutters = 0;
         int stuttered = 0;
         for (int i = 0; i < n; i++) {
             PlayRecord p = plays.get(i);
             latencies[i] = p.latencyNanos();
+            if (!p.localStart()) {
+                waited[waits++] = p.latencyNanos();
+            }
             stutters += p.stutters();
             stuttered += p.stutters() > 0 ? 1 : 0;
         }
         Arrays.sort(latencies);
-        int firstWait = 0;
-        while (firstWait < n && latencies[firstWait] == 0) {
-            firstWait++;
-        }
-        long[] waited = Arrays.copyOfRange(latencies, firstWait, n);
+        waited = Arrays.copyOf(waited, waits);
+        Arrays.sort(waited);
         long total = Arrays.stream(bytes).sum();
         double[] shares = new double[bytes.length];
         for (int i = 0; i < bytes.length; i++) {

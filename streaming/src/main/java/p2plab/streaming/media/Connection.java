@@ -7,6 +7,8 @@ public class Connection {
     /** The remote's listening address, once known (its Hello, or the address we dialled). */
     public Address listening;
     public final UploadQueue uploads = new UploadQueue();
+    /** What we receive on it, as TCP would hand it over (listeners only; null elsewhere). */
+    public TcpArrivals arrivals;
 
     public Connection(Address listening) {
         this.listening = listening;

@@ -2,15 +2,21 @@ package p2plab.streaming.media;
 
 /**
  * The player of one track, as a pure model of time: chunks arrive (in any order, at known
- * times); audio starts when chunk 0 is in and plays chunk after chunk; when the next chunk is
- * not there at its turn, playback waits for it — a stutter.
+ * times); audio starts when the {@link Startup} buffer is in (chunk 0, by default), plus the
+ * sound device's delay, and plays chunk after chunk; when the next chunk is not there at its
+ * turn, playback waits for it — a stutter.
  *
- * <p>Arrivals must be reported in time order (the simulator's order). Everything else follows:
- * the startup latency, each stutter and its length, and when the track ends.
+ * <p>Arrivals must be reported in time order (the simulator's order; chunks held locally may be
+ * reported first, at the time their disk read ends). Everything else follows: the startup
+ * latency, each stutter and its length, and when the track ends.
  */
 public final class Playback {
     private final TrackCatalogue catalogue;
+    private final Startup startup;
     private final long playAt;
+    /** When the last chunk of the start buffer arrived, so far. */
+    private long startReadyAt = Long.MIN_VALUE;
+    private int startChunksIn;
     private final boolean[] have;
     /** The next chunk to play; every chunk before it has played or is playing. */
     private int next;
@@ -22,7 +28,12 @@ public final class Playback {
     private long longestStallNanos;
 
     public Playback(TrackCatalogue catalogue, long playAt) {
+        this(catalogue, playAt, Startup.NONE);
+    }
+
+    public Playback(TrackCatalogue catalogue, long playAt, Startup startup) {
         this.catalogue = catalogue;
+        this.startup = startup;
         this.playAt = playAt;
         this.have = new boolean[catalogue.chunks()];
         this.dueAt = playAt;
@@ -34,11 +45,19 @@ public final class Playback {
             return false;
         }
         have[index] = true;
+        int buffer = Math.min(startup.bufferChunks(), have.length);
+        if (index < buffer) {
+            startChunksIn++;
+            startReadyAt = Math.max(startReadyAt, now);
+        }
         while (next < have.length && have[next]) {
             long startsAt;
             if (next == 0) {
-                startsAt = now; // chunk 0 only ever arrives here as `index`: audio starts now
-                firstAudioAt = now;
+                if (startChunksIn < buffer) {
+                    break; // the start buffer is not full yet
+                }
+                startsAt = startReadyAt + startup.outputNanos();
+                firstAudioAt = startsAt;
             } else if (next == index && now > dueAt) {
                 long stall = now - dueAt;
                 stutters++;

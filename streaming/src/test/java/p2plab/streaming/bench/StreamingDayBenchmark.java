@@ -24,7 +24,9 @@ import p2plab.streaming.workload.Workload;
  * the simulating thread (the two differ when the machine is shared), the heap after a full GC
  * with the network still alive, and the figures Spotify published.
  *
- * <p>Args: listeners (10000), mode (hybrid), hours (24), tracks (100000), history plays per listener (300).
+ * <p>Args: listeners (10000), mode (hybrid), hours (24), tracks (100000), history plays per listener (300),
+ * the simulator's interleaving unit in bytes (1460, one TCP segment; 16397, one chunk frame, is about
+ * ten times fewer events: see docs/benchmarks.md for what it changes).
  */
 public final class StreamingDayBenchmark {
 
@@ -34,6 +36,7 @@ public final class StreamingDayBenchmark {
         double hours = args.length > 2 ? Double.parseDouble(args[2]) : 24;
         int tracks = args.length > 3 ? Integer.parseInt(args[3]) : 100_000;
         int history = args.length > 4 ? Integer.parseInt(args[4]) : 300;
+        int segment = args.length > 5 ? Integer.parseInt(args[5]) : 1460;
 
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long wall0 = System.nanoTime();
@@ -48,19 +51,21 @@ public final class StreamingDayBenchmark {
         long[] heap = new long[1];
         PlayLog log;
         long events;
-        try (SimTransport sim = new SimTransport(SimConfig.seeded(1).withLatency(g::latencyNanos))) {
+        try (SimTransport sim = new SimTransport(SimConfig.seeded(1).withLatency(g::latencyNanos).withSegmentBytes(segment))) {
             log = DayRun.run(sim, spec, null, w, history, 2, () -> {
                 System.gc();
                 Runtime rt = Runtime.getRuntime();
                 heap[0] = rt.totalMemory() - rt.freeMemory();
             });
             events = sim.eventsRun();
+            sim.metrics().snapshot().byType().forEach((type, c) -> System.out.printf(Locale.ROOT,
+                    "  %-22s %,d messages, %,d bytes%n", type, c.messagesSent(), c.bytesSent()));
         }
         long wall = System.nanoTime() - wall0;
         long cpu = threads.getCurrentThreadCpuTime() - cpu0;
         PlaySummary s = log.summary();
-        System.out.printf(Locale.ROOT, "listeners %d, mode %s, %.0f h, %d tracks (Zipf s = %.3f), history %d plays%n", listeners,
-                mode, hours, tracks, w.popularity().exponent(), history);
+        System.out.printf(Locale.ROOT, "listeners %d, mode %s, %.0f h, %d tracks (Zipf s = %.3f), history %d plays, "
+                + "interleaving unit %d B%n", listeners, mode, hours, tracks, w.popularity().exponent(), history, segment);
         System.out.printf(Locale.ROOT, "wall %.1f s, CPU of the simulating thread %.1f s, %d events, heap after GC at the end %.0f MB%n",
                 wall / 1e9, cpu / 1e9, events, heap[0] / 1e6);
         System.out.println(s);

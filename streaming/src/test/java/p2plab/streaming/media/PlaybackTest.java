@@ -37,4 +37,16 @@ class PlaybackTest {
         p.arrived(2, 3 * S);
         assertEquals(4_500_000_000L, p.endsAt());
     }
+
+    @Test
+    void audioStartsOnceTheStartBufferIsInPlusTheSoundDevice() {
+        Playback p = new Playback(c, 0, new Startup(2, 0, S / 10));
+        p.arrived(0, S);
+        assertFalse(p.started());
+        p.arrived(1, 2 * S);
+        assertEquals(2 * S + S / 10, p.latencyNanos());
+        p.arrived(2, 2 * S); // before its turn at 2.1 s + 2 s
+        assertEquals(0, p.stutters());
+        assertEquals(2 * S + S / 10 + 2_500_000_000L, p.endsAt());
+    }
 }

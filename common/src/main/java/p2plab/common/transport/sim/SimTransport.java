@@ -227,8 +227,9 @@ public final class SimTransport implements Transport {
     // ---- messages ----
 
     /**
-     * The uplink interleaves connections one segment at a time, the size of a TCP segment on an
-     * Ethernet path, so a small message waits for one segment per other busy connection.
+     * The uplink interleaves connections one segment at a time, by default the size of a TCP
+     * segment on an Ethernet path, so a small message waits for one segment per other busy
+     * connection ({@link SimConfig#segmentBytes} may make the unit larger).
      */
     static final int SEGMENT_BYTES = 1460;
 
@@ -308,7 +309,7 @@ public final class SimTransport implements Transport {
         if (out.left == out.bytes) {
             out.lost = lost(link, out); // it still takes its uplink time: it is lost on the way
         }
-        int segment = Math.min(SEGMENT_BYTES, out.left);
+        int segment = Math.min(config.segmentBytes(), out.left);
         long sent = node.uplink.reserve(now, segment);
         out.left -= segment;
         if (!out.lost) {

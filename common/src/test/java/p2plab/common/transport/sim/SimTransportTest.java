@@ -120,6 +120,35 @@ class SimTransportTest {
     }
 
     @Test
+    void aLargerSegmentInterleavesInBiggerTurnsWithFewerEventsAndTheSameTotal() throws Exception {
+        long[] events = new long[2];
+        for (int unit : new int[] {SimTransport.SEGMENT_BYTES, 10_000}) {
+            SimTransport s = sim(SimConfig.seeded(1).withLatency(LatencyModel.constant(Duration.ofNanos(LATENCY)))
+                    .withSegmentBytes(unit));
+            Recorder busy = new Recorder(s);
+            Recorder quiet = new Recorder(s);
+            Node<Blob> a = s.open(NodeConfig.named("a").withRates(1_000_000, 0), new BlobFormat(), new Recorder(s));
+            Node<Blob> b = s.open(NodeConfig.named("b"), new BlobFormat(), busy);
+            Node<Blob> c = s.open(NodeConfig.named("c"), new BlobFormat(), quiet);
+            Link<Blob> ab = connect(s, a, b);
+            Link<Blob> ac = connect(s, a, c);
+            long start = s.clock().nanos();
+            long before = s.eventsRun();
+            for (int i = 0; i < 100; i++) {
+                ab.send(new Blob(i, 10_000));
+            }
+            ac.send(new Blob(0, 20));
+            s.runUntilIdle(WAIT);
+            events[unit == 10_000 ? 1 : 0] = s.eventsRun() - before;
+            // The tiny message goes after two units of b's backlog, whatever the unit.
+            assertEquals(start + 2 * unit * 1_000L + 20_000L + LATENCY, quiet.arrivals.get(0).nanos(), "unit " + unit);
+            assertEquals(start + 1_000_020_000L + LATENCY, busy.arrivals.get(99).nanos(), "unit " + unit);
+        }
+        // 10,000-byte blocks: one uplink turn per block instead of seven.
+        assertTrue(events[1] * 3 < events[0], "events with 1,460-byte units " + events[0] + ", with 10,000 " + events[1]);
+    }
+
+    @Test
     void aGracefulCloseDeliversWhatWasQueuedBeforeTheRemoteHearsOfIt() throws Exception {
         SimTransport s = sim();
         Recorder rx = new Recorder(s);
