@@ -61,6 +61,7 @@ public final class GnutellaNetwork implements Network {
     private final Map<PeerId, CompletableFuture<Void>> joining = new ConcurrentHashMap<>();
     private final SplittableRandom random;
     private final Graph graph;
+    private final Map<Integer, ServentConfig> configs = new ConcurrentHashMap<>();
 
     GnutellaNetwork(NetworkSpec spec, Transport transport, GnutellaOptions options,
                     Supplier<? extends ForwardingRule> rules, Progress progress) {
@@ -76,9 +77,14 @@ public final class GnutellaNetwork implements Network {
                 progress.update("starting peers", i, graph.size());
             }
             int d = graph.degree(i);
-            open(peers.nextId(), spec.peerSpec(), ServentConfig.defaults().withDegree(d, Math.max(8, d + 4)), new SharedFiles());
+            open(peers.nextId(), spec.peerSpec(), config(d), new SharedFiles());
         }
         wire(progress);
+    }
+
+    /** The settings of a servent that aims at {@code degree} neighbours: one record per degree, shared by its servents. */
+    private ServentConfig config(int degree) {
+        return configs.computeIfAbsent(degree, d -> ServentConfig.defaults().withDegree(d, Math.max(8, d + 4)));
     }
 
     private static Graph graph(NetworkSpec spec) {
@@ -193,7 +199,7 @@ public final class GnutellaNetwork implements Network {
         PeerId id = peers.nextId();
         int degree = spec.topology() != null && "random-regular".equals(spec.topology().kind()) && spec.topology().degree() > 0
                 ? spec.topology().degree() : 4;
-        Servent s = open(id, p, ServentConfig.defaults().withDegree(degree, Math.max(8, degree + 4)), new SharedFiles());
+        Servent s = open(id, p, config(degree), new SharedFiles());
         List<Address> hosts = knownHosts(id, List.of());
         s.node().execute(() -> s.join(hosts));
         expectLinks(id, s, Math.min(1, hosts.size()));

@@ -1,5 +1,6 @@
 package p2plab.common.content;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,6 +17,7 @@ public final class GeneratedContent implements Content {
     private final long key;
     private final long seedWord; // the key, mixed once, so that nearby keys give unrelated streams
     private volatile ContentId id; // computed on first use: hashing is the only costly part
+    private volatile List<String> keywords; // computed on first use, then one list for every peer sharing it
 
     public GeneratedContent(String name, long size, long key) {
         this.name = Objects.requireNonNull(name, "name");
@@ -41,6 +43,20 @@ public final class GeneratedContent implements Content {
         if (known == null) {
             known = ContentId.of(Digests.sha256(this));
             id = known;
+        }
+        return known;
+    }
+
+    /**
+     * The words of the name, parsed once: a catalogue file shared by thousands of simulated
+     * peers is one list, not thousands. Unmodifiable; racing first calls compute the same words.
+     */
+    @Override
+    public List<String> keywords() {
+        List<String> known = keywords;
+        if (known == null) {
+            known = List.copyOf(Keywords.of(name));
+            keywords = known;
         }
         return known;
     }

@@ -17,8 +17,9 @@ public final class SendQueue<M> {
     private final Link<M> link;
     private final ToIntFunction<M> sizeOf;
     private final long maxBytes;
-    private final ArrayDeque<M> waiting = new ArrayDeque<>(0);
-    private final ArrayDeque<Integer> sizes = new ArrayDeque<>(0);
+    /** Made when a message first has to wait: most links never queue, and a simulation holds millions of them. */
+    private ArrayDeque<M> waiting;
+    private ArrayDeque<Integer> sizes;
     private long waitingBytes;
     private long dropped;
 
@@ -38,7 +39,7 @@ public final class SendQueue<M> {
 
     /** Sends {@code message}, or queues it behind what waits; returns false when it was dropped instead. */
     public boolean send(M message) {
-        if (waiting.isEmpty() && link.writable()) {
+        if ((waiting == null || waiting.isEmpty()) && link.writable()) {
             link.send(message);
             return true;
         }
@@ -52,6 +53,10 @@ public final class SendQueue<M> {
             link.shed(message);
             return false;
         }
+        if (waiting == null) {
+            waiting = new ArrayDeque<>();
+            sizes = new ArrayDeque<>();
+        }
         waiting.add(message);
         sizes.add(size);
         waitingBytes += size;
@@ -60,7 +65,7 @@ public final class SendQueue<M> {
 
     /** Sends what waits, oldest first, while the link takes it; call it from {@code onWritable}. */
     public void drain() {
-        while (!waiting.isEmpty() && link.writable()) {
+        while (waiting != null && !waiting.isEmpty() && link.writable()) {
             waitingBytes -= sizes.poll();
             link.send(waiting.poll());
         }
@@ -68,6 +73,9 @@ public final class SendQueue<M> {
 
     /** The link closed: what waits will never leave, and is counted as dropped. Call it from {@code onClosed}. */
     public void clear() {
+        if (waiting == null) {
+            return;
+        }
         M m;
         while ((m = waiting.poll()) != null) {
             link.shed(m);

@@ -35,8 +35,9 @@ public final class SeenTable<R> {
     private final long lifetimeNanos;
     private final int capacity;
     private long evicted;
-    private final Map<Key, Entry<R>> entries = new HashMap<>();
-    private final ArrayDeque<Entry<R>> byAge = new ArrayDeque<>(); // oldest first: expiry order
+    // Made on the first sighting: a simulation holds many servents that never see a descriptor.
+    private Map<Key, Entry<R>> entries = Map.of();
+    private ArrayDeque<Entry<R>> byAge; // oldest first: expiry order
 
     public SeenTable(long lifetimeNanos, int capacity) {
         if (lifetimeNanos <= 0 || capacity < 1) {
@@ -56,6 +57,10 @@ public final class SeenTable<R> {
         Key key = new Key(guid, type);
         if (entries.containsKey(key)) {
             return false;
+        }
+        if (byAge == null) {
+            entries = new HashMap<>(4);
+            byAge = new ArrayDeque<>(4);
         }
         if (entries.size() >= capacity) {
             entries.remove(byAge.pollFirst().key); // full: the oldest goes before its time
@@ -90,8 +95,15 @@ public final class SeenTable<R> {
     }
 
     private void expire(long now) {
+        if (byAge == null) {
+            return;
+        }
         while (!byAge.isEmpty() && byAge.peekFirst().expiresAt <= now) {
             entries.remove(byAge.pollFirst().key);
+        }
+        if (byAge.isEmpty()) { // all expired: give the memory back until the next sighting
+            entries = Map.of();
+            byAge = null;
         }
     }
 }

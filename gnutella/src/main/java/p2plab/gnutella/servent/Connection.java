@@ -1,5 +1,6 @@
 package p2plab.gnutella.servent;
 
+import java.util.function.ToIntFunction;
 import p2plab.common.transport.Address;
 import p2plab.common.transport.Link;
 import p2plab.common.transport.SendQueue;
@@ -29,10 +30,14 @@ final class Connection implements Neighbour {
     }
 
     private static final GnutellaCodec CODEC = new GnutellaCodec();
+    private static final ToIntFunction<GnutellaMessage> SIZE_OF = CODEC::sizeOf;
 
     final Link<GnutellaMessage> link;
-    /** Everything we send on it: a neighbour that reads slowly makes us drop, not pile up. */
-    final SendQueue<GnutellaMessage> out;
+    /**
+     * What waits while the link is not writable: a neighbour that reads slowly makes us drop,
+     * not pile up. Made the first time something has to wait; most connections never wait.
+     */
+    private SendQueue<GnutellaMessage> out;
     State state;
     /** The peer's listening address (from the Listen-IP header on inbound connections). */
     Address listening;
@@ -43,13 +48,33 @@ final class Connection implements Neighbour {
 
     Connection(Link<GnutellaMessage> link, State state) {
         this.link = link;
-        this.out = new SendQueue<>(link, CODEC::sizeOf, ServentConfig.SEND_QUEUE_BYTES);
         this.state = state;
         this.listening = link.remote();
     }
 
     void send(GnutellaMessage m) {
+        if (out == null) {
+            if (link.writable() || !link.isOpen()) {
+                link.send(m); // what the queue would do with nothing waiting (a closed link counts it dropped)
+                return;
+            }
+            out = new SendQueue<>(link, SIZE_OF, ServentConfig.SEND_QUEUE_BYTES);
+        }
         out.send(m);
+    }
+
+    /** The link can take more: send what waits. */
+    void drain() {
+        if (out != null) {
+            out.drain();
+        }
+    }
+
+    /** The link closed: what waits is dropped. */
+    void clear() {
+        if (out != null) {
+            out.clear();
+        }
     }
 
     void countHit() {

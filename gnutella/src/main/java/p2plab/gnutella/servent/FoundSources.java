@@ -16,15 +16,19 @@ final class FoundSources {
     static final int MAX_FILES = 1_024;
     static final int MAX_HOLDERS_PER_FILE = 16;
 
-    private final LinkedHashMap<ContentId, List<FoundFile>> byContent = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<ContentId, List<FoundFile>> eldest) {
-            return size() > MAX_FILES;
-        }
-    };
+    /** Made at the first hit: most servents of a large simulation never search. */
+    private Map<ContentId, List<FoundFile>> byContent = Map.of();
 
     /** Remembers {@code hit} as a source of its file; a holder found again keeps its place, with the newer hit. */
     void add(FoundFile hit) {
+        if (byContent.isEmpty()) {
+            byContent = new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<ContentId, List<FoundFile>> eldest) {
+                    return size() > MAX_FILES;
+                }
+            };
+        }
         List<FoundFile> holders = byContent.computeIfAbsent(hit.content(), c -> new ArrayList<>(2));
         for (int i = 0; i < holders.size(); i++) {
             if (holders.get(i).holder().equals(hit.holder())) {

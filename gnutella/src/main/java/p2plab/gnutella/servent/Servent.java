@@ -58,19 +58,21 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
     private final SeenTable<Connection> seen;
     private final PongCache pongs = new PongCache(ServentConfig.PONG_CACHE_SIZE);
     private final FoundSources found = new FoundSources();
-    private final List<Connection> neighbours = new ArrayList<>();
+    private final List<Connection> neighbours = new ArrayList<>(4);
     /** What other threads (the network's topology view) may read, republished here after each change. */
     private volatile List<Address> publishedNeighbours = List.of();
     private volatile int publishedKnownHosts;
     private volatile long publishedSeenEvictions;
-    private final Set<Address> dialing = new HashSet<>();
-    private final Map<Guid, Search> searchesByGuid = new HashMap<>();
-    private final Set<Search> searches = Collections.newSetFromMap(new IdentityHashMap<>());
+    // Small lists and maps made on first use: a simulation holds a million servents, and most
+    // of them dial, search and wait for nothing most of the time.
+    private final ArrayList<Address> dialing = new ArrayList<>(0);
+    private Map<Guid, Search> searchesByGuid = Map.of();
+    private final List<Search> searches = new ArrayList<>(0);
     private Node<GnutellaMessage> node;
     private Guid serventId;
     private Cancellable repairTimer;
     private int repairsWithoutProgress;
-    private final List<DegreeWaiter> degreeWaiters = new ArrayList<>();
+    private final ArrayList<DegreeWaiter> degreeWaiters = new ArrayList<>(0);
 
     private record DegreeWaiter(int degree, CompletableFuture<Void> done) {
     }
@@ -93,12 +95,16 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
     /** Opens a connection to {@code remote} and runs the 0.6 handshake; completes true once it is a neighbour. */
     public CompletableFuture<Boolean> connectTo(Address remote) {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
-        if (remote.equals(node.address()) || isNeighbour(remote) || !dialing.add(remote)) {
+        if (remote.equals(node.address()) || isNeighbour(remote) || dialing.contains(remote)) {
             done.complete(false);
             return done;
         }
+        dialing.add(remote);
         node.connect(remote).whenComplete((link, error) -> {
             dialing.remove(remote);
+            if (dialing.isEmpty()) {
+                dialing.trimToSize(); // wiring is over: the list stays, its array goes
+            }
             if (error != null) {
                 forgetHost(remote);
                 done.complete(false);
@@ -249,13 +255,13 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
 
     @Override
     public void onWritable(Link<GnutellaMessage> link) {
-        connection(link).out.drain();
+        connection(link).drain();
     }
 
     @Override
     public void onClosed(Link<GnutellaMessage> link, String reason) {
         Connection c = connection(link);
-        c.out.clear();
+        c.clear();
         switch (c.state) {
             case NEIGHBOUR -> {
                 neighbours.remove(c);
@@ -283,7 +289,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
                     return;
                 }
                 Address listening = HandshakeHeaders.address(h.header("Listen-IP"));
-                if (listening != null) {
+                if (listening != null && !listening.equals(c.listening)) { // equal: keep the one we hold
                     c.listening = listening;
                 }
                 if (neighbours.size() >= config.maxDegree() || isNeighbour(c.listening)) {
@@ -309,6 +315,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
                     c.send(Handshake.ok(Map.of("User-Agent", HandshakeHeaders.USER_AGENT)));
                     becomeNeighbour(c);
                     c.handshake.complete(true);
+                    c.handshake = null; // settled: a connection lives long, its handshake need not
                 } else {
                     c.state = Connection.State.OPENED;
                     c.link.close();
@@ -335,6 +342,9 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
             }
             return false;
         });
+        if (degreeWaiters.isEmpty()) {
+            degreeWaiters.trimToSize();
+        }
     }
 
     private Map<String, String> myHeaders() {
@@ -457,6 +467,9 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
         Guid guid = Guid.random(node.random());
         s.tracer.opened(guid);
         s.addRound(guid);
+        if (searchesByGuid.isEmpty()) {
+            searchesByGuid = new HashMap<>(4);
+        }
         searchesByGuid.put(guid, s);
         firstSighting(guid, Query.TYPE, null);
         sendQuery(new Descriptor(guid, rounds.get(round), 0, new Query(0, s.text)), null, true);
@@ -510,8 +523,13 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
         s.finish(now());
         s.result().thenAccept(outcome -> outcome.hits().forEach(found::add)); // done already: runs now
         searches.remove(s);
-        for (var g : s.guids()) {
-            searchesByGuid.remove(g);
+        if (!searchesByGuid.isEmpty()) {
+            for (var g : s.guids()) {
+                searchesByGuid.remove(g);
+            }
+            if (searchesByGuid.isEmpty()) {
+                searchesByGuid = Map.of(); // the table goes with the last search
+            }
         }
     }
 

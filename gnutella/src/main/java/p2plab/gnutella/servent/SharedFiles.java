@@ -1,6 +1,7 @@
 package p2plab.gnutella.servent;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import p2plab.common.content.Content;
 import p2plab.common.content.ContentId;
@@ -9,28 +10,40 @@ import p2plab.common.content.Keywords;
 /**
  * The files a servent shares, by index (the number a QueryHit names and a GET asks for).
  * Synchronized because the network reads it from outside the servent's thread.
+ *
+ * <p>Two plain arrays grown a little at a time: a simulation holds a million servents sharing a
+ * handful of files each, and a catalogue's files parse their keywords once for all of them.
  */
 public final class SharedFiles {
-    private final List<Content> files = new ArrayList<>();
-    private final List<List<String>> words = new ArrayList<>(); // each file's keywords, computed once
+    private static final Content[] NO_FILES = {};
+    private static final List<?>[] NO_WORDS = {};
+
+    private Content[] files = NO_FILES;
+    private List<?>[] words = NO_WORDS; // each file's keywords, computed once
+    private int count;
 
     public synchronized int add(Content content) {
         int existing = indexOf(content.id());
         if (existing >= 0) {
             return existing;
         }
-        files.add(content);
-        words.add(content.keywords());
-        return files.size() - 1;
+        if (count == files.length) {
+            int capacity = count + Math.max(2, count / 2);
+            files = Arrays.copyOf(files, capacity);
+            words = Arrays.copyOf(words, capacity);
+        }
+        files[count] = content;
+        words[count] = content.keywords();
+        return count++;
     }
 
     public synchronized Content get(long index) {
-        return index >= 0 && index < files.size() ? files.get((int) index) : null;
+        return index >= 0 && index < count ? files[(int) index] : null;
     }
 
     public synchronized int indexOf(ContentId id) {
-        for (int i = 0; i < files.size(); i++) {
-            if (files.get(i).id().equals(id)) {
+        for (int i = 0; i < count; i++) {
+            if (files[i].id().equals(id)) {
                 return i;
             }
         }
@@ -39,7 +52,7 @@ public final class SharedFiles {
 
     /** Indexes of the files whose name holds every keyword of {@code text}. */
     public synchronized List<Integer> matching(String text) {
-        if (files.isEmpty()) {
+        if (count == 0) {
             return List.of(); // most servents share nothing: skip parsing the text
         }
         List<String> words = Keywords.of(text);
@@ -47,8 +60,8 @@ public final class SharedFiles {
         if (words.isEmpty()) {
             return out;
         }
-        for (int i = 0; i < files.size(); i++) {
-            if (this.words.get(i).containsAll(words)) {
+        for (int i = 0; i < count; i++) {
+            if (this.words[i].containsAll(words)) {
                 out.add(i);
             }
         }
@@ -56,17 +69,17 @@ public final class SharedFiles {
     }
 
     public synchronized List<Content> all() {
-        return List.copyOf(files);
+        return List.of(Arrays.copyOf(files, count));
     }
 
     public synchronized int size() {
-        return files.size();
+        return count;
     }
 
     public synchronized long kilobytes() {
         long bytes = 0;
-        for (Content c : files) {
-            bytes += c.size();
+        for (int i = 0; i < count; i++) {
+            bytes += files[i].size();
         }
         return bytes / 1024;
     }

@@ -17,8 +17,16 @@ final class AccessLink {
     private long busyBytes;
     private long freeAt;
 
-    AccessLink(long bytesPerSecond) {
+    /** Keeps no state, so every node without a rate shares it. */
+    private static final AccessLink UNLIMITED = new AccessLink(0);
+
+    private AccessLink(long bytesPerSecond) {
         this.bytesPerSecond = bytesPerSecond;
+    }
+
+    /** A link pushing {@code bytesPerSecond}; 0 = unlimited. */
+    static AccessLink of(long bytesPerSecond) {
+        return bytesPerSecond == 0 ? UNLIMITED : new AccessLink(bytesPerSecond);
     }
 
     boolean unlimited() {

@@ -18,7 +18,7 @@ final class SimLink<M> implements Link<M> {
     long lastArrival;
     FrameDecoder<M> decoder; // only with wire check
     /** Messages waiting for the sender's uplink (only when it has a rate). */
-    final ArrayDeque<SimTransport.Outgoing<M>> queue = new ArrayDeque<>(0);
+    final Backlog<SimTransport.Outgoing<M>> queue = new Backlog<>();
     /** Closed for sending, but its queue still drains before the remote hears of the close. */
     boolean closing;
     String closingReason;
@@ -94,5 +94,32 @@ final class SimLink<M> implements Link<M> {
     @Override
     public String toString() {
         return local.label() + (outbound ? "->" : "<-") + remote;
+    }
+
+    /**
+     * A FIFO whose deque is made when the first message waits: only links with an upload rate
+     * ever queue, and a simulation may hold millions of links.
+     */
+    static final class Backlog<T> {
+        private ArrayDeque<T> items;
+
+        boolean isEmpty() {
+            return items == null || items.isEmpty();
+        }
+
+        void add(T item) {
+            if (items == null) {
+                items = new ArrayDeque<>(4);
+            }
+            items.add(item);
+        }
+
+        T peek() {
+            return items == null ? null : items.peek();
+        }
+
+        T poll() {
+            return items == null ? null : items.poll();
+        }
     }
 }

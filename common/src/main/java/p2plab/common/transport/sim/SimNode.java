@@ -53,8 +53,8 @@ final class SimNode<M> implements Node<M>, Clock {
         this.handler = handler;
         this.counters = counters;
         this.typeBase = typeBase;
-        this.uplink = new AccessLink(config.uploadBytesPerSec());
-        this.downlink = new AccessLink(config.downloadBytesPerSec());
+        this.uplink = AccessLink.of(config.uploadBytesPerSec());
+        this.downlink = AccessLink.of(config.downloadBytesPerSec());
     }
 
     @Override
