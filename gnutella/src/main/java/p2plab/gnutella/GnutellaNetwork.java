@@ -48,6 +48,8 @@ import p2plab.gnutella.servent.SharedFiles;
 public final class GnutellaNetwork implements Network {
     private static final Duration WIRING_TIMEOUT = Duration.ofSeconds(120);
     private static final int KNOWN_HOSTS = 3;
+    /** Handshakes in flight at once while a large network is wired. */
+    static final int WIRING_BATCH = 32_768;
 
     private final NetworkSpec spec;
     private final Transport transport;
@@ -103,48 +105,62 @@ public final class GnutellaNetwork implements Network {
         }
     }
 
-    /** One handshake per graph edge, opened by the lower id; waits until all are done. */
+    /**
+     * One handshake per graph edge, opened by the lower id; waits until all are done. A large
+     * graph is wired {@link #WIRING_BATCH} edges at a time: a million peers' handshakes all in
+     * flight at once would hold gigabytes of messages and make the garbage collector copy them
+     * again and again; a batch's die young. Each batch also moves the progress bar. A graph of
+     * one batch is wired exactly as before batches existed.
+     */
     private void wire(Progress progress) {
-        List<CompletableFuture<Boolean>> edges = new ArrayList<>();
-        java.util.concurrent.atomic.AtomicLong shaken = new java.util.concurrent.atomic.AtomicLong();
+        List<CompletableFuture<Boolean>> batch = new ArrayList<>();
         long total = graph.edgeCount();
+        long started = 0;
+        long failed = 0;
+        progress.update("handshakes", 0, total);
         for (int a = 0; a < graph.size(); a++) {
             Servent from = peers.get(PeerId.of(a));
             for (int b : graph.neighbours(a)) {
                 if (a < b) {
                     Address to = peers.get(PeerId.of(b)).address();
                     CompletableFuture<Boolean> edge = new CompletableFuture<>();
-                    from.node().execute(() -> from.connectTo(to).whenComplete((ok, e) -> {
-                        edge.complete(ok != null && ok);
-                        long n = shaken.incrementAndGet();
-                        if (n % 1024 == 0) { // on the peers' threads: the shell draws only from its own
-                            progress.update("handshakes", n, total);
-                        }
-                    }));
-                    edges.add(edge);
+                    from.node().execute(() -> from.connectTo(to).whenComplete((ok, e) -> edge.complete(ok != null && ok)));
+                    batch.add(edge);
+                    if (++started % WIRING_BATCH == 0 && started < total) {
+                        failed += awaitHandshakes(batch, List.of());
+                        batch.clear();
+                        progress.update("handshakes", started, total);
+                    }
                 }
             }
         }
         // The opener is done at the 200 OK; the other end only at the confirmation, so wait for both.
-        List<CompletableFuture<?>> all = new ArrayList<>(edges);
+        List<CompletableFuture<?>> full = new ArrayList<>();
         for (int a = 0; a < graph.size(); a++) {
             Servent s = peers.get(PeerId.of(a));
             int degree = graph.degree(a);
-            CompletableFuture<Void> full = new CompletableFuture<>();
-            s.node().execute(() -> s.whenDegreeAtLeast(degree).whenComplete((v, e) -> full.complete(null)));
-            all.add(full);
+            CompletableFuture<Void> f = new CompletableFuture<>();
+            s.node().execute(() -> s.whenDegreeAtLeast(degree).whenComplete((v, e) -> f.complete(null)));
+            full.add(f);
         }
-        progress.update("handshakes", 0, total); // in simulation they all finish together, at the end
+        failed += awaitHandshakes(batch, full);
+        progress.update("handshakes", total, total);
+        if (failed > 0) {
+            throw new OverlayException(failed + " of " + total + " gnutella handshakes failed; try again or use fewer peers");
+        }
+    }
+
+    /** Runs the network until {@code edges} and {@code alsoWait} are done; how many of the edges failed. */
+    private long awaitHandshakes(List<CompletableFuture<Boolean>> edges, List<CompletableFuture<?>> alsoWait) {
+        List<CompletableFuture<?>> all = new ArrayList<>(edges);
+        all.addAll(alsoWait);
         try {
             transport.await(CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)), WIRING_TIMEOUT);
         } catch (TimeoutException e) {
             throw new OverlayException("the gnutella network did not finish its handshakes within "
                     + WIRING_TIMEOUT.toSeconds() + " s; try fewer peers");
         }
-        long failed = edges.stream().filter(f -> !f.join()).count();
-        if (failed > 0) {
-            throw new OverlayException(failed + " of " + edges.size() + " gnutella handshakes failed; try again or use fewer peers");
-        }
+        return edges.stream().filter(f -> !f.join()).count();
     }
 
     private Servent open(PeerId id, PeerSpec p, ServentConfig config, SharedFiles files) {

@@ -40,6 +40,23 @@ class BuildProgressTest {
     }
 
     @Test
+    void aGraphLargerThanOneBatchIsWiredBatchByBatchWithProgress() {
+        int peers = GnutellaNetwork.WIRING_BATCH / 2 + 500; // degree 4: two edges a peer, so two batches
+        List<Long> handshakes = new ArrayList<>();
+        try (SimTransport sim = SimTransport.withSeed(1);
+             GnutellaNetwork n = (GnutellaNetwork) new GnutellaOverlay().create(
+                     new NetworkSpec("g", peers, null, 1, PeerSpec.UNLIMITED, Map.of()), sim, (phase, done, total) -> {
+                         if (phase.equals("handshakes")) {
+                             handshakes.add(done);
+                             assertEquals(2L * peers, total);
+                         }
+                     })) {
+            assertEquals(List.of(0L, (long) GnutellaNetwork.WIRING_BATCH, 2L * peers), handshakes);
+            assertEquals(n.graph().edgeCount(), n.topology().edges().size(), "every edge of the graph is a link");
+        }
+    }
+
+    @Test
     void aProgressThatThrowsStopsTheBuild() {
         try (SimTransport sim = SimTransport.withSeed(1)) {
             CancellationException e = assertThrows(CancellationException.class, () -> new GnutellaOverlay().create(

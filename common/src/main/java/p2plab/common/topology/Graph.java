@@ -1,11 +1,6 @@
 package p2plab.common.topology;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
-
-import java.util.List;
-import java.util.TreeSet;
 
 /**
  * An undirected graph on nodes {@code 0..n-1}, immutable once built. Overlays wire their peers
@@ -48,14 +43,16 @@ public final class Graph {
         int[] dist = new int[size()];
         Arrays.fill(dist, -1);
         dist[source] = 0;
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        queue.add(source);
-        while (!queue.isEmpty()) {
-            int u = queue.poll();
+        int[] queue = new int[size()];
+        int head = 0;
+        int tail = 0;
+        queue[tail++] = source;
+        while (head < tail) {
+            int u = queue[head++];
             for (int v : neighbours[u]) {
                 if (dist[v] < 0) {
                     dist[v] = dist[u] + 1;
-                    queue.add(v);
+                    queue[tail++] = v;
                 }
             }
         }
@@ -77,47 +74,82 @@ public final class Graph {
         return size() == 0 || Arrays.stream(distancesFrom(0)).noneMatch(x -> x < 0);
     }
 
-    /** Builds a graph edge by edge; duplicate edges and self-loops are ignored. */
+    /**
+     * Builds a graph edge by edge; duplicate edges and self-loops are ignored. Each node's
+     * neighbours are kept in a growable int array (a million nodes of degree 4 take tens of
+     * megabytes, not the gigabyte boxed sets would); a duplicate is found by scanning the
+     * shorter of the two lists, which is short in every generator here.
+     */
     public static final class Builder {
-        private final List<TreeSet<Integer>> adj;
+        /** Above this many nodes, {@link #build()} sorts the lists on every core (each node alone: same graph). */
+        static final int PARALLEL_FROM = 1 << 16;
+        private static final int[] NONE = new int[0];
+        private final int[][] adj;
+        private final int[] degree;
 
         public Builder(int n) {
             if (n < 0) {
                 throw new IllegalArgumentException("a graph needs n >= 0 nodes, got " + n);
             }
-            adj = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                adj.add(new TreeSet<>());
-            }
+            adj = new int[n][];
+            degree = new int[n];
+            Arrays.fill(adj, NONE);
         }
 
         /** Adds edge a-b; returns false if it was a self-loop or already there. */
         public boolean edge(int a, int b) {
-            if (a == b) {
+            java.util.Objects.checkIndex(a, adj.length);
+            java.util.Objects.checkIndex(b, adj.length);
+            if (a == b || has(a, b)) {
                 return false;
             }
-            boolean added = adj.get(a).add(b);
-            adj.get(b).add(a);
-            return added;
+            append(a, b);
+            append(b, a);
+            return true;
+        }
+
+        /** Adds edge a-b that the caller knows is new and no self-loop (complete graphs, complements, a repaired pairing). */
+        void addNew(int a, int b) {
+            append(a, b);
+            append(b, a);
+        }
+
+        private void append(int node, int neighbour) {
+            int[] list = adj[node];
+            if (degree[node] == list.length) {
+                list = adj[node] = Arrays.copyOf(list, Math.max(4, list.length * 2));
+            }
+            list[degree[node]++] = neighbour;
         }
 
         public boolean has(int a, int b) {
-            return adj.get(a).contains(b);
+            int from = degree[a] <= degree[b] ? a : b;
+            int to = from == a ? b : a;
+            int[] list = adj[from];
+            for (int i = degree[from] - 1; i >= 0; i--) {
+                if (list[i] == to) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         public int degree(int node) {
-            return adj.get(node).size();
+            return degree[node];
         }
 
         public int size() {
-            return adj.size();
+            return adj.length;
         }
 
         public Graph build() {
-            int[][] n = new int[adj.size()][];
-            for (int i = 0; i < n.length; i++) {
-                n[i] = adj.get(i).stream().mapToInt(Integer::intValue).toArray();
-            }
+            int[][] n = new int[adj.length][];
+            java.util.stream.IntStream nodes = java.util.stream.IntStream.range(0, n.length);
+            (n.length >= PARALLEL_FROM ? nodes.parallel() : nodes).forEach(i -> {
+                int[] list = Arrays.copyOf(adj[i], degree[i]);
+                Arrays.sort(list);
+                n[i] = list;
+            });
             return new Graph(n);
         }
     }

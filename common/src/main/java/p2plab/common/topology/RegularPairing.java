@@ -1,7 +1,5 @@
 package p2plab.common.topology;
 
-import java.util.HashSet;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -13,12 +11,13 @@ final class RegularPairing {
     private final int[] ea;
     private final int[] eb;
     private final boolean[] bad;
-    private final Set<Long> present = new HashSet<>();
+    private final LongSet present;
 
     private RegularPairing(int edges) {
         ea = new int[edges];
         eb = new int[edges];
         bad = new boolean[edges];
+        present = new LongSet(edges);
     }
 
     /** A simple {@code degree}-regular graph on n nodes, or null if the repairs got stuck (retry). */
@@ -46,7 +45,7 @@ final class RegularPairing {
         }
         Graph.Builder b = new Graph.Builder(n);
         for (int k = 0; k < p.ea.length; k++) {
-            b.edge(p.ea[k], p.eb[k]);
+            b.addNew(p.ea[k], p.eb[k]); // repaired: no loop, no edge twice
         }
         return b.build();
     }

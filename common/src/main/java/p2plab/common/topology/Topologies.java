@@ -273,7 +273,7 @@ public final class Topologies {
         Graph.Builder b = new Graph.Builder(n);
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                b.edge(i, j);
+                b.addNew(i, j);
             }
         }
         return b.build();
@@ -285,7 +285,7 @@ public final class Topologies {
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
                 if (!g.hasEdge(i, j)) {
-                    b.edge(i, j);
+                    b.addNew(i, j);
                 }
             }
         }

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import p2plab.common.overlay.OverlayException;
 import p2plab.labs.console.Console;
 import p2plab.labs.script.ScriptParser;
+import p2plab.labs.session.HeapBudget;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabException;
 import picocli.CommandLine;
@@ -72,6 +73,7 @@ public final class Commands {
         if (words.isEmpty()) {
             return OK;
         }
+        HeapBudget.forget();
         try {
             return root.execute(words.toArray(String[]::new));
         } catch (Throwable t) { // the boundary: nothing gets past it
@@ -191,6 +193,10 @@ public final class Commands {
         if (e instanceof LabException || e instanceof OverlayException || e instanceof IllegalArgumentException
                 || e instanceof IllegalStateException || e instanceof java.io.UncheckedIOException) {
             lab.console().error(oneLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        } else if (e instanceof OutOfMemoryError) {
+            // Not a bug but a heap too small: the same line as a refusal, and the command's
+            // half-built network is already unreachable, so the next command has the heap back.
+            lab.console().error(HeapBudget.outOfMemory());
         } else if (e instanceof UnsupportedOperationException) {
             // What an untouched lab stub throws (`--impl student`): the student's to-do, not a bug.
             lab.console().error("not implemented yet: " + oneLine(e.getMessage() == null ? "" : e.getMessage())

@@ -21,6 +21,7 @@ import p2plab.common.overlay.Query;
 import p2plab.common.overlay.Role;
 import p2plab.common.overlay.SearchResult;
 import p2plab.common.transport.sim.SimTransport;
+import p2plab.labs.session.HeapBudget;
 import p2plab.labs.session.Transports;
 
 /**
@@ -33,6 +34,12 @@ public final class Comparison {
     static final Duration SEARCH_TIMEOUT = Duration.ofSeconds(120);
 
     private Comparison() {
+    }
+
+    /** Heap the comparison needs at its worst: the heaviest overlay's network, one at a time, with the catalogue shared. */
+    public static long heapNeeded(List<Overlay> overlays, Workload w) {
+        long network = overlays.stream().mapToLong(o -> HeapBudget.network(o.name(), w.peers())).max().orElse(0);
+        return network + HeapBudget.catalogue(w.files());
     }
 
     public static ComparisonRow run(Overlay overlay, Workload w) {

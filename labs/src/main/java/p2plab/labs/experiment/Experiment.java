@@ -26,6 +26,15 @@ public interface Experiment {
         return Map.of();
     }
 
+    /**
+     * Heap the experiment needs at its worst with {@code parameters} (its largest network and
+     * catalogue, from {@link p2plab.labs.session.HeapBudget}), checked before it starts; 0 when
+     * it only ever builds small networks.
+     */
+    default long heapNeeded(Parameters parameters) {
+        return 0;
+    }
+
     /** Runs with {@code parameters} (a subset of {@link #defaults()}) from {@code seed}. */
     default ExperimentReport run(Parameters parameters, long seed) throws Exception {
         return run(parameters, seed, Progress.NONE);

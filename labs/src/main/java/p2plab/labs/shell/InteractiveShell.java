@@ -17,6 +17,7 @@ import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
 import p2plab.labs.commands.Commands;
 import p2plab.labs.console.Console;
+import p2plab.labs.session.HeapBudget;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.Overlays;
 
@@ -50,7 +51,8 @@ public final class InteractiveShell {
             Console console = new Console(w, w, ansi, terminal::getWidth);
             lab.console(console);
             LabThread labThread = new LabThread(new LiveClock(lab),
-                    e -> console.error("the live clock hit a problem and goes on: " + e));
+                    e -> console.error(e instanceof OutOfMemoryError ? HeapBudget.outOfMemory() + "; `network destroy` frees a network's memory"
+                            : "the live clock hit a problem and goes on: " + e));
             // Ctrl-C at the prompt is handled by the line reader (it clears the line); while a
             // command runs, it cancels that command only, and the prompt comes back.
             // A command that never looks at the interrupt (a long computation) would keep the

@@ -23,7 +23,7 @@ final class LabThread implements AutoCloseable {
     private boolean commandRunning;
     private int cancels;
 
-    LabThread(LiveClock clock, Consumer<RuntimeException> tickFailed) {
+    LabThread(LiveClock clock, Consumer<Throwable> tickFailed) {
         this.clock = clock;
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "p2plab-lab");
@@ -34,7 +34,7 @@ final class LabThread implements AutoCloseable {
         executor.scheduleWithFixedDelay(() -> {
             try {
                 clock.tick();
-            } catch (RuntimeException e) { // a protocol bug must not stop the clock of every network
+            } catch (RuntimeException | OutOfMemoryError e) { // a protocol bug or a full heap must not stop the clock of every network
                 tickFailed.accept(e);
             }
         }, LiveClock.TICK_MILLIS, LiveClock.TICK_MILLIS, TimeUnit.MILLISECONDS);

@@ -11,6 +11,7 @@ import p2plab.labs.compare.Workload;
 import p2plab.labs.console.PhaseProgress;
 import p2plab.labs.console.Table;
 import p2plab.labs.experiment.TerminalTable;
+import p2plab.labs.session.HeapBudget;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabException;
 import picocli.CommandLine.Command;
@@ -60,6 +61,7 @@ public final class CompareCommand extends LabCommand {
             }
             chosen.add(lab.overlays().get(name));
         }
+        HeapBudget.require("compare --peers " + w.peers() + " (" + w.files() + " files)", Comparison.heapNeeded(chosen, w));
         List<ComparisonRow> rows = new ArrayList<>();
         for (Overlay o : chosen) {
             if (!json) {

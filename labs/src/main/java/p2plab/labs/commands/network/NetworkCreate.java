@@ -11,6 +11,7 @@ import p2plab.common.transport.Transport;
 import p2plab.labs.console.PhaseProgress;
 import p2plab.labs.commands.base.Candidates;
 import p2plab.labs.commands.base.LabCommand;
+import p2plab.labs.session.HeapBudget;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabException;
 import p2plab.labs.session.LabNetwork;
@@ -110,12 +111,13 @@ final class NetworkCreate extends LabCommand {
         TopologySpec t = topologySpec();
         PeerSpec peerSpec = Rates.peerSpec(upload, download);
         NetworkSpec spec = new NetworkSpec(netName, peers, t, seed, peerSpec, options);
+        HeapBudget.require("network create " + overlay + " --peers " + peers, HeapBudget.network(overlay, peers));
         Transport tr = Transports.create(transport, seed, timeScale);
         Network network;
         PhaseProgress progress = new PhaseProgress(console(), "building " + netName);
         try {
             network = o.create(spec, tr, progress);
-        } catch (RuntimeException e) { // cancelled (Ctrl-C) too: nothing half-built is left running
+        } catch (RuntimeException | Error e) { // cancelled (Ctrl-C) or out of memory too: nothing half-built is left running
             tr.close();
             throw e;
         } finally {

@@ -32,6 +32,7 @@ import p2plab.labs.experiment.Parameters;
 import p2plab.labs.experiment.Plot;
 import p2plab.labs.experiment.ProtocolErrors;
 import p2plab.labs.experiment.ResultTable;
+import p2plab.labs.session.HeapBudget;
 import p2plab.labs.session.LabImplementations;
 import p2plab.labs.session.Transports;
 
@@ -68,6 +69,13 @@ public final class ChurnExperiment implements Experiment {
         d.put("gap-s", "5");
         d.put("impl", "default");
         return d;
+    }
+
+    /** Its one network at a time, the heaviest of the overlays asked for, with the catalogue shared. */
+    @Override
+    public long heapNeeded(Parameters p) {
+        long network = p.words("overlays").stream().mapToLong(o -> HeapBudget.network(o, p.integer("peers"))).max().orElse(0);
+        return network + HeapBudget.catalogue(p.integer("files"));
     }
 
     @Override

@@ -10,6 +10,7 @@ import p2plab.labs.experiment.ExperimentReport;
 import p2plab.labs.experiment.Parameters;
 import p2plab.labs.experiment.ReportWriter;
 import p2plab.labs.experiment.TerminalTable;
+import p2plab.labs.session.HeapBudget;
 
 /**
  * Runs an experiment for the {@code experiment} command: the table on screen (or one JSON
@@ -30,6 +31,7 @@ public final class ExperimentRunner {
                                        PrintStream out, Progress progress) throws Exception {
         Experiment e = Experiments.named(name);
         Parameters p = new Parameters(e.defaults(), given);
+        HeapBudget.require("experiment " + name, e.heapNeeded(p));
         long start = System.nanoTime();
         ExperimentReport report = e.run(p, seed, progress);
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -28,6 +28,7 @@ import p2plab.labs.experiment.ProtocolErrors;
 import p2plab.labs.experiment.ResultTable;
 import p2plab.labs.experiment.churn.Churn;
 import p2plab.labs.experiment.churn.WeibullSessions;
+import p2plab.labs.session.HeapBudget;
 import p2plab.labs.session.Transports;
 
 /**
@@ -89,6 +90,15 @@ public final class LookupCostExperiment implements Experiment {
         String label() {
             return "kademlia k=" + k + " alpha=" + alpha;
         }
+    }
+
+    /** Its largest network (Kademlia or a baseline, one at a time), with the baselines' catalogue shared. */
+    @Override
+    public long heapNeeded(Parameters p) {
+        int peers = Math.max(p.integer("churn-peers"), p.integers("peers").stream().mapToInt(Integer::intValue).max().orElse(0));
+        long network = java.util.stream.Stream.of("kademlia", "gnutella", "napster")
+                .mapToLong(o -> HeapBudget.network(o, peers)).max().orElse(0);
+        return network + HeapBudget.catalogue(p.integer("files"));
     }
 
     @Override

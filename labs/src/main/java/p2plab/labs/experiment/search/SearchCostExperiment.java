@@ -31,6 +31,7 @@ import p2plab.labs.experiment.Parameters;
 import p2plab.labs.experiment.Plot;
 import p2plab.labs.experiment.ProtocolErrors;
 import p2plab.labs.experiment.ResultTable;
+import p2plab.labs.session.HeapBudget;
 import p2plab.labs.session.LabImplementations;
 import p2plab.labs.session.Transports;
 
@@ -70,6 +71,14 @@ public final class SearchCostExperiment implements Experiment {
         d.put("walkers", "4");
         d.put("impl", "default");
         return d;
+    }
+
+    /** The largest network of any variant, with its catalogue shared; one network is built at a time. */
+    @Override
+    public long heapNeeded(Parameters p) {
+        int peers = p.integers("peers").stream().mapToInt(Integer::intValue).max().orElse(0);
+        long network = p.words("variants").stream().mapToLong(v -> HeapBudget.network(variant(v, p).overlay(), peers)).max().orElse(0);
+        return network + HeapBudget.catalogue(p.integer("files"));
     }
 
     /** Query messages of a flood along a tree of degree d with TTL t: d * sum_{i<t} (d-1)^i. */

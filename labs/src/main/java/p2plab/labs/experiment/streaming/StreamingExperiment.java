@@ -16,6 +16,7 @@ import p2plab.labs.experiment.ExperimentReport;
 import p2plab.labs.experiment.Parameters;
 import p2plab.labs.experiment.Plot;
 import p2plab.labs.experiment.ResultTable;
+import p2plab.labs.session.HeapBudget;
 import p2plab.streaming.geo.Geography;
 import p2plab.streaming.measure.PlayLog;
 import p2plab.streaming.measure.PlaySummary;
@@ -68,6 +69,12 @@ public final class StreamingExperiment implements Experiment {
         d.put("sessions-per-day", "1.5");
         d.put("predictable", "0.61");
         return d;
+    }
+
+    /** Its largest audience, one network at a time. */
+    @Override
+    public long heapNeeded(Parameters p) {
+        return HeapBudget.network("streaming", p.integers("listeners").stream().mapToInt(Integer::intValue).max().orElse(0));
     }
 
     @Override

@@ -1,0 +1,141 @@
+package p2plab.labs.session;
+
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What a network will take from the Java heap, checked before it is built: a command that
+ * cannot fit is refused at once with the estimate, the heap still free and how to give Java
+ * more, instead of running for minutes and dying with an {@link OutOfMemoryError}. If one still
+ * happens, {@link #outOfMemory} words it the same way.
+ *
+ * <p>The figures are measured, not derived: {@code HeapPerPeerBenchmark} (labs test sources,
+ * see docs/benchmarks.md) builds each overlay's network in the simulator and records the most
+ * heap in use after any collection while it builds; the table holds that peak per peer plus a
+ * margin. When an overlay's peers get lighter or heavier, re-run the benchmark and update
+ * {@link #BYTES_PER_PEER}: it is the only place these numbers live.
+ */
+public final class HeapBudget {
+    /** Peak heap per peer while a network of the overlay builds and settles, in bytes, margin included. */
+    static final Map<String, Long> BYTES_PER_PEER = Map.of(
+            "napster", 6_000L,
+            "gnutella", 10_000L,
+            "kazaa", 10_000L,
+            "bittorrent", 10_000L,
+            "kademlia", 16_000L,
+            "streaming", 10_000L);
+    /** An overlay missing from the table is assumed to be as heavy as the heaviest in it. */
+    static final long UNKNOWN_OVERLAY = BYTES_PER_PEER.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+    /** One file of a generated catalogue, shared by the peers it is placed on (compare, experiments). */
+    static final long BYTES_PER_FILE = 3_000L;
+    /** What a fresh shell needs besides networks (JIT, picocli, JLine): never hand all of the heap out. */
+    static final long HEADROOM = 32L << 20;
+    /** {@code -Dp2plab.memoryCheck=off} builds without asking (the recovery test uses it; so may someone who knows better). */
+    static final String SWITCH = "p2plab.memoryCheck";
+
+    private static final long GIB = 1L << 30;
+    private static final long MIB = 1L << 20;
+    /** What the command running on this thread said it needs, for wording an {@link OutOfMemoryError}. */
+    private static final ThreadLocal<Need> LAST = new ThreadLocal<>();
+
+    private HeapBudget() {
+    }
+
+    /** A command's estimate: {@code what} (as the user would say it) needs {@code bytes} of heap. */
+    public record Need(String what, long bytes) {
+    }
+
+    /** The heap as Java sees it: the most it may grow to, and what is in use now (garbage included). */
+    public record Heap(long max, long used) {
+        static Heap now() {
+            Runtime r = Runtime.getRuntime();
+            return new Heap(r.maxMemory(), r.totalMemory() - r.freeMemory());
+        }
+
+        long free() {
+            return Math.max(0, max - used);
+        }
+    }
+
+    /** Heap a network of {@code peers} peers of {@code overlay} needs while it builds. */
+    public static long network(String overlay, int peers) {
+        return BYTES_PER_PEER.getOrDefault(overlay, UNKNOWN_OVERLAY) * peers;
+    }
+
+    /** Heap a catalogue of {@code files} files takes once shared. */
+    public static long catalogue(long files) {
+        return BYTES_PER_FILE * files;
+    }
+
+    /**
+     * Refuses at once, with a {@link LabException} saying what to do, when {@code bytes} more will
+     * not fit in the heap. Garbage counts as free: when the heap looks too full, one full
+     * collection is asked for before deciding.
+     */
+    public static void require(String what, long bytes) {
+        Need need = new Need(what, bytes);
+        LAST.set(need);
+        if ("off".equals(System.getProperty(SWITCH))) {
+            return;
+        }
+        if (fits(bytes, Heap.now())) {
+            return;
+        }
+        System.gc();
+        Heap heap = Heap.now();
+        if (!fits(bytes, heap)) {
+            throw new LabException(refusal(need, heap, physicalMemory()));
+        }
+    }
+
+    static boolean fits(long bytes, Heap heap) {
+        return bytes + HEADROOM <= heap.free();
+    }
+
+    /** Forgets the last estimate: a new command starts. */
+    public static void forget() {
+        LAST.remove();
+    }
+
+    /**
+     * The one line for an {@link OutOfMemoryError}: the same as a refusal when the command had
+     * made an estimate (on this thread), else what Java may use and how to give it more.
+     */
+    public static String outOfMemory() {
+        Need need = LAST.get();
+        Heap heap = Heap.now();
+        if (need != null) {
+            return "out of memory: " + refusal(need, heap, physicalMemory()) + " (what it had built is dropped)";
+        }
+        return "out of memory: the command needed more than the " + size(heap.max()) + " of heap Java may use, and stopped"
+                + " (what it had built is dropped); " + raise(heap.max() * 2, heap, physicalMemory());
+    }
+
+    /** "NEED needs about X of heap, but Y is free (Java may use Z); start p2plab with ... or ...". */
+    static String refusal(Need need, Heap heap, long physical) {
+        return need.what() + " needs about " + size(need.bytes()) + " of heap, but " + size(heap.free()) + " is free (Java may use "
+                + size(heap.max()) + "); " + raise(need.bytes() + heap.used() + HEADROOM, heap, physical);
+    }
+
+    /** How to give Java {@code wanted} bytes of heap, or why it cannot have them here. */
+    private static String raise(long wanted, Heap heap, long physical) {
+        long gib = Math.max((heap.max() + GIB - 1) / GIB + 1, (wanted + GIB - 1) / GIB);
+        if (physical > 0 && gib * GIB > physical) {
+            return "that is more than this machine's " + size(physical) + " of memory: use fewer peers";
+        }
+        return "start p2plab with more, e.g. P2PLAB_JAVA_OPTS=-Xmx" + gib + "g ./p2plab, or use fewer peers";
+    }
+
+    /** Physical memory of the machine (0 if Java cannot tell). */
+    static long physicalMemory() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getTotalMemorySize() : 0;
+    }
+
+    /** 1.5 GiB, 700 MiB. */
+    static String size(long bytes) {
+        return bytes >= GIB ? String.format(Locale.ROOT, "%.1f GiB", (double) bytes / GIB)
+                : String.format(Locale.ROOT, "%d MiB", (bytes + MIB - 1) / MIB);
+    }
+}
