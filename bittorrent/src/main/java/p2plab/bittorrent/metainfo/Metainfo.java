@@ -1,7 +1,5 @@
 package p2plab.bittorrent.metainfo;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -59,15 +57,9 @@ public record Metainfo(String announce, String name, int pieceLength, byte[] pie
         return HexFormat.of().formatHex(infoHash);
     }
 
-    /** BEP 9 magnet link: info hash, display name, tracker, exact length. */
+    /** BEP 9 magnet link: info hash, display name, exact length, tracker ({@link MagnetLink#of}). */
     public String magnet() {
-        StringBuilder sb = new StringBuilder("magnet:?xt=urn:btih:").append(infoHashHex());
-        sb.append("&dn=").append(URLEncoder.encode(name, StandardCharsets.UTF_8));
-        if (announce != null) {
-            sb.append("&tr=").append(URLEncoder.encode(announce, StandardCharsets.UTF_8));
-        }
-        sb.append("&xl=").append(totalLength());
-        return sb.toString();
+        return MagnetLink.of(this).toString();
     }
 
     /** The whole .torrent file. */
@@ -79,6 +71,23 @@ public record Metainfo(String announce, String name, int pieceLength, byte[] pie
         top.put("created by", "p2plab");
         top.put("info", Bencode.decode(infoBytes));
         return Bencode.encode(top);
+    }
+
+    /**
+     * The metainfo of an info dictionary fetched from peers (BEP 9), with {@code announce} as its
+     * tracker (or null). The dictionary's bytes are kept as they are, so the info hash is theirs.
+     */
+    public static Metainfo ofInfo(byte[] info, String announce) {
+        java.io.ByteArrayOutputStream torrent = new java.io.ByteArrayOutputStream(info.length + 64);
+        torrent.write('d');
+        if (announce != null) {
+            byte[] pair = Bencode.encode(java.util.Map.of("announce", announce));
+            torrent.write(pair, 1, pair.length - 2); // the key and value, without the enclosing d...e
+        }
+        torrent.writeBytes("4:info".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        torrent.writeBytes(info);
+        torrent.write('e');
+        return parse(torrent.toByteArray());
     }
 
     /** Reads a .torrent; a broken one is a {@link BencodeException} saying what is wrong. */

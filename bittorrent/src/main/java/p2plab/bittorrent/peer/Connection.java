@@ -21,10 +21,14 @@ public final class Connection {
     boolean peerInterested;
     /** Both handshakes set the fast extension bit (BEP 6): every request gets a piece or a reject. */
     boolean fast;
+    /** Both handshakes set the DHT bit (BEP 5) and we run a DHT node: port messages count. */
+    boolean dht;
     /** Both handshakes set the extension protocol bit (BEP 10). */
     boolean extensionProtocol;
     /** The peer's extended handshake, once received; null before (or if it never sends one). */
     ExtensionHandshake extensions;
+    /** ut_metadata requests this peer sent us (BEP 9), to cap what it can make us send. */
+    int metadataRequests;
     /** Requests we keep outstanding with this peer now; grows while the peer keeps them all busy. */
     int pipeline;
     /** Blocks we asked for and did not get yet, as {@link TorrentSession#blockKey} values. */
