@@ -1,6 +1,8 @@
 package p2plab.labs.trackerless;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import p2plab.common.time.Cancellable;
 import p2plab.common.transport.Address;
@@ -9,44 +11,44 @@ import p2plab.kademlia.krpc.NodeId;
 
 /**
  * One torrent's presence in the DHT for one peer: announce_peer on the {@link DhtSchedule}
- * (seeding or downloading alike), and get_peers whenever the torrent is short of peers. Every
+ * (seeding or downloading alike), and get_peers while the torrent is short of peers. Every
  * peer a lookup finds goes to {@code found}; the caller dials them.
  *
- * <p>Everything here runs on the DHT node's thread; {@link Swarm} is read from there too, so
- * its answers must be safe to read from another thread.
+ * <p>"Short of peers" means: still downloading, and fewer distinct peers found so far than the
+ * schedule's {@code enoughPeers}, or the client asked for more ({@link #lookupNow}).
+ * Everything runs on the DHT node's thread; the public methods hop onto it.
  */
 public final class DhtPeerSearch {
-    /** What the search needs to know of the torrent it serves. */
-    public interface Swarm {
-        /** Peers connected now. */
-        int connectedPeers();
-
-        /** True once every piece is here: a seed looks for nobody, it only announces. */
-        boolean complete();
-    }
+    /** Distinct peers remembered, to tell whether we are short; a DHT answer is remote input, so bounded. */
+    static final int MAX_REMEMBERED = 1_000;
 
     private final DhtNode dht;
     private final NodeId infoHash;
     private final int port;
     private final DhtSchedule schedule;
-    private final Swarm swarm;
     private final Consumer<List<Address>> found;
+    private final Set<Address> known = new HashSet<>();
     private Cancellable announceTimer = Cancellable.NONE;
     private Cancellable lookupTimer = Cancellable.NONE;
+    private boolean lookingUp;
+    private volatile boolean complete;
     private volatile boolean stopped;
     private volatile int announces;
     private volatile int lookups;
+    private volatile long lastSuccessNanos = Long.MIN_VALUE;
 
     /**
-     * @param port the BitTorrent peer's listening port, which goes into announce_peer (the DHT
-     *             node's own port is another one)
+     * @param port     the BitTorrent peer's listening port, which goes into announce_peer (the DHT
+     *                 node's own port is another one)
+     * @param complete true for a seed, which announces but looks for nobody
      */
-    public DhtPeerSearch(DhtNode dht, byte[] infoHash, int port, DhtSchedule schedule, Swarm swarm, Consumer<List<Address>> found) {
+    public DhtPeerSearch(DhtNode dht, byte[] infoHash, int port, DhtSchedule schedule, boolean complete,
+                         Consumer<List<Address>> found) {
         this.dht = dht;
         this.infoHash = NodeId.of(infoHash);
         this.port = port;
         this.schedule = schedule;
-        this.swarm = swarm;
+        this.complete = complete;
         this.found = found;
     }
 
@@ -58,6 +60,20 @@ public final class DhtPeerSearch {
             }
             announce();
             lookupTimer = dht.node().clock().every(schedule.lookupEvery(), this::lookupIfShort);
+        });
+    }
+
+    /** The download finished: from now on only announces. */
+    public void completed() {
+        complete = true;
+    }
+
+    /** The client wants more peers now: a get_peers lookup unless one is running or we seed. */
+    public void lookupNow() {
+        dht.node().execute(() -> {
+            if (!complete) {
+                lookup();
+            }
         });
     }
 
@@ -79,6 +95,11 @@ public final class DhtPeerSearch {
         return lookups;
     }
 
+    /** When a lookup last found a peer, in protocol nanoseconds; {@code Long.MIN_VALUE} if never. */
+    public long lastSuccessNanos() {
+        return lastSuccessNanos;
+    }
+
     private void announce() {
         if (stopped || !dht.node().isAlive()) {
             return;
@@ -96,19 +117,38 @@ public final class DhtPeerSearch {
     }
 
     private void lookupIfShort() {
-        if (stopped || !dht.node().isAlive() || swarm.complete() || swarm.connectedPeers() >= schedule.enoughPeers()) {
+        if (!complete && known.size() < schedule.enoughPeers()) {
+            lookup();
+        }
+    }
+
+    private void lookup() {
+        if (stopped || lookingUp || !dht.node().isAlive()) {
             return;
         }
+        lookingUp = true;
         lookups++;
-        dht.getPeers(infoHash).thenAccept(r -> deliver(r.peers()));
+        dht.getPeers(infoHash).whenComplete((r, failure) -> {
+            lookingUp = false;
+            if (r != null) {
+                deliver(r.peers());
+            }
+        });
     }
 
     /** Hands on what a lookup found, less our own announcement (the DHT returns it to us too). */
     private void deliver(List<Address> peers) {
         Address self = new Address(dht.node().address().host(), port);
         List<Address> others = peers.stream().filter(p -> !p.equals(self)).toList();
-        if (!stopped && !others.isEmpty()) {
-            found.accept(others);
+        if (stopped || others.isEmpty()) {
+            return;
         }
+        lastSuccessNanos = dht.node().clock().nanos();
+        for (Address a : others) {
+            if (known.size() < MAX_REMEMBERED) {
+                known.add(a);
+            }
+        }
+        found.accept(others);
     }
 }

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -29,22 +27,6 @@ class DhtPeerSearchTest {
         }
     }
 
-    /** A stand-in torrent: so many connected peers, complete or not. */
-    private static final class FakeSwarm implements DhtPeerSearch.Swarm {
-        volatile int connected;
-        volatile boolean complete;
-
-        @Override
-        public int connectedPeers() {
-            return connected;
-        }
-
-        @Override
-        public boolean complete() {
-            return complete;
-        }
-    }
-
     @Test
     void twoPeersOfOneTorrentFindEachOtherThroughTheDhtUnderTheirBitTorrentPorts() {
         try (SimTransport sim = Transports.simulator(3);
@@ -54,10 +36,8 @@ class DhtPeerSearchTest {
             DhtNode b = view.dht(PeerId.of(21));
             Set<Address> foundByA = new LinkedHashSet<>();
             Set<Address> foundByB = new LinkedHashSet<>();
-            FakeSwarm swarmA = new FakeSwarm();
-            FakeSwarm swarmB = new FakeSwarm();
-            DhtPeerSearch searchA = new DhtPeerSearch(a, INFO_HASH, 7001, DhtSchedule.USUAL, swarmA, foundByA::addAll);
-            DhtPeerSearch searchB = new DhtPeerSearch(b, INFO_HASH, 7002, DhtSchedule.USUAL, swarmB, foundByB::addAll);
+            DhtPeerSearch searchA = new DhtPeerSearch(a, INFO_HASH, 7001, DhtSchedule.USUAL, false, foundByA::addAll);
+            DhtPeerSearch searchB = new DhtPeerSearch(b, INFO_HASH, 7002, DhtSchedule.USUAL, false, foundByB::addAll);
             searchA.start();
             sim.advance(Duration.ofSeconds(10));
             searchB.start();
@@ -77,23 +57,30 @@ class DhtPeerSearchTest {
         try (SimTransport sim = Transports.simulator(5);
              Network dht = new KademliaOverlay().create(NetworkSpec.of("dht", 10, 5), sim)) {
             DhtNode node = ((DhtView) dht).dht(PeerId.of(2));
-            FakeSwarm swarm = new FakeSwarm();
-            swarm.connected = 25;
-            AtomicInteger deliveries = new AtomicInteger();
-            DhtPeerSearch search = new DhtPeerSearch(node, INFO_HASH, 7000, DhtSchedule.USUAL, swarm, p -> deliveries.incrementAndGet());
-            search.start();
+            DhtPeerSearch seed = new DhtPeerSearch(node, INFO_HASH, 7000, DhtSchedule.USUAL, true, p -> { });
+            seed.start();
             sim.advance(Duration.ofMinutes(31));
-            assertEquals(3, search.announces(), "at 0, 15 and 30 minutes");
-            assertEquals(0, search.lookups(), "25 connected peers are enough");
-            swarm.connected = 3;
+            assertEquals(3, seed.announces(), "at 0, 15 and 30 minutes");
+            assertEquals(0, seed.lookups(), "a seed looks for nobody");
+            seed.lookupNow();
+            sim.advance(Duration.ofSeconds(1));
+            assertEquals(0, seed.lookups(), "not even when asked");
+
+            AtomicInteger deliveries = new AtomicInteger();
+            DhtPeerSearch leech = new DhtPeerSearch(((DhtView) dht).dht(PeerId.of(7)), INFO_HASH, 7000, DhtSchedule.USUAL, false,
+                    p -> deliveries.incrementAndGet());
+            leech.start();
+            sim.advance(Duration.ofSeconds(200));
+            assertEquals(3, leech.lookups(), "one a minute while it knows fewer than 20 peers");
+            assertEquals(4, deliveries.get(), "the seed, found by the announce and by each lookup");
+            leech.completed();
             sim.advance(Duration.ofMinutes(3));
-            assertEquals(3, search.lookups(), "one a minute while short");
-            swarm.complete = true;
-            sim.advance(Duration.ofMinutes(3));
-            assertEquals(3, search.lookups(), "a seed looks for nobody");
-            search.stop();
+            assertEquals(3, leech.lookups(), "complete: no more lookups");
+            seed.stop();
+            leech.stop();
             sim.advance(Duration.ofMinutes(60));
-            assertEquals(3, search.announces(), "stopped: no more announces");
+            assertEquals(3, seed.announces(), "stopped: no more announces");
+            assertEquals(1, leech.announces());
         }
     }
 }
