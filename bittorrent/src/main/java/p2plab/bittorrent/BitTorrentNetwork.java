@@ -12,6 +12,8 @@ import p2plab.bittorrent.choke.Choker;
 import p2plab.bittorrent.choke.FreeRiderChoker;
 import p2plab.bittorrent.client.Client;
 import p2plab.bittorrent.client.ClientOptions;
+import p2plab.bittorrent.discovery.PeerSource;
+import p2plab.bittorrent.discovery.PeerSourceFactory;
 import p2plab.bittorrent.metainfo.Metainfo;
 import p2plab.bittorrent.metainfo.Torrents;
 import p2plab.bittorrent.peer.Connection;
@@ -61,6 +63,7 @@ public final class BitTorrentNetwork implements Network {
     private final BitTorrentOptions options;
     private final Supplier<PiecePicker> pickers;
     private final Supplier<Choker> chokers;
+    private final PeerSourceFactory sources;
     private final PeerRegistry<Member> registry = new PeerRegistry<>(this::isAlive);
     private final Map<ContentId, Metainfo> torrents = new ConcurrentHashMap<>();
     private final Map<ContentId, String> names = new ConcurrentHashMap<>();
@@ -76,8 +79,9 @@ public final class BitTorrentNetwork implements Network {
     }
 
     private BitTorrentNetwork(String name, Transport transport, BitTorrentOptions options, Supplier<PiecePicker> pickers,
-                              Supplier<Choker> chokers) {
+                              Supplier<Choker> chokers, PeerSourceFactory sources) {
         this.name = name;
+        this.sources = sources;
         this.transport = transport;
         this.options = options;
         this.pickers = pickers != null ? pickers : Pickers.byName(options.picker());
@@ -92,11 +96,17 @@ public final class BitTorrentNetwork implements Network {
     /** Starts them, telling {@code progress} how many peers have started. */
     public static BitTorrentNetwork start(NetworkSpec spec, Transport transport, Supplier<PiecePicker> pickers,
                                           Supplier<Choker> chokers, Progress progress) {
+        return start(spec, transport, pickers, chokers, progress, PeerSourceFactory.NONE);
+    }
+
+    /** As above; every client also gets the peer sources {@code sources} opens for it. */
+    public static BitTorrentNetwork start(NetworkSpec spec, Transport transport, Supplier<PiecePicker> pickers,
+                                          Supplier<Choker> chokers, Progress progress, PeerSourceFactory sources) {
         BitTorrentOptions options = BitTorrentOptions.parse(spec.options());
         if (options.freeRiders() > spec.peers()) {
             throw new OverlayException("free-riders (" + options.freeRiders() + ") cannot exceed --peers (" + spec.peers() + ")");
         }
-        BitTorrentNetwork n = new BitTorrentNetwork(spec.name(), transport, options, pickers, chokers);
+        BitTorrentNetwork n = new BitTorrentNetwork(spec.name(), transport, options, pickers, chokers, sources);
         n.tracker = TrackerServer.start(transport, TRACKER.label(), 0, options.interval());
         n.registry.add(new Member(null, PeerSpec.UNLIMITED, false));
         for (int i = 0; i < spec.peers(); i++) {
@@ -117,8 +127,14 @@ public final class BitTorrentNetwork implements Network {
                 .withChoker(freeRider ? FreeRiderChoker::new : chokers)
                 .withPeer(options.peerConfig())
                 .withMaxReannounce(options.interval());
+        if (options.trackerless()) {
+            co = co.withoutTracker();
+        }
         NodeConfig cfg = NodeConfig.named(id.label()).withRates(spec.uploadBytesPerSec(), spec.downloadBytesPerSec());
         Client client = Client.open(transport, id.label(), port, cfg, co);
+        for (PeerSource s : sources.open(id, transport)) {
+            client.addPeerSource(s);
+        }
         Member m = new Member(client, spec, freeRider);
         byPeerKey.put(client.peerKey(), id);
         if (old == null) {
@@ -194,7 +210,8 @@ public final class BitTorrentNetwork implements Network {
     @Override
     public void share(PeerId id, Content content) {
         Member m = client(id);
-        Metainfo meta = torrents.computeIfAbsent(content.id(), k -> Torrents.of(content, tracker.announceUrl(), options.pieceLength()));
+        Metainfo meta = torrents.computeIfAbsent(content.id(), k -> Torrents.of(content,
+                options.trackerless() ? null : tracker.announceUrl(), options.pieceLength()));
         names.put(content.id(), content.name());
         shared.put(content.id(), content);
         TrackerServer t = tracker;

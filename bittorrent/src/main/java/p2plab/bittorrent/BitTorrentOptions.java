@@ -29,12 +29,15 @@ import p2plab.common.overlay.OverlayException;
  * @param sharedStore    {@code store=shared}: a downloader keeps only which pieces it verified and reads them
  *                       from the shared content, so a swarm of thousands of peers fits in memory;
  *                       {@code store=memory} (default): it keeps its own copy of the bytes
+ * @param trackerless    {@code trackerless=true}: torrents name no tracker and peers never announce to it;
+ *                       they find each other only through the sources the application gave the
+ *                       overlay (a DHT). The tracker still runs as peer 0 for {@code search}.
  */
 public record BitTorrentOptions(int pieceLength, String picker, String choker, int freeRiders, Duration interval, int pipeline,
                                 int slots, int seedSlots, Duration optimistic, Duration rechoke, Duration snub,
-                                boolean sharedStore) {
+                                boolean sharedStore, boolean trackerless) {
     private static final Set<String> KEYS = Set.of("piece-length", "picker", "choker", "free-riders", "interval", "pipeline",
-            "slots", "seed-slots", "optimistic", "rechoke", "snub", "store");
+            "slots", "seed-slots", "optimistic", "rechoke", "snub", "store", "trackerless");
 
     public static BitTorrentOptions parse(Map<String, String> o) {
         for (String k : o.keySet()) {
@@ -46,6 +49,10 @@ public record BitTorrentOptions(int pieceLength, String picker, String choker, i
         if (!store.equals("memory") && !store.equals("shared")) {
             throw new OverlayException("option store must be memory or shared, got '" + store + "'");
         }
+        String trackerless = o.getOrDefault("trackerless", "false");
+        if (!trackerless.equals("true") && !trackerless.equals("false")) {
+            throw new OverlayException("option trackerless must be true or false, got '" + trackerless + "'");
+        }
         int slots = number(o, "slots", 4);
         return new BitTorrentOptions(number(o, "piece-length", 256 * 1024), o.getOrDefault("picker", "rarest"),
                 o.getOrDefault("choker", "tit-for-tat"), number(o, "free-riders", 0),
@@ -53,7 +60,8 @@ public record BitTorrentOptions(int pieceLength, String picker, String choker, i
                 slots, number(o, "seed-slots", slots),
                 seconds(o, "optimistic", TitForTatChoker.DEFAULT_OPTIMISTIC_NANOS / 1_000_000_000L),
                 seconds(o, "rechoke", PeerConfig.DEFAULTS.rechoke().toSeconds()),
-                seconds(o, "snub", PeerConfig.DEFAULTS.snubTimeout().toSeconds()), store.equals("shared"));
+                seconds(o, "snub", PeerConfig.DEFAULTS.snubTimeout().toSeconds()), store.equals("shared"),
+                trackerless.equals("true"));
     }
 
     /** The chokers named by {@code choker}, tit-for-tat with these slots and optimistic period. */

@@ -2,6 +2,7 @@ package p2plab.bittorrent;
 
 import java.util.function.Supplier;
 import p2plab.bittorrent.choke.Choker;
+import p2plab.bittorrent.discovery.PeerSourceFactory;
 import p2plab.bittorrent.picker.PiecePicker;
 import p2plab.common.overlay.Network;
 import p2plab.common.overlay.NetworkSpec;
@@ -17,6 +18,7 @@ import p2plab.common.transport.Transport;
 public final class BitTorrentOverlay implements Overlay {
     private final Supplier<PiecePicker> pickers;
     private final Supplier<Choker> chokers;
+    private final PeerSourceFactory sources;
 
     /** Picker and choker chosen by the network's options ({@code picker}, {@code choker}). */
     public BitTorrentOverlay() {
@@ -25,8 +27,18 @@ public final class BitTorrentOverlay implements Overlay {
 
     /** Every peer gets a fresh picker and choker from these (the labs' graders pass students' classes). */
     public BitTorrentOverlay(Supplier<PiecePicker> pickers, Supplier<Choker> chokers) {
+        this(pickers, chokers, PeerSourceFactory.NONE);
+    }
+
+    /**
+     * As above, and every peer also finds peers through the sources {@code sources} opens for it
+     * (a DHT, say); with the option {@code trackerless=true} those are its only sources.
+     * Null pickers or chokers: chosen by the options.
+     */
+    public BitTorrentOverlay(Supplier<PiecePicker> pickers, Supplier<Choker> chokers, PeerSourceFactory sources) {
         this.pickers = pickers;
         this.chokers = chokers;
+        this.sources = sources;
     }
 
     @Override
@@ -41,11 +53,11 @@ public final class BitTorrentOverlay implements Overlay {
 
     @Override
     public Network create(NetworkSpec spec, Transport transport) {
-        return BitTorrentNetwork.start(spec, transport, pickers, chokers, Progress.NONE);
+        return BitTorrentNetwork.start(spec, transport, pickers, chokers, Progress.NONE, sources);
     }
 
     @Override
     public Network create(NetworkSpec spec, Transport transport, Progress progress) {
-        return BitTorrentNetwork.start(spec, transport, pickers, chokers, progress);
+        return BitTorrentNetwork.start(spec, transport, pickers, chokers, progress, sources);
     }
 }

@@ -2,32 +2,53 @@ package p2plab.bittorrent.client;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import p2plab.bittorrent.discovery.Announcer;
+import p2plab.bittorrent.discovery.FixedPeers;
+import p2plab.bittorrent.discovery.PeerSource;
+import p2plab.bittorrent.discovery.SwarmRef;
+import p2plab.bittorrent.metainfo.MagnetLink;
 import p2plab.bittorrent.metainfo.Metainfo;
 import p2plab.bittorrent.peer.PeerEngine;
 import p2plab.bittorrent.peer.PeerIds;
-import p2plab.bittorrent.peer.TorrentSession;
+import p2plab.bittorrent.peer.SwarmResult;
 import p2plab.bittorrent.peer.SwarmStatus;
+import p2plab.bittorrent.peer.TorrentSession;
 import p2plab.bittorrent.storage.PieceStore;
 import p2plab.bittorrent.storage.Storage;
-import p2plab.bittorrent.tracker.AnnounceResponse;
 import p2plab.bittorrent.tracker.TrackerClient;
+import p2plab.bittorrent.tracker.TrackerSource;
 import p2plab.bittorrent.wire.PeerMessage;
 import p2plab.bittorrent.wire.PeerWireFormat;
-import p2plab.common.time.Cancellable;
 import p2plab.common.transport.Address;
 import p2plab.common.transport.Link;
-import p2plab.common.transport.PeerHandler;
 import p2plab.common.transport.Node;
 import p2plab.common.transport.NodeConfig;
+import p2plab.common.transport.PeerHandler;
 import p2plab.common.transport.Transport;
 
 /**
  * A whole BitTorrent client on one transport: a peer node speaking the wire protocol, a tracker
- * client node, and the announce loop that feeds tracker peers to each torrent's {@link TorrentSession}.
- * This is the library entry point behind {@code p2plab seed} and {@code p2plab get}.
+ * client node, and the {@link PeerSource}s that find each torrent's peers (the tracker unless
+ * {@link ClientOptions#useTrackers()} is off, plus any the application adds: a DHT, a fixed
+ * list). This is the library entry point behind {@code p2plab seed} and {@code p2plab get}.
+ *
+ * <p>Usage:
+ * <pre>{@code
+ *   Client c = Client.open(transport, "get", 0, NodeConfig.named("get"), ClientOptions.defaults());
+ *   c.addPeerSource(dhtSource);                                    // optional, before torrents start
+ *   Client.Torrent t = c.get(metainfo, store).join();              // from a .torrent
+ *   Client.Torrent m = c.get(MagnetLink.parse(uri), meta -> store(meta)).join();   // from a magnet link
+ *   m.phase();  m.metadata();  m.completion();
+ * }</pre>
  *
  * <p>Methods may be called from any thread; they hop onto the peer's thread.
  */
@@ -37,12 +58,23 @@ public final class Client implements AutoCloseable {
     private final TrackerClient tracker;
     private final ClientOptions options;
     private final List<Torrent> torrents = new ArrayList<>();
+    private final List<PeerSource> sources = new CopyOnWriteArrayList<>();
 
     private Client(PeerEngine engine, TrackerClient tracker, ClientOptions options) {
         this.engine = engine;
         this.peerNode = engine.node();
         this.tracker = tracker;
         this.options = options;
+        if (options.useTrackers()) {
+            sources.add(new TrackerSource(tracker, peerNode, engine.peerId(), options.numwant(), options.maxReannounce()));
+        }
+        engine.dht(this::dhtPort, node -> {
+            for (PeerSource s : sources) {
+                if (s.dhtPort() > 0) {
+                    s.dhtNodeLearned(node);
+                }
+            }
+        });
     }
 
     /**
@@ -95,6 +127,28 @@ public final class Client implements AutoCloseable {
         return new Client(engine[0], tc, options);
     }
 
+    /**
+     * Adds a source of peers (a DHT, a fixed list) for the torrents started from now on. A source
+     * with a {@link PeerSource#dhtPort()} turns on the DHT bit and the {@code port} message.
+     */
+    public void addPeerSource(PeerSource source) {
+        sources.add(source);
+    }
+
+    /** The sources torrents use: the tracker's first (unless turned off), then the added ones. */
+    public List<PeerSource> peerSources() {
+        return List.copyOf(sources);
+    }
+
+    private int dhtPort() {
+        for (PeerSource s : sources) {
+            if (s.dhtPort() > 0) {
+                return s.dhtPort();
+            }
+        }
+        return 0;
+    }
+
     public TrackerClient trackerClient() {
         return tracker;
     }
@@ -128,20 +182,28 @@ public final class Client implements AutoCloseable {
         });
     }
 
-    private CompletableFuture<Torrent> start(Metainfo meta, java.util.function.Supplier<Storage> storage) {
+    /**
+     * Downloads a torrent known only by its magnet link: finds peers through the sources (and the
+     * link's {@code tr} and {@code x.pe}), fetches the info dictionary from them (BEP 9), then
+     * downloads into the store {@code stores} makes for it, and keeps seeding until
+     * {@link Torrent#stop}. Follow it with {@link Torrent#phase()} and {@link Torrent#metadata()}.
+     */
+    public CompletableFuture<Torrent> get(MagnetLink magnet, Function<Metainfo, PieceStore> stores) {
+        CompletableFuture<Torrent> f = new CompletableFuture<>();
+        f.completeExceptionally(new UnsupportedOperationException("magnet downloads are not implemented yet"));
+        return f;
+    }
+
+    private CompletableFuture<Torrent> start(Metainfo meta, Supplier<Storage> storage) {
         CompletableFuture<Torrent> f = new CompletableFuture<>();
         peerNode.execute(() -> {
             try {
                 TorrentSession swarm = engine.add(n -> new TorrentSession(n, meta, storage.get(), options.picker().get(),
                         options.choker().get(), options.peer()));
-                Torrent t = new Torrent(swarm);
+                Torrent t = new Torrent(meta.infoHash(), meta.announce() == null ? List.of() : List.of(meta.announce()));
                 torrents.add(t);
-                t.announce("started");
-                swarm.completion().thenRun(() -> {
-                    if (swarm.storage().complete() && !swarm.stopped()) {
-                        t.announce("completed");
-                    }
-                });
+                t.attach(swarm);
+                t.startSources(List.of());
                 f.complete(t);
             } catch (RuntimeException e) {
                 f.completeExceptionally(e);
@@ -160,6 +222,9 @@ public final class Client implements AutoCloseable {
             for (Torrent t : List.copyOf(torrents)) {
                 t.stop();
             }
+            for (PeerSource s : sources) {
+                s.close();
+            }
             peerNode.execute(peerNode::close);
         });
         tracker.node().clock().schedule(Duration.ofSeconds(2), () -> tracker.node().close());
@@ -169,6 +234,9 @@ public final class Client implements AutoCloseable {
     public void kill() {
         peerNode.kill();
         tracker.node().kill();
+        for (PeerSource s : sources) {
+            s.kill();
+        }
     }
 
     public boolean isAlive() {
@@ -177,97 +245,170 @@ public final class Client implements AutoCloseable {
 
     /** One torrent being downloaded or seeded by this client. */
     public final class Torrent {
-        private final TorrentSession swarm;
-        private Cancellable nextAnnounce = Cancellable.NONE;
-        private volatile String lastError; // read by the shell while the network runs
-        private volatile long lastAnnouncedNanos = Long.MIN_VALUE;
+        private final byte[] infoHash;
+        private final List<String> trackers;
+        private final Map<PeerSource, Announcer> announcers = new LinkedHashMap<>();
+        private final CompletableFuture<Metainfo> metadata = new CompletableFuture<>();
+        private final CompletableFuture<SwarmResult> done = new CompletableFuture<>();
+        private volatile TorrentSession swarm; // null while the metadata is fetched
+        private volatile Phase phase = Phase.FINDING_PEERS;
+        private volatile String lastError;
+        private boolean stopped;
 
-        Torrent(TorrentSession swarm) {
-            this.swarm = swarm;
+        Torrent(byte[] infoHash, List<String> trackers) {
+            this.infoHash = infoHash.clone();
+            this.trackers = List.copyOf(trackers);
         }
 
+        /** The session once the metadata is known (at once for a .torrent); swaps phase to downloading. */
+        void attach(TorrentSession s) {
+            swarm = s;
+            phase = s.storage().complete() ? Phase.SEEDING : Phase.DOWNLOADING;
+            metadata.complete(s.metainfo());
+            s.completion().thenAccept(r -> {
+                if (s.storage().complete() && !s.stopped()) {
+                    phase = Phase.SEEDING;
+                    announcers.values().forEach(Announcer::completed);
+                }
+                done.complete(r);
+            });
+        }
+
+        void startSources(List<Address> extraPeers) {
+            SwarmRef ref = new SwarmRef(infoHash, peerNode.address().port(), trackers, new SwarmRef.Counts() {
+                @Override
+                public long uploaded() {
+                    TorrentSession s = swarm;
+                    return s == null ? 0 : s.bytesUp();
+                }
+
+                @Override
+                public long downloaded() {
+                    TorrentSession s = swarm;
+                    return s == null ? 0 : s.bytesDown();
+                }
+
+                @Override
+                public long left() {
+                    TorrentSession s = swarm;
+                    return s == null ? UNKNOWN_LEFT : s.metainfo().totalLength() - s.storage().bytesHave();
+                }
+            });
+            List<PeerSource> all = new ArrayList<>(sources);
+            if (!extraPeers.isEmpty()) {
+                all.add(new FixedPeers(extraPeers));
+            }
+            for (PeerSource s : all) {
+                announcers.put(s, s.start(ref, peers -> peerNode.execute(() -> dial(peers))));
+            }
+        }
+
+        private void dial(Collection<Address> peers) {
+            TorrentSession s = swarm;
+            if (stopped || s == null) {
+                return;
+            }
+            for (Address a : peers) {
+                if (s.connections().size() + engine.dialsInFlight() >= options.peer().maxConnections()) {
+                    break;
+                }
+                engine.dial(a, s);
+            }
+        }
+
+        public byte[] infoHash() {
+            return infoHash.clone();
+        }
+
+        /** The session, or null while the metadata of a magnet link is being fetched. */
         public TorrentSession session() {
             return swarm;
         }
 
+        /** The metainfo, or null while it is being fetched. */
         public Metainfo metainfo() {
-            return swarm.metainfo();
+            TorrentSession s = swarm;
+            return s == null ? null : s.metainfo();
         }
 
-        public CompletableFuture<p2plab.bittorrent.peer.SwarmResult> completion() {
-            return swarm.completion();
+        /** Completes once the metainfo is known (at once for a .torrent); fails if it could not be used. */
+        public CompletableFuture<Metainfo> metadata() {
+            return metadata;
         }
 
-        /** Called on the peer's thread after every verified piece and every rechoke. */
+        public Phase phase() {
+            return phase;
+        }
+
+        public CompletableFuture<SwarmResult> completion() {
+            return done;
+        }
+
+        /** Called on the peer's thread after every verified piece and every rechoke (once downloading). */
         public void onStatus(Consumer<SwarmStatus> listener) {
-            peerNode.execute(() -> swarm.onStatus(listener));
+            peerNode.execute(() -> metadata.thenAccept(m -> swarm.onStatus(listener)));
+        }
+
+        /** When the tracker last answered an announce, in protocol time; {@code Long.MIN_VALUE} if never. */
+        public long lastAnnouncedNanos() {
+            Announcer a = trackerAnnouncer();
+            return a == null ? Long.MIN_VALUE : a.lastSuccessNanos();
         }
 
         /** The last tracker error, or null. */
-        /** When the tracker last answered an announce, in protocol time; {@code Long.MIN_VALUE} if never. */
-        public long lastAnnouncedNanos() {
-            return lastAnnouncedNanos;
-        }
-
         public String lastTrackerError() {
-            return lastError;
+            Announcer a = trackerAnnouncer();
+            return a == null ? null : a.lastError();
         }
 
-        /** Announces now (outside the schedule), e.g. to find more peers. */
+        /** The last error of this torrent's peer sources or metadata exchange, or null: for the status line. */
+        public String lastError() {
+            if (lastError != null) {
+                return lastError;
+            }
+            for (Map.Entry<PeerSource, Announcer> e : Map.copyOf(announcers).entrySet()) {
+                String why = e.getValue().lastError();
+                if (why != null) {
+                    return e.getKey().name() + ": " + why;
+                }
+            }
+            return null;
+        }
+
+        private Announcer trackerAnnouncer() {
+            for (Map.Entry<PeerSource, Announcer> e : Map.copyOf(announcers).entrySet()) {
+                if (e.getKey() instanceof TrackerSource) {
+                    return e.getValue();
+                }
+            }
+            return null;
+        }
+
+        /** Asks every source for more peers now (outside their schedules). */
         public void reannounce() {
-            peerNode.execute(() -> announce(""));
+            peerNode.execute(() -> announcers.values().forEach(Announcer::findMore));
         }
 
-        void announce(String event) {
-            String url = swarm.metainfo().announce();
-            if (url == null || swarm.stopped() && !event.equals("stopped")) {
-                return;
-            }
-            long left = swarm.metainfo().totalLength() - swarm.storage().bytesHave();
-            long up = swarm.bytesUp();
-            long down = swarm.bytesDown();
-            int port = peerNode.address().port();
-            tracker.node().execute(() -> tracker.announce(url, swarm.metainfo().infoHash(), engine.peerId(), port, up, down,
-                    left, event, event.equals("stopped") ? 0 : options.numwant())
-                    .whenComplete((r, e) -> peerNode.execute(() -> announced(event, r, e))));
-        }
-
-        private void announced(String event, AnnounceResponse r, Throwable e) {
-            if (swarm.stopped() || event.equals("stopped")) {
-                return;
-            }
-            Duration next = options.maxReannounce();
-            if (e != null) {
-                lastError = e.getMessage();
-                next = Duration.ofSeconds(Math.min(60, next.toSeconds()));
-            } else {
-                lastError = null;
-                lastAnnouncedNanos = peerNode.clock().nanos();
-                if (r.intervalSeconds() > 0 && Duration.ofSeconds(r.intervalSeconds()).compareTo(next) < 0) {
-                    next = Duration.ofSeconds(r.intervalSeconds());
-                }
-                for (Address a : r.peers()) {
-                    if (swarm.connections().size() + engine.dialsInFlight() >= options.peer().maxConnections()) {
-                        break;
-                    }
-                    engine.dial(a, swarm);
-                }
-            }
-            nextAnnounce.cancel();
-            nextAnnounce = peerNode.clock().schedule(next, () -> announce(""));
-        }
-
-        /** Leaves the swarm: event=stopped to the tracker, every connection closed. */
+        /** Leaves the swarm: event=stopped to the tracker, every source told, every connection closed. */
         public void stop() {
             peerNode.execute(() -> {
-                if (swarm.stopped()) {
+                if (stopped) {
                     return;
                 }
-                nextAnnounce.cancel();
-                announce("stopped");
-                engine.remove(swarm);
+                stopped = true;
+                phase = Phase.STOPPED;
+                announcers.values().forEach(Announcer::stop);
+                TorrentSession s = swarm;
+                if (s != null) {
+                    engine.remove(s);
+                }
                 torrents.remove(this);
+                metadata.completeExceptionally(new IllegalStateException("stopped before the metadata arrived"));
+                done.complete(s == null ? null : s.result());
             });
         }
     }
+
+    /** What a tracker hears as {@code left} before the metadata says the size: not 0, which means a seed. */
+    static final long UNKNOWN_LEFT = 16 * 1024;
 }

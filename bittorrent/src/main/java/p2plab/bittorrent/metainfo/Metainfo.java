@@ -1,7 +1,5 @@
 package p2plab.bittorrent.metainfo;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -59,15 +57,9 @@ public record Metainfo(String announce, String name, int pieceLength, byte[] pie
         return HexFormat.of().formatHex(infoHash);
     }
 
-    /** BEP 9 magnet link: info hash, display name, tracker, exact length. */
+    /** BEP 9 magnet link: info hash, display name, exact length, tracker ({@link MagnetLink#of}). */
     public String magnet() {
-        StringBuilder sb = new StringBuilder("magnet:?xt=urn:btih:").append(infoHashHex());
-        sb.append("&dn=").append(URLEncoder.encode(name, StandardCharsets.UTF_8));
-        if (announce != null) {
-            sb.append("&tr=").append(URLEncoder.encode(announce, StandardCharsets.UTF_8));
-        }
-        sb.append("&xl=").append(totalLength());
-        return sb.toString();
+        return MagnetLink.of(this).toString();
     }
 
     /** The whole .torrent file. */

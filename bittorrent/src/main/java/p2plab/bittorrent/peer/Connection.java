@@ -21,6 +21,8 @@ public final class Connection {
     boolean peerInterested;
     /** Both handshakes set the fast extension bit (BEP 6): every request gets a piece or a reject. */
     boolean fast;
+    /** Both handshakes set the DHT bit (BEP 5) and we run a DHT node: port messages count. */
+    boolean dht;
     /** Both handshakes set the extension protocol bit (BEP 10). */
     boolean extensionProtocol;
     /** The peer's extended handshake, once received; null before (or if it never sends one). */

@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import p2plab.bittorrent.wire.PeerMessage;
 import p2plab.bittorrent.wire.Reserved;
 import p2plab.common.transport.Address;
@@ -30,7 +32,8 @@ import p2plab.common.transport.PeerHandler;
  *     | <-- Piece ------------------ |   ... Have to everyone once a piece verifies
  * </pre>
  *
- * Our handshake sets the fast extension and extension protocol bits ({@link Reserved}); a
+ * Our handshake sets the fast extension and extension protocol bits ({@link Reserved}), and the
+ * DHT bit when the application runs a DHT node ({@link #dht}); a
  * connection whose handshake has not completed within the handshake timeout is closed.
  */
 public final class PeerEngine implements PeerHandler<PeerMessage> {
@@ -40,6 +43,8 @@ public final class PeerEngine implements PeerHandler<PeerMessage> {
     private final Map<Address, TorrentSession> dialing = new HashMap<>();
     private final Map<Connection, TorrentSession> byConnection = new HashMap<>();
     private Node<PeerMessage> node;
+    private IntSupplier dhtPort = () -> 0;
+    private Consumer<Address> dhtNodes = a -> { };
 
     public PeerEngine(byte[] peerId) {
         this(peerId, PeerConfig.DEFAULT_HANDSHAKE_TIMEOUT);
@@ -57,6 +62,20 @@ public final class PeerEngine implements PeerHandler<PeerMessage> {
 
     public Node<PeerMessage> node() {
         return node;
+    }
+
+    /**
+     * Turns on DHT support (BEP 5): while {@code port} gives a port above 0, our handshakes set
+     * the DHT bit and every peer that set it too gets a {@code port} message; the DHT nodes peers
+     * announce that way go to {@code learned} (their IP, the port they gave).
+     */
+    public void dht(IntSupplier port, Consumer<Address> learned) {
+        this.dhtPort = port;
+        this.dhtNodes = learned;
+    }
+
+    private PeerMessage.Handshake ourHandshake(byte[] infoHash) {
+        return new PeerMessage.Handshake(Reserved.ours(dhtPort.getAsInt() > 0), infoHash, peerId);
     }
 
     public byte[] peerId() {
@@ -113,7 +132,7 @@ public final class PeerEngine implements PeerHandler<PeerMessage> {
                 return;
             }
             link.attach(s);
-            link.send(PeerMessage.Handshake.ours(s.metainfo().infoHash(), peerId));
+            link.send(ourHandshake(s.metainfo().infoHash()));
         }
         // A peer that sends part of a handshake, or one byte now and then, must not keep the link.
         node.clock().schedule(handshakeTimeout, () -> {
@@ -127,6 +146,9 @@ public final class PeerEngine implements PeerHandler<PeerMessage> {
     public void onMessage(Link<PeerMessage> link, PeerMessage message) {
         Object a = link.attachment();
         if (a instanceof Connection c) {
+            if (message instanceof PeerMessage.Port p && c.dht && p.port() > 0) {
+                dhtNodes.accept(new Address(link.remote().host(), p.port()));
+            }
             TorrentSession s = swarmOf(c);
             if (s != null) {
                 s.onMessage(c, message);
@@ -164,14 +186,19 @@ public final class PeerEngine implements PeerHandler<PeerMessage> {
             s.onClosed(existing);
         }
         if (!link.outbound()) {
-            link.send(PeerMessage.Handshake.ours(s.metainfo().infoHash(), peerId));
+            link.send(ourHandshake(s.metainfo().infoHash()));
         }
         Connection c = new Connection(link, h.peerId(), s.metainfo().pieceCount(), node.clock().nanos());
         c.fast = Reserved.fast(h.reserved()); // we always set both bits, so the peer's decide
         c.extensionProtocol = Reserved.extensionProtocol(h.reserved());
+        int ourDhtPort = dhtPort.getAsInt();
+        c.dht = ourDhtPort > 0 && Reserved.dht(h.reserved());
         link.attach(c);
         byConnection.put(c, s);
         s.onHandshake(c);
+        if (c.dht && link.isOpen()) {
+            link.send(new PeerMessage.Port(ourDhtPort)); // after the first message, which BEP 6 fixes
+        }
     }
 
     @Override

@@ -7,7 +7,7 @@ package p2plab.bittorrent.wire;
  * <pre>
  *   reserved[5] &amp; 0x10   extension protocol (BEP 10): extended handshake, then named extensions
  *   reserved[7] &amp; 0x04   fast extension (BEP 6): have all/none, reject, suggest, allowed fast
- *   reserved[7] &amp; 0x01   DHT (BEP 5): not spoken here
+ *   reserved[7] &amp; 0x01   DHT (BEP 5): the sender runs a DHT node and sends a port message
  * </pre>
  */
 public final class Reserved {
@@ -20,6 +20,19 @@ public final class Reserved {
         r[5] |= 0x10;
         r[7] |= 0x04;
         return r;
+    }
+
+    /** Our bits, plus the DHT bit when we run a DHT node. */
+    public static byte[] ours(boolean dht) {
+        byte[] r = ours();
+        if (dht) {
+            r[7] |= 0x01;
+        }
+        return r;
+    }
+
+    public static boolean dht(byte[] reserved) {
+        return (reserved[7] & 0x01) != 0;
     }
 
     public static boolean extensionProtocol(byte[] reserved) {

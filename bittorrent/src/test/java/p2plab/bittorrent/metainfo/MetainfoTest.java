@@ -81,9 +81,11 @@ class MetainfoTest {
         Metainfo m = Torrents.of(new BytesContent("my file.txt", new byte[10]), "http://127.0.0.1:6969/announce", 16384);
         String magnet = m.magnet();
         assertTrue(magnet.startsWith("magnet:?xt=urn:btih:" + m.infoHashHex()), magnet);
-        assertTrue(magnet.contains("&dn=my+file.txt"), magnet);
-        assertTrue(magnet.contains("&tr=http%3A%2F%2F127.0.0.1%3A6969%2Fannounce"), magnet);
-        assertTrue(magnet.endsWith("&xl=10"), magnet);
+        assertEquals("magnet:?xt=urn:btih:" + m.infoHashHex() + "&dn=my%20file.txt&xl=10&tr=http://127.0.0.1:6969/announce", magnet);
+        MagnetLink back = MagnetLink.parse(magnet);
+        assertEquals("my file.txt", back.name());
+        assertEquals(List.of("http://127.0.0.1:6969/announce"), back.trackers());
+        assertEquals(10, back.exactLength());
     }
 
     @Test

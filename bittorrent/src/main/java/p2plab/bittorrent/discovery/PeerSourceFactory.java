@@ -1,0 +1,18 @@
+package p2plab.bittorrent.discovery;
+
+import java.util.List;
+import p2plab.common.overlay.PeerId;
+import p2plab.common.transport.Transport;
+
+/**
+ * Makes the extra {@link PeerSource}s of each peer of a lab network (a DHT node per peer, say):
+ * the application hands one to {@code new BitTorrentOverlay(pickers, chokers, factory)}. Called
+ * on the network's thread each time a peer starts, again when it is revived.
+ */
+@FunctionalInterface
+public interface PeerSourceFactory {
+    PeerSourceFactory NONE = (peer, transport) -> List.of();
+
+    /** The sources of peer {@code peer}, opened on {@code transport}. */
+    List<PeerSource> open(PeerId peer, Transport transport);
+}
