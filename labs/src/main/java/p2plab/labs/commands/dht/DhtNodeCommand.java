@@ -1,11 +1,9 @@
 package p2plab.labs.commands.dht;
 
-import java.security.SecureRandom;
 import p2plab.common.transport.Address;
-import p2plab.common.transport.tcp.TcpOptions;
-import p2plab.common.transport.tcp.TcpTransport;
 import p2plab.labs.commands.base.LabCommand;
 import p2plab.labs.commands.torrent.TorrentJobs;
+import p2plab.labs.commands.torrent.UdpDhtNode;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabException;
 import picocli.CommandLine.Command;
@@ -42,39 +40,19 @@ final class DhtNodeCommand extends LabCommand {
 
     @Override
     protected void run() throws InterruptedException {
-        if (port < 0 || port > 65535) {
-            throw new LabException("--port must be between 0 and 65535 (0: any free port), got " + port);
-        }
-        Address known = bootstrap == null ? null : hostPort(bootstrap, "--bootstrap");
-        if (bind == null || bind.isBlank()) {
-            throw new LabException("--bind needs an address such as 127.0.0.1");
-        }
-        TcpTransport transport = new TcpTransport(TcpOptions.defaults().withBindHost(bind.trim()).withSeed(new SecureRandom().nextLong()));
-        UdpDhtNode node;
-        try {
-            node = UdpDhtNode.open(transport, port);
-        } catch (RuntimeException e) {
-            transport.close();
-            String m = e.getMessage() == null ? "" : e.getMessage();
-            throw new LabException("cannot listen on " + bind + ":" + port + (m.toLowerCase(java.util.Locale.ROOT).contains("in use")
-                    ? " (in use); pick another with --port, or --port 0 for any free one"
-                    : "; check --bind (an address of this machine, e.g. 127.0.0.1) and --port"));
-        }
-        Runnable close = () -> {
-            node.close();
-            transport.close();
-        };
+        Address known = bootstrap == null ? null : UdpDhtNode.hostPort(bootstrap, "--bootstrap");
+        UdpDhtNode node = UdpDhtNode.standalone(bind, port);
         if (known != null) {
             try {
                 node.bootstrap(known);
             } catch (RuntimeException e) {
-                close.run();
+                node.close();
                 throw e;
             }
         }
         String address = node.address().toString();
         TorrentJobs jobs = TorrentJobs.of(lab);
-        TorrentJobs.Job job = jobs.add(JOB, address, null, "DHT node " + node.id().hex() + " on " + address + " (UDP)", close);
+        TorrentJobs.Job job = jobs.add(JOB, address, null, "DHT node " + node.id().hex() + " on " + address + " (UDP)", node::close);
         println("DHT node " + node.id().hex() + " listening on " + address + " (UDP)");
         println(known == null ? "a new DHT: others join with --dht-bootstrap " + address + " (`get`, `seed`) or --bootstrap " + address
                 : "joined through " + known + ": " + node.status().line());
@@ -108,19 +86,5 @@ final class DhtNodeCommand extends LabCommand {
         }
         println("DHT node stopped; port " + node.address().port() + " closed");
         job.reported();
-    }
-
-    /** HOST:PORT as typed, or a one-line error naming the option. */
-    static Address hostPort(String text, String option) {
-        try {
-            Address a = Address.parse(text.trim());
-            if (a.port() == 0) {
-                throw new IllegalArgumentException("port 0");
-            }
-            return a;
-        } catch (IllegalArgumentException e) {
-            throw new LabException(option + " needs HOST:PORT of a running DHT node, such as 127.0.0.1:6881 (`dht node` prints one), got '"
-                    + text + "'");
-        }
     }
 }

@@ -27,7 +27,7 @@ class TorrentMagnetTest {
 
         Path tracked = tmp.resolve("b.torrent");
         shell.ok("torrent create " + file + " --tracker http://127.0.0.1:6969/announce --out " + tracked);
-        assertEquals("magnet:?xt=urn:btih:" + hash + "&dn=lecture_01.mp4&tr=http%3A%2F%2F127.0.0.1%3A6969%2Fannounce&xl=70000\n",
+        assertEquals("magnet:?xt=urn:btih:" + hash + "&dn=lecture_01.mp4&xl=70000&tr=http%3A%2F%2F127.0.0.1%3A6969%2Fannounce\n",
                 shell.ok("torrent magnet " + tracked).out(), "the tracker rides along as tr; the info hash does not change");
     }
 

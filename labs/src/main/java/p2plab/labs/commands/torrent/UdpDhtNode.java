@@ -1,4 +1,4 @@
-package p2plab.labs.commands.dht;
+package p2plab.labs.commands.torrent;
 
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -20,12 +20,14 @@ import p2plab.labs.session.LabException;
 
 /**
  * One mainline DHT node (BEP 5) on a real UDP port, outside any lab network: what {@code dht node}
- * runs. Its id is random; the node keeps to its own thread, and this class only hops onto it.
+ * runs, and what {@code get} and {@code seed} find peers through. Its id is random; the node keeps
+ * to its own thread, and this class only hops onto it.
  */
-final class UdpDhtNode implements AutoCloseable {
+public final class UdpDhtNode implements AutoCloseable {
     private final TcpTransport transport;
     private final DhtNode dht;
     private final Node<KrpcMessage> node;
+    private boolean ownsTransport;
 
     private UdpDhtNode(TcpTransport transport, DhtNode dht, Node<KrpcMessage> node) {
         this.transport = transport;
@@ -33,8 +35,21 @@ final class UdpDhtNode implements AutoCloseable {
         this.node = node;
     }
 
+    /**
+     * A node with a transport of its own on {@code bind}:{@code port} (0: any free port); closing
+     * the node closes the transport. A port in use or an address not of this machine is a one-line
+     * error that names the option to change.
+     */
+    public static UdpDhtNode standalone(String bind, int port) {
+        TorrentSupport.checkPort(port);
+        TcpTransport transport = TorrentSupport.transport(bind, 1);
+        UdpDhtNode n = TorrentSupport.openOn(transport, bind, port, t -> open(t, port));
+        n.ownsTransport = true;
+        return n;
+    }
+
     /** Opens a node on {@code port} of the transport's address (0: any free port); the caller closes it. */
-    static UdpDhtNode open(TcpTransport transport, int port) {
+    public static UdpDhtNode open(TcpTransport transport, int port) {
         DhtNode dht = new DhtNode(NodeId.random(new SecureRandom()), DhtConfig.defaults(), BucketPolicies.bep5(),
                 NextHopPolicy.closestFirst());
         Node<KrpcMessage> node = transport.open(NodeConfig.named("dht").withPort(port), new KrpcCodec(), dht);
@@ -46,19 +61,24 @@ final class UdpDhtNode implements AutoCloseable {
         return n;
     }
 
-    Address address() {
+    public Address address() {
         return node.address();
     }
 
-    NodeId id() {
+    public NodeId id() {
         return dht.id();
+    }
+
+    /** The protocol node, for a peer source to work through (on its own thread). */
+    DhtNode dht() {
+        return dht;
     }
 
     /**
      * Joins the DHT through {@code known}; a node that does not answer is a one-line error that
      * says where to find a working address.
      */
-    void bootstrap(Address known) {
+    public void bootstrap(Address known) {
         try {
             call(d -> d.bootstrap(known), Duration.ofSeconds(30), "joining through " + known);
         } catch (LabException e) {
@@ -67,7 +87,7 @@ final class UdpDhtNode implements AutoCloseable {
     }
 
     /** What the node holds now, read on its own thread. */
-    Status status() {
+    public Status status() {
         return call(d -> CompletableFuture.completedFuture(new Status(d.table().size(), d.store().keys(), d.store().size())),
                 Duration.ofSeconds(5), "reading the DHT node");
     }
@@ -77,8 +97,8 @@ final class UdpDhtNode implements AutoCloseable {
      * @param infoHashes     info hashes announced to this node
      * @param announcements  peers stored under them, all together
      */
-    record Status(int nodes, int infoHashes, int announcements) {
-        String line() {
+    public record Status(int nodes, int infoHashes, int announcements) {
+        public String line() {
             return nodes + (nodes == 1 ? " node" : " nodes") + " in the routing table, " + announcements
                     + (announcements == 1 ? " peer" : " peers") + " announced under " + infoHashes
                     + (infoHashes == 1 ? " info hash" : " info hashes");
@@ -111,5 +131,22 @@ final class UdpDhtNode implements AutoCloseable {
             dht.stop();
             node.close();
         });
+        if (ownsTransport) {
+            transport.close();
+        }
+    }
+
+    /** HOST:PORT as typed, or a one-line error naming the option. */
+    public static Address hostPort(String text, String option) {
+        try {
+            Address a = Address.parse(text.trim());
+            if (a.port() == 0) {
+                throw new IllegalArgumentException("port 0");
+            }
+            return a;
+        } catch (IllegalArgumentException e) {
+            throw new LabException(option + " needs HOST:PORT of a running DHT node, such as 127.0.0.1:6881 (`dht node` prints one), got '"
+                    + text + "'");
+        }
     }
 }
