@@ -4,7 +4,8 @@
 #       seeds; prints "announced PORT" once its DHT announce got a reply, then runs until stdin closes
 #   libtorrent_dht_swarm.py get MAGNET OUT_DIR BOOTSTRAP_HOST:PORT SECONDS
 #       fetches the magnet link; prints "added MS" (its DHT knows a node and the magnet is added),
-#       "metadata MS", "first_byte MS", "peer HOST:PORT" (each peer that sent data), then "done MS"
+#       "metadata MS", "first_piece MS" (the first piece passed its hash check), "peer HOST:PORT"
+#       (each peer that sent a block), then "done MS"
 #       (or "timeout ..."): milliseconds since the session was created
 # Settings (docs/bittorrent.md, trackerless interop): libtorrent's DHT must be told that nodes and
 # peers sharing 127.0.0.1 are fine, and its listen socket bound to 127.0.0.1 explicitly.
@@ -81,10 +82,10 @@ else:
         for a in s.pop_alerts():
             if isinstance(a, lt.metadata_received_alert):
                 print('metadata', ms(), flush=True)
+            elif isinstance(a, lt.piece_finished_alert) and not first:
+                first = True
+                print('first_piece', ms(), flush=True)
             elif isinstance(a, lt.block_finished_alert):
-                if not first:
-                    first = True
-                    print('first_byte', ms(), flush=True)
                 ep = '%s:%d' % (a.endpoint[0], a.endpoint[1])
                 if ep not in peers:
                     peers.add(ep)
