@@ -118,22 +118,27 @@ public final class GetCommand extends LabCommand {
         UdpDhtNode dht = null;
         ProgressBar bar = console().ansi() && !json ? new ProgressBar(console(), () -> transport.clock().nanos()) : null;
         AtomicReference<SwarmStatus> last = new AtomicReference<>();
+        GetSteps steps = new GetSteps(() -> transport.clock().nanos(), wanted.meta() == null);
         SwarmResult result;
         Client.Torrent t;
         try {
             if (bootstrap != null) {
                 dht = UdpDhtNode.open(transport, 0);
+                steps.add("joining the DHT through " + bootstrap + " from our node " + dht.address());
                 dht.bootstrap(bootstrap);
-                client.addPeerSource(dht.peerSource());
+                steps.add("joined the DHT: " + dht.status().nodes() + " nodes in our routing table");
+                client.addPeerSource(steps.watching(dht.peerSource(), "the DHT"));
             }
+            steps.add("finding peers for " + wanted.infoHashHex() + " through " + wanted.sources(dht));
             t = start(transport, client, wanted, folder, store);
+            steps.follow(t);
             t.onStatus(s -> {
                 last.set(s);
                 if (bar != null) {
                     bar.update(s.bytesHave(), s.bytesTotal(), s.peers());
                 }
             });
-            result = awaitCompletion(transport, wanted, t, last, dht, bar);
+            result = awaitCompletion(transport, wanted, t, last, steps);
         } finally {
             if (bar != null) {
                 bar.finish();
@@ -173,24 +178,23 @@ public final class GetCommand extends LabCommand {
     }
 
     /**
-     * Waits for the download, a tenth of a protocol second at a time, printing each new phase:
-     * gives up after {@code --timeout}, or early when the only source is a tracker that cannot
-     * be reached and no peer is connected (nothing can happen then but a retry a minute later).
+     * Waits for the download, a tenth of a protocol second at a time, printing each step as it
+     * happens: gives up after {@code --timeout}, or early when the only source is a tracker that
+     * cannot be reached and no peer is connected (nothing can happen then but a retry a minute later).
      */
     private SwarmResult awaitCompletion(TcpTransport transport, Wanted wanted, Client.Torrent t, AtomicReference<SwarmStatus> last,
-                                        UdpDhtNode dht, ProgressBar bar) {
+                                        GetSteps steps) {
         long start = transport.clock().nanos();
-        Phase shown = null;
         while (true) {
-            Phase phase = t.phase();
-            if (phase != shown && !json && phase != Phase.STOPPED) {
-                if (bar == null || shown == null || phase != Phase.SEEDING) {
-                    println(String.format(Locale.ROOT, "%6.2f s  %s", (transport.clock().nanos() - start) / 1e9, describe(phase, wanted, t, dht)));
-                }
-                shown = phase;
+            steps.look(t.phase());
+            if (!json) {
+                steps.print(this::println);
             }
             try {
                 SwarmResult r = transport.await(t.completion(), TICK);
+                if (!json) {
+                    steps.print(this::println);
+                }
                 if (r == null) {
                     throw new LabException("the download of " + wanted.name() + " stopped: "
                             + TorrentSupport.oneLine(t.lastError() == null ? "no metadata" : t.lastError()));
@@ -200,7 +204,7 @@ public final class GetCommand extends LabCommand {
                 long waited = (transport.clock().nanos() - start) / 1_000_000_000L;
                 SwarmStatus s = last.get();
                 String trackerError = t.lastTrackerError();
-                if (dht == null && trackerError != null && waited >= TRACKER_GRACE_SECONDS && (s == null || s.peers() == 0)
+                if (wanted.onlyTracker() && trackerError != null && waited >= TRACKER_GRACE_SECONDS && (s == null || s.peers() == 0)
                         && t.phase() == Phase.FINDING_PEERS) {
                     throw new LabException("the tracker " + TorrentSupport.printable(wanted.tracker()) + " did not answer ("
                             + TorrentSupport.oneLine(trackerError.replaceFirst("^[\\w.$]+(Exception|Error): ", ""))
@@ -211,20 +215,6 @@ public final class GetCommand extends LabCommand {
                 }
             }
         }
-    }
-
-    /** The line printed when the download enters {@code phase}. */
-    private static String describe(Phase phase, Wanted wanted, Client.Torrent t, UdpDhtNode dht) {
-        return switch (phase) {
-            case FINDING_PEERS -> "finding peers for " + wanted.infoHashHex() + " through " + wanted.sources(dht);
-            case FETCHING_METADATA -> "fetching metadata (the info dictionary, BEP 9) from the peers found";
-            case DOWNLOADING, SEEDING -> {
-                Metainfo m = t.metainfo();
-                yield (wanted.meta() == null ? "metadata verified (SHA-1 = info hash); " : "") + "downloading " + TorrentSupport.printable(m.name())
-                        + " (" + DataSize.format(m.totalLength()) + ", " + m.pieceCount() + " pieces of " + DataSize.format(m.pieceLength()) + ")";
-            }
-            case STOPPED -> "stopped";
-        };
     }
 
     private String timedOut(Wanted wanted, Client.Torrent t, SwarmStatus s) {

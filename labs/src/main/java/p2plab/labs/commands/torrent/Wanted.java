@@ -16,8 +16,9 @@ import p2plab.labs.session.LabException;
  * @param magnet  the link, or null for a .torrent
  * @param meta    the .torrent, or null for a magnet link (its metadata comes from the peers)
  * @param tracker the tracker asked for peers, or null (none named, or --no-tracker)
+ * @param dht     peers are looked up in the DHT too
  */
-record Wanted(MagnetLink magnet, Metainfo meta, String tracker) {
+record Wanted(MagnetLink magnet, Metainfo meta, String tracker, boolean dht) {
 
     /**
      * Reads {@code target} (a magnet link, or the path of a .torrent) and checks it can be fetched.
@@ -50,7 +51,7 @@ record Wanted(MagnetLink magnet, Metainfo meta, String tracker) {
                     : target + " names no tracker, so there is no one to ask for peers; " + where
                     + ", or make it again with `torrent create <path> --tracker URL`");
         }
-        return new Wanted(magnet, meta, tracker);
+        return new Wanted(magnet, meta, tracker, dht);
     }
 
     private static MagnetLink readMagnet(String text) {
@@ -78,6 +79,11 @@ record Wanted(MagnetLink magnet, Metainfo meta, String tracker) {
     String name() {
         String n = meta != null ? meta.name() : magnet.name();
         return n.isEmpty() ? "the torrent " + infoHashHex().substring(0, 12) : TorrentSupport.printable(n);
+    }
+
+    /** The tracker is the only way to find peers (so a tracker that does not answer ends the download). */
+    boolean onlyTracker() {
+        return tracker != null && !dht && (magnet == null || magnet.peers().isEmpty());
     }
 
     /** Where peers are looked for, for the "finding peers" line. */

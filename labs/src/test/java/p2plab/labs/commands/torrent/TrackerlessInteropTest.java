@@ -135,12 +135,15 @@ class TrackerlessInteropTest {
         return shell.ok("torrent magnet " + torrent).out().strip();
     }
 
-    /** `get` printed the three phases, each once, in order. */
+    /** `get` printed its steps in order: finding peers, the DHT's answer, fetching metadata, the metadata verified, downloading. */
     private static void assertPhasesInOrder(String out) {
-        int finding = out.indexOf("finding peers");
-        int fetching = out.indexOf("fetching metadata");
-        int downloading = out.indexOf("downloading ");
-        assertTrue(finding >= 0 && finding < fetching && fetching < downloading, "phases in order: " + out);
+        int at = -1;
+        for (String step : List.of("finding peers", "the DHT found 1 peer: 127.0.0.1:", "fetching metadata", "metadata fetched from the peers",
+                "SHA-1 equals the info hash", "downloading lecture.mp4")) {
+            int next = out.indexOf(step, at + 1);
+            assertTrue(next > at, "'" + step + "' after the steps before it: " + out);
+            at = next;
+        }
     }
 
     private static String sha256(Path file) throws IOException {
