@@ -126,7 +126,8 @@ public final class GetCommand extends LabCommand {
                 dht = UdpDhtNode.open(transport, 0);
                 steps.add("joining the DHT through " + bootstrap + " from our node " + dht.address());
                 dht.bootstrap(bootstrap);
-                steps.add("joined the DHT: " + dht.status().nodes() + " nodes in our routing table");
+                int nodes = dht.status().nodes();
+                steps.add("joined the DHT: " + nodes + (nodes == 1 ? " node" : " nodes") + " in our routing table");
                 client.addPeerSource(steps.watching(dht.peerSource(), "the DHT"));
             }
             steps.add("finding peers for " + wanted.infoHashHex() + " through " + wanted.sources(dht));
