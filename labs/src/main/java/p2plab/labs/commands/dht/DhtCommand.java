@@ -15,9 +15,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code dht table|lookup}: inside a Kademlia node. */
-@Command(name = "dht", description = "Look inside a Kademlia network: a node's routing table, a lookup step by step.",
-        subcommands = {DhtTable.class, DhtLookup.class})
+/** {@code dht table|lookup}: inside a Kademlia node; {@code dht node}: a standalone one on real UDP. */
+@Command(name = "dht", description = {"Look inside a Kademlia network: a node's routing table, a lookup step by step.",
+        "`dht node` runs a standalone DHT node on real UDP for trackerless BitTorrent."},
+        subcommands = {DhtTable.class, DhtLookup.class, DhtNodeCommand.class})
 public final class DhtCommand implements Runnable {
 
     @Spec

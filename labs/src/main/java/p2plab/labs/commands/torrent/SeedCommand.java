@@ -7,8 +7,10 @@ import java.util.concurrent.locks.LockSupport;
 import p2plab.bittorrent.client.Client;
 import p2plab.bittorrent.client.ClientOptions;
 import p2plab.bittorrent.metainfo.FileEntry;
+import p2plab.bittorrent.metainfo.MagnetLink;
 import p2plab.bittorrent.metainfo.Metainfo;
 import p2plab.bittorrent.storage.DiskStore;
+import p2plab.common.transport.Address;
 import p2plab.common.transport.NodeConfig;
 import p2plab.common.transport.tcp.TcpTransport;
 import p2plab.common.units.DataRate;
@@ -22,10 +24,10 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code seed <file.torrent> <data-path>}: serves a torrent's data to any BitTorrent client over
- * real TCP and announces itself to the torrent's tracker. Runs until Ctrl-C from the system shell,
+ * real TCP and announces itself to the torrent's tracker, and with {@code --dht} into the DHT. Runs until Ctrl-C from the system shell,
  * in the background (until {@code seed stop} or {@code quit}) in the p2plab shell.
  */
-@Command(name = "seed", description = {"Seed a torrent over real TCP: announce to its tracker and upload to every peer that asks.",
+@Command(name = "seed", description = {"Seed a torrent over real TCP: announce to its tracker (and with --dht into the DHT) and upload to every peer that asks.",
         "From the system shell it runs until Ctrl-C; in the p2plab shell it runs in the background until `seed stop` or `quit`."},
         subcommands = {SeedStop.class, SeedList.class})
 public final class SeedCommand extends LabCommand {
@@ -45,6 +47,13 @@ public final class SeedCommand extends LabCommand {
 
     @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE}).")
     String bind;
+
+    @Option(names = "--dht", description = "Announce the torrent into the DHT too (BEP 5), so magnet links find this seed without a tracker.")
+    boolean dht;
+
+    @Option(names = "--dht-bootstrap", paramLabel = "HOST:PORT",
+            description = "Join the DHT through this node (`dht node` prints one); implies --dht. Without it the seed starts a DHT of its own.")
+    String dhtBootstrap;
 
     @Option(names = "--upload", paramLabel = "RATE", defaultValue = "unlimited", description = "Upload rate limit, e.g. 1MB/s (default ${DEFAULT-VALUE}).")
     String upload;
@@ -72,29 +81,48 @@ public final class SeedCommand extends LabCommand {
         } catch (IllegalArgumentException e) {
             throw new LabException("--upload: " + TorrentSupport.oneLine(e.getMessage()));
         }
+        Address bootstrap = dhtBootstrap == null ? null : UdpDhtNode.hostPort(dhtBootstrap, "--dht-bootstrap");
+        boolean useDht = dht || bootstrap != null;
         Metainfo meta = TorrentSupport.readTorrent(torrent);
         Path dir = dataFolder(meta, data);
         TcpTransport transport = TorrentSupport.transport(bind, timeScale);
         Client client = TorrentSupport.openOn(transport, bind, port, t -> Client.open(t, "seed", port,
                 NodeConfig.named("seed").withRates(uploadRate, 0), ClientOptions.defaults()));
         DiskStore store = new DiskStore(meta, dir);
+        UdpDhtNode dhtNode = null;
         Client.Torrent seeding;
         try {
+            if (useDht) {
+                dhtNode = UdpDhtNode.open(transport, 0);
+                if (bootstrap != null) {
+                    dhtNode.bootstrap(bootstrap);
+                }
+                client.addPeerSource(dhtNode.peerSource());
+            }
             seeding = transport.await(client.seed(meta, store), java.time.Duration.ofSeconds(30));
         } catch (Exception e) {
-            close(client, transport, store);
-            throw new LabException("could not start seeding " + meta.name() + ": " + TorrentSupport.oneLine(e.getMessage()));
+            close(client, dhtNode, transport, store);
+            throw e instanceof LabException l ? l
+                    : new LabException("could not start seeding " + meta.name() + ": " + TorrentSupport.oneLine(e.getMessage()));
         }
         String address = client.address().toString();
         TorrentJobs jobs = TorrentJobs.of(lab);
+        UdpDhtNode node = dhtNode;
         TorrentJobs.Job job = jobs.add("seed", address, meta.name(), "seeding " + meta.name() + " (" + DataSize.format(meta.totalLength())
-                + ") on " + address + (meta.announce() == null ? "" : " via " + meta.announce()), () -> close(client, transport, store));
+                + ") on " + address + (meta.announce() == null ? "" : " via " + meta.announce()) + (node == null ? "" : " and the DHT"),
+                () -> close(client, node, transport, store));
         println("seeding " + meta.name() + " (" + DataSize.format(meta.totalLength()) + ", " + meta.pieceCount() + " pieces, info hash "
                 + meta.infoHashHex() + ") from " + DiskStore.dataPath(meta, dir) + " on " + address);
-        if (meta.announce() == null) {
-            println("warning: the torrent names no tracker, so peers can only find this seed if told " + address);
-        } else {
+        if (meta.announce() != null) {
             println("announcing to " + meta.announce());
+        }
+        if (node != null) {
+            println("announcing into the DHT from our node " + node.address() + (bootstrap == null
+                    ? " (a DHT of its own: others join with --dht-bootstrap " + node.address() + ")" : ", joined through " + bootstrap));
+            println("magnet link: " + MagnetLink.of(meta));
+        } else if (meta.announce() == null) {
+            println("warning: the torrent names no tracker, so peers can only find this seed if told " + address
+                    + "; add --dht to announce it into the DHT");
         }
         if (background || TorrentJobs.interactive(lab)) {
             println("it keeps seeding in this session; `seed stop` stops it (so does `quit`)");
@@ -117,11 +145,14 @@ public final class SeedCommand extends LabCommand {
     }
 
     /** Leaves politely (event=stopped to the tracker), then closes every socket. */
-    private static void close(Client client, TcpTransport transport, DiskStore store) {
+    private static void close(Client client, UdpDhtNode dht, TcpTransport transport, DiskStore store) {
         try {
             client.close();
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(GOODBYE_MILLIS));
         } finally {
+            if (dht != null) {
+                dht.close();
+            }
             transport.close();
             store.close();
         }

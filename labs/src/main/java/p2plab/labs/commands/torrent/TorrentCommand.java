@@ -5,9 +5,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code torrent create|info}: make and read .torrent files (BEP 3). */
-@Command(name = "torrent", description = "Make a .torrent from a file or folder, or show what a .torrent holds.",
-        subcommands = {TorrentCreate.class, TorrentInfo.class})
+/** {@code torrent create|info|magnet}: make and read .torrent files (BEP 3), and their magnet links (BEP 9). */
+@Command(name = "torrent", description = "Make a .torrent from a file or folder, show what a .torrent holds, or print its magnet link.",
+        subcommands = {TorrentCreate.class, TorrentInfo.class, TorrentMagnet.class})
 public final class TorrentCommand implements Runnable {
 
     @Spec

@@ -21,7 +21,7 @@ import p2plab.labs.session.LabException;
  * and a JVM shutdown hook closes whatever is still running when p2plab is stopped with Ctrl-C:
  * every port is closed and every seed tells its tracker {@code event=stopped}.
  */
-final class TorrentJobs {
+public final class TorrentJobs {
     private static final Map<Lab, TorrentJobs> BY_LAB = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final List<Job> jobs = new ArrayList<>();
@@ -31,17 +31,17 @@ final class TorrentJobs {
         lab.closeWithSession(this::closeAll);
     }
 
-    static TorrentJobs of(Lab lab) {
+    public static TorrentJobs of(Lab lab) {
         return BY_LAB.computeIfAbsent(lab, TorrentJobs::new);
     }
 
     /** True when the command runs from the interactive shell (so it must not block the prompt). */
-    static boolean interactive(Lab lab) {
+    public static boolean interactive(Lab lab) {
         return lab.interactive();
     }
 
     /** One running tracker or seed. */
-    static final class Job {
+    public static final class Job {
         final String kind;
         final String name;
         final String alias;
@@ -70,7 +70,16 @@ final class TorrentJobs {
             }
         }
 
-        boolean isClosed() {
+        /** Its address, host:port. */
+        public String name() {
+            return name;
+        }
+
+        public String summary() {
+            return summary;
+        }
+
+        public boolean isClosed() {
             return closed.getCount() == 0;
         }
 
@@ -78,13 +87,19 @@ final class TorrentJobs {
          * Blocks the command that started the job until the job is closed (by Ctrl-C, `stop`, or
          * the end of the session); the command then prints its goodbye and calls {@link #reported}.
          */
-        void awaitClosed() throws InterruptedException {
+        public void awaitClosed() throws InterruptedException {
             foreground = true;
             closed.await();
         }
 
+        /** Like {@link #awaitClosed()}, for at most {@code millis}; true when the job is closed. */
+        public boolean awaitClosed(long millis) throws InterruptedException {
+            foreground = true;
+            return closed.await(millis, TimeUnit.MILLISECONDS);
+        }
+
         /** The foreground command has said the job stopped; p2plab may now exit. */
-        void reported() {
+        public void reported() {
             reported.countDown();
         }
 
@@ -106,7 +121,7 @@ final class TorrentJobs {
      * @param name  its address, host:port (unique: two jobs cannot listen on one port)
      * @param alias another name `stop` accepts (the torrent's name for a seed), or null
      */
-    synchronized Job add(String kind, String name, String alias, String summary, Runnable closer) {
+    public synchronized Job add(String kind, String name, String alias, String summary, Runnable closer) {
         Job job = new Job(kind, name, alias, summary, closer);
         jobs.add(job);
         if (hook == null) {
@@ -116,7 +131,7 @@ final class TorrentJobs {
         return job;
     }
 
-    synchronized List<Job> list(String kind) {
+    public synchronized List<Job> list(String kind) {
         return jobs.stream().filter(j -> j.kind.equals(kind) && !j.isClosed()).toList();
     }
 
@@ -125,7 +140,7 @@ final class TorrentJobs {
      *
      * @return the jobs closed
      */
-    List<Job> stop(String kind, String name) {
+    public List<Job> stop(String kind, String name) {
         List<Job> chosen;
         synchronized (this) {
             chosen = jobs.stream().filter(j -> j.kind.equals(kind) && (name == null || j.name.equals(name))).toList();
@@ -170,7 +185,7 @@ final class TorrentJobs {
      * The name of the one running job {@code which} designates (its host:port, its port, or its
      * alias); null for every job when {@code which} is null.
      */
-    static String resolve(List<Job> running, String which, String kind) {
+    public static String resolve(List<Job> running, String which, String kind) {
         if (running.isEmpty()) {
             throw new LabException("no " + kind + " is running in this session; start one with `"
                     + (kind.equals("seed") ? "seed <file.torrent> <data-path>" : kind) + "`");
@@ -189,7 +204,7 @@ final class TorrentJobs {
     }
 
     /** Called when a foreground job ends by itself, so the list only shows live ones. */
-    synchronized void remove(Job job) {
+    public synchronized void remove(Job job) {
         jobs.remove(job);
     }
 

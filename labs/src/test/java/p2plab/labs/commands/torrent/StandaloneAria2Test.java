@@ -103,7 +103,8 @@ class StandaloneAria2Test {
         return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "(no output)";
     }
 
-    private static String onPath(String tool) {
+    /** The path of {@code tool} (aria2c), or a skip naming the aria2 package (a failure under CI=true). */
+    static String onPath(String tool) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             Path p = Path.of(dir, tool);
             if (Files.isExecutable(p)) {
