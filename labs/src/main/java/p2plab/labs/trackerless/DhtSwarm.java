@@ -20,10 +20,14 @@ import p2plab.common.overlay.Query;
 import p2plab.common.overlay.SearchResult;
 import p2plab.common.overlay.Topology;
 import p2plab.common.overlay.TransferResult;
+import p2plab.common.transport.Address;
 import p2plab.common.transport.Transport;
 import p2plab.kademlia.DhtView;
 import p2plab.kademlia.KademliaOverlay;
 import p2plab.kademlia.dht.DhtNode;
+import p2plab.kademlia.dht.TraceEvent;
+import p2plab.kademlia.krpc.NodeId;
+import p2plab.kademlia.lookup.LookupResult;
 
 /**
  * A BitTorrent swarm whose peers also find each other through a Kademlia DHT running beside it
@@ -36,7 +40,7 @@ import p2plab.kademlia.dht.DhtNode;
  * <p>The two overlays stay apart: this class holds one network of each and wires each client's
  * DHT peer source to its own DHT node; kill, revive and add act on both halves of a peer.
  */
-public final class DhtSwarm implements Network {
+public final class DhtSwarm implements Network, DhtView {
     private final Network swarm;
     private final Network dht;
     private final DhtView dhtView;
@@ -65,14 +69,21 @@ public final class DhtSwarm implements Network {
         }
     }
 
-    /** Peer {@code id}'s DHT node, to read its table. */
-    public DhtNode dhtNode(PeerId id) {
+    // ---- DhtView: `dht table` and `dht lookup` read the DHT beside the swarm ----
+
+    @Override
+    public DhtNode dht(PeerId id) {
         return dhtView.dht(id);
     }
 
-    /** The DHT beside the swarm, for {@code dht table} and {@code dht lookup}. */
-    public DhtView dht() {
-        return dhtView;
+    @Override
+    public PeerId peerAt(Address address) {
+        return dhtView.peerAt(address);
+    }
+
+    @Override
+    public CompletableFuture<LookupResult> lookup(PeerId from, NodeId target, boolean getPeers, List<TraceEvent> trace) {
+        return dhtView.lookup(from, target, getPeers, trace);
     }
 
     @Override
