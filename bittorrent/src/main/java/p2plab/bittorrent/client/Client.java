@@ -17,6 +17,7 @@ import p2plab.bittorrent.discovery.PeerSource;
 import p2plab.bittorrent.discovery.SwarmRef;
 import p2plab.bittorrent.metainfo.MagnetLink;
 import p2plab.bittorrent.metainfo.Metainfo;
+import p2plab.bittorrent.peer.MetadataFetch;
 import p2plab.bittorrent.peer.PeerEngine;
 import p2plab.bittorrent.peer.PeerIds;
 import p2plab.bittorrent.peer.SwarmResult;
@@ -190,7 +191,24 @@ public final class Client implements AutoCloseable {
      */
     public CompletableFuture<Torrent> get(MagnetLink magnet, Function<Metainfo, PieceStore> stores) {
         CompletableFuture<Torrent> f = new CompletableFuture<>();
-        f.completeExceptionally(new UnsupportedOperationException("magnet downloads are not implemented yet"));
+        peerNode.execute(() -> {
+            try {
+                MetadataFetch fetch = engine.addFetch(magnet.infoHash());
+                Torrent t = new Torrent(magnet.infoHash(), magnet.trackers());
+                torrents.add(t);
+                t.fetch = fetch;
+                fetch.onFirstPeer(() -> {
+                    if (t.phase == Phase.FINDING_PEERS) {
+                        t.phase = Phase.FETCHING_METADATA;
+                    }
+                });
+                fetch.result().thenAccept(info -> t.metadataArrived(info, stores));
+                t.startSources(magnet.peers());
+                f.complete(t);
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
         return f;
     }
 
@@ -250,7 +268,10 @@ public final class Client implements AutoCloseable {
         private final Map<PeerSource, Announcer> announcers = new LinkedHashMap<>();
         private final CompletableFuture<Metainfo> metadata = new CompletableFuture<>();
         private final CompletableFuture<SwarmResult> done = new CompletableFuture<>();
+        /** Peers the sources found, so the download can dial those the metadata fetch did not reach. */
+        private final java.util.Set<Address> known = new java.util.LinkedHashSet<>();
         private volatile TorrentSession swarm; // null while the metadata is fetched
+        private MetadataFetch fetch; // null once the metadata is in (or when started from a .torrent)
         private volatile Phase phase = Phase.FINDING_PEERS;
         private volatile String lastError;
         private boolean stopped;
@@ -272,6 +293,31 @@ public final class Client implements AutoCloseable {
                 }
                 done.complete(r);
             });
+        }
+
+        /** The fetch verified the info dictionary: build the torrent and hand it the fetch's connections. */
+        void metadataArrived(byte[] info, Function<Metainfo, PieceStore> stores) {
+            if (stopped) {
+                return;
+            }
+            MetadataFetch f = fetch;
+            fetch = null;
+            TorrentSession s;
+            try {
+                Metainfo meta = Metainfo.ofInfo(info, trackers.isEmpty() ? null : trackers.get(0));
+                Storage storage = new Storage(meta, stores.apply(meta), options.peer().banAfter());
+                storage.recheck();
+                s = engine.add(n -> new TorrentSession(n, meta, storage, options.picker().get(), options.choker().get(),
+                        options.peer()));
+            } catch (RuntimeException e) {
+                lastError = "cannot use the metadata: " + e.getMessage();
+                engine.remove(f);
+                stop();
+                return;
+            }
+            engine.promote(f, s);
+            attach(s);
+            dial(List.copyOf(known));
         }
 
         void startSources(List<Address> extraPeers) {
@@ -304,15 +350,26 @@ public final class Client implements AutoCloseable {
         }
 
         private void dial(Collection<Address> peers) {
-            TorrentSession s = swarm;
-            if (stopped || s == null) {
+            if (stopped) {
                 return;
             }
             for (Address a : peers) {
-                if (s.connections().size() + engine.dialsInFlight() >= options.peer().maxConnections()) {
+                if (known.size() < MAX_KNOWN) {
+                    known.add(a);
+                }
+            }
+            TorrentSession s = swarm;
+            MetadataFetch f = fetch;
+            for (Address a : peers) {
+                int connected = s != null ? s.connections().size() : f != null ? f.connections().size() : 0;
+                if (connected + engine.dialsInFlight() >= options.peer().maxConnections()) {
                     break;
                 }
-                engine.dial(a, s);
+                if (s != null) {
+                    engine.dial(a, s);
+                } else if (f != null) {
+                    engine.dial(a, f);
+                }
             }
         }
 
@@ -366,6 +423,10 @@ public final class Client implements AutoCloseable {
             if (lastError != null) {
                 return lastError;
             }
+            MetadataFetch f = fetch;
+            if (f != null && f.lastError() != null) {
+                return "metadata: " + f.lastError();
+            }
             for (Map.Entry<PeerSource, Announcer> e : Map.copyOf(announcers).entrySet()) {
                 String why = e.getValue().lastError();
                 if (why != null) {
@@ -402,12 +463,19 @@ public final class Client implements AutoCloseable {
                 if (s != null) {
                     engine.remove(s);
                 }
+                if (fetch != null) {
+                    engine.remove(fetch);
+                    fetch = null;
+                }
                 torrents.remove(this);
                 metadata.completeExceptionally(new IllegalStateException("stopped before the metadata arrived"));
                 done.complete(s == null ? null : s.result());
             });
         }
     }
+
+    /** Peers remembered per torrent from its sources. */
+    static final int MAX_KNOWN = 1000;
 
     /** What a tracker hears as {@code left} before the metadata says the size: not 0, which means a seed. */
     static final long UNKNOWN_LEFT = 16 * 1024;

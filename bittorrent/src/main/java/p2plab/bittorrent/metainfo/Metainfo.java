@@ -73,6 +73,23 @@ public record Metainfo(String announce, String name, int pieceLength, byte[] pie
         return Bencode.encode(top);
     }
 
+    /**
+     * The metainfo of an info dictionary fetched from peers (BEP 9), with {@code announce} as its
+     * tracker (or null). The dictionary's bytes are kept as they are, so the info hash is theirs.
+     */
+    public static Metainfo ofInfo(byte[] info, String announce) {
+        java.io.ByteArrayOutputStream torrent = new java.io.ByteArrayOutputStream(info.length + 64);
+        torrent.write('d');
+        if (announce != null) {
+            byte[] pair = Bencode.encode(java.util.Map.of("announce", announce));
+            torrent.write(pair, 1, pair.length - 2); // the key and value, without the enclosing d...e
+        }
+        torrent.writeBytes("4:info".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        torrent.writeBytes(info);
+        torrent.write('e');
+        return parse(torrent.toByteArray());
+    }
+
     /** Reads a .torrent; a broken one is a {@link BencodeException} saying what is wrong. */
     public static Metainfo parse(byte[] torrent) {
         Map<String, Object> top = Bencode.dict(Bencode.decode(torrent), "a .torrent file");

@@ -27,6 +27,8 @@ public final class Connection {
     boolean extensionProtocol;
     /** The peer's extended handshake, once received; null before (or if it never sends one). */
     ExtensionHandshake extensions;
+    /** ut_metadata requests this peer sent us (BEP 9), to cap what it can make us send. */
+    int metadataRequests;
     /** Requests we keep outstanding with this peer now; grows while the peer keeps them all busy. */
     int pipeline;
     /** Blocks we asked for and did not get yet, as {@link TorrentSession#blockKey} values. */

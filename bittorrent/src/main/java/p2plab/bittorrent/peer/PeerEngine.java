@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -39,9 +40,9 @@ import p2plab.common.transport.PeerHandler;
 public final class PeerEngine implements PeerHandler<PeerMessage> {
     private final byte[] peerId;
     private final Duration handshakeTimeout;
-    private final Map<String, TorrentSession> swarms = new HashMap<>();
-    private final Map<Address, TorrentSession> dialing = new HashMap<>();
-    private final Map<Connection, TorrentSession> byConnection = new HashMap<>();
+    private final Map<String, Swarm> swarms = new HashMap<>();
+    private final Map<Address, Swarm> dialing = new HashMap<>();
+    private final Map<Connection, Swarm> byConnection = new HashMap<>();
     private Node<PeerMessage> node;
     private IntSupplier dhtPort = () -> 0;
     private Consumer<Address> dhtNodes = a -> { };
@@ -89,18 +90,81 @@ public final class PeerEngine implements PeerHandler<PeerMessage> {
     /** Starts serving (and downloading) a torrent; call on the node's thread. */
     public TorrentSession add(Function<Node<PeerMessage>, TorrentSession> factory) {
         TorrentSession s = factory.apply(node);
-        swarms.put(HexFormat.of().formatHex(s.metainfo().infoHash()), s);
+        swarms.put(HexFormat.of().formatHex(s.metainfo().infoHash()), new SessionSwarm(s));
         return s;
     }
 
+    /** Starts fetching the metadata of a torrent known by its info hash (a magnet link). */
+    public MetadataFetch addFetch(byte[] infoHash) {
+        MetadataFetch f = new MetadataFetch(node, infoHash);
+        swarms.put(HexFormat.of().formatHex(infoHash), f);
+        return f;
+    }
+
     public void remove(TorrentSession s) {
-        swarms.remove(HexFormat.of().formatHex(s.metainfo().infoHash()));
+        remove(HexFormat.of().formatHex(s.metainfo().infoHash()));
         s.stop();
+    }
+
+    public void remove(MetadataFetch f) {
+        remove(HexFormat.of().formatHex(f.infoHash()));
+        f.stop();
+    }
+
+    private void remove(String hex) {
+        Swarm s = swarms.remove(hex);
+        if (s != null) {
+            dialing.values().removeIf(d -> d == s);
+        }
+    }
+
+    /**
+     * The metadata is in: the fetch's connections go on to {@code session} (started with
+     * {@link #add}), each told what the peer said so far (its bitfield, haves, unchoke).
+     */
+    public void promote(MetadataFetch fetch, TorrentSession session) {
+        Swarm to = swarms.get(HexFormat.of().formatHex(session.metainfo().infoHash()));
+        if (!(to instanceof SessionSwarm target) || target.session != session) {
+            throw new IllegalStateException("add the session before promoting the fetch to it");
+        }
+        dialing.replaceAll((a, d) -> d == fetch ? target : d);
+        long now = node.clock().nanos();
+        for (Connection old : fetch.connections()) {
+            List<PeerMessage> said = fetch.replay(old);
+            byConnection.remove(old);
+            if (!old.link.isOpen()) {
+                continue;
+            }
+            Connection c = new Connection(old.link, old.peerId, session.metainfo().pieceCount(), now);
+            c.fast = old.fast;
+            c.extensionProtocol = old.extensionProtocol;
+            c.dht = old.dht;
+            c.extensions = old.extensions;
+            old.link.attach(c);
+            byConnection.put(c, target);
+            target.onHandshake(c);
+            for (PeerMessage m : said) {
+                if (c.link.isOpen()) {
+                    target.onMessage(c, m);
+                }
+            }
+        }
+        fetch.handOver();
     }
 
     /** Dials a peer for {@code swarm}, unless it is ourselves or already connected. */
     public CompletableFuture<Link<PeerMessage>> dial(Address remote, TorrentSession swarm) {
-        if (remote.equals(node.address()) || dialing.containsKey(remote) || swarm.stopped() || dialledAlready(remote, swarm)) {
+        return dial(remote, swarms.get(HexFormat.of().formatHex(swarm.metainfo().infoHash())));
+    }
+
+    /** Dials a peer to fetch metadata from. */
+    public CompletableFuture<Link<PeerMessage>> dial(Address remote, MetadataFetch fetch) {
+        return dial(remote, (Swarm) swarms.get(HexFormat.of().formatHex(fetch.infoHash())));
+    }
+
+    private CompletableFuture<Link<PeerMessage>> dial(Address remote, Swarm swarm) {
+        if (swarm == null || remote.equals(node.address()) || dialing.containsKey(remote) || swarm.stopped()
+                || dialledAlready(remote, swarm)) {
             return CompletableFuture.failedFuture(new IllegalStateException("not dialing " + remote));
         }
         dialing.put(remote, swarm);
@@ -110,8 +174,8 @@ public final class PeerEngine implements PeerHandler<PeerMessage> {
     }
 
     /** A tracker lists the same peers at every announce; one connection we opened is enough. */
-    private static boolean dialledAlready(Address remote, TorrentSession swarm) {
-        for (Connection c : swarm.connections()) {
+    private static boolean dialledAlready(Address remote, Swarm swarm) {
+        for (Connection c : swarm.connectionList()) {
             if (c.link.outbound() && c.link.remote().equals(remote)) {
                 return true;
             }
@@ -126,13 +190,13 @@ public final class PeerEngine implements PeerHandler<PeerMessage> {
     @Override
     public void onConnected(Link<PeerMessage> link) {
         if (link.outbound()) {
-            TorrentSession s = dialing.get(link.remote());
+            Swarm s = dialing.get(link.remote());
             if (s == null) {
                 link.close();
                 return;
             }
             link.attach(s);
-            link.send(ourHandshake(s.metainfo().infoHash()));
+            link.send(ourHandshake(s.infoHash()));
         }
         // A peer that sends part of a handshake, or one byte now and then, must not keep the link.
         node.clock().schedule(handshakeTimeout, () -> {
@@ -149,7 +213,7 @@ public final class PeerEngine implements PeerHandler<PeerMessage> {
             if (message instanceof PeerMessage.Port p && c.dht && p.port() > 0) {
                 dhtNodes.accept(new Address(link.remote().host(), p.port()));
             }
-            TorrentSession s = swarmOf(c);
+            Swarm s = byConnection.get(c);
             if (s != null) {
                 s.onMessage(c, message);
             }
@@ -159,13 +223,13 @@ public final class PeerEngine implements PeerHandler<PeerMessage> {
             link.close();
             return;
         }
-        TorrentSession s = swarms.get(HexFormat.of().formatHex(h.infoHash()));
-        if (s == null || (a instanceof TorrentSession expected && expected != s) || Arrays.equals(h.peerId(), peerId)) {
+        Swarm s = swarms.get(HexFormat.of().formatHex(h.infoHash()));
+        if (s == null || (a instanceof Swarm expected && !Arrays.equals(expected.infoHash(), h.infoHash())) || Arrays.equals(h.peerId(), peerId)) {
             link.close(); // unknown torrent, wrong torrent, or we dialled ourselves
             return;
         }
         String key = PeerIds.key(h.peerId());
-        if (s.storage().banned(key)) {
+        if (s.banned(key)) {
             link.close();
             return;
         }
@@ -186,9 +250,9 @@ public final class PeerEngine implements PeerHandler<PeerMessage> {
             s.onClosed(existing);
         }
         if (!link.outbound()) {
-            link.send(ourHandshake(s.metainfo().infoHash()));
+            link.send(ourHandshake(s.infoHash()));
         }
-        Connection c = new Connection(link, h.peerId(), s.metainfo().pieceCount(), node.clock().nanos());
+        Connection c = new Connection(link, h.peerId(), s.pieceCount(), node.clock().nanos());
         c.fast = Reserved.fast(h.reserved()); // we always set both bits, so the peer's decide
         c.extensionProtocol = Reserved.extensionProtocol(h.reserved());
         int ourDhtPort = dhtPort.getAsInt();
@@ -204,21 +268,17 @@ public final class PeerEngine implements PeerHandler<PeerMessage> {
     @Override
     public void onWritable(Link<PeerMessage> link) {
         if (link.attachment() instanceof Connection c) {
-            TorrentSession s = swarmOf(c);
+            Swarm s = byConnection.get(c);
             if (s != null) {
-                s.serveUploads(c);
+                s.onWritable(c);
             }
         }
-    }
-
-    private TorrentSession swarmOf(Connection c) {
-        return byConnection.get(c);
     }
 
     @Override
     public void onClosed(Link<PeerMessage> link, String reason) {
         if (link.attachment() instanceof Connection c) {
-            TorrentSession s = byConnection.remove(c);
+            Swarm s = byConnection.remove(c);
             if (s != null) {
                 s.onClosed(c);
             }

@@ -182,9 +182,10 @@ public final class TorrentSession implements PickerView {
         }
     }
 
-    /** Our extended handshake: no named extension yet (ut_metadata will be one), our queue limit. */
+    /** Our extended handshake: ut_metadata (answered by {@link SessionSwarm}) with the metadata's size, our queue limit. */
     private ExtensionHandshake ourExtensions() {
-        return new ExtensionHandshake(java.util.Map.of(), CLIENT_NAME, node.address().port(), MAX_QUEUED_REQUESTS);
+        return new ExtensionHandshake(java.util.Map.of(p2plab.bittorrent.wire.UtMetadata.NAME, MetadataFetch.UT_METADATA_ID),
+                CLIENT_NAME, node.address().port(), MAX_QUEUED_REQUESTS, meta.infoBytes().length);
     }
 
     /** {@code v} of our extended handshake. */

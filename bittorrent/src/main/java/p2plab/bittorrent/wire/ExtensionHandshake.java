@@ -15,6 +15,7 @@ import p2plab.common.bencode.BencodeException;
  *   m     extension name -&gt; the id the sender wants to receive it under (0 = disabled)
  *   p     the sender's listening port          v     client name and version
  *   reqq  requests the sender queues per peer; more may be rejected
+ *   metadata_size  bytes of the info dictionary, when the sender has it (BEP 9)
  * </pre>
  *
  * Every key is optional and unknown keys are ignored, as BEP 10 asks. A remote dictionary keeps
@@ -24,14 +25,20 @@ import p2plab.common.bencode.BencodeException;
  * @param client     {@code v}, or "" when absent
  * @param port       {@code p}, or 0 when absent
  * @param reqq       {@code reqq}, or 0 when absent
+ * @param metadataSize {@code metadata_size}, or 0 when absent (taken as sent: the reader enforces its limit)
  */
-public record ExtensionHandshake(Map<String, Integer> extensions, String client, int port, int reqq) {
+public record ExtensionHandshake(Map<String, Integer> extensions, String client, int port, int reqq, long metadataSize) {
     public static final int MAX_EXTENSIONS = 64;
     /** Longest client name kept. */
     static final int MAX_CLIENT = 64;
 
     public ExtensionHandshake {
         extensions = Map.copyOf(extensions);
+    }
+
+    /** Without {@code metadata_size}. */
+    public ExtensionHandshake(Map<String, Integer> extensions, String client, int port, int reqq) {
+        this(extensions, client, port, reqq, 0);
     }
 
     /** The id the sender receives {@code name} under, or 0 when it does not speak it. */
@@ -44,6 +51,9 @@ public record ExtensionHandshake(Map<String, Integer> extensions, String client,
         Map<String, Object> m = new LinkedHashMap<>();
         extensions.forEach((name, id) -> m.put(name, (long) id));
         d.put("m", m);
+        if (metadataSize > 0) {
+            d.put("metadata_size", metadataSize);
+        }
         if (port > 0) {
             d.put("p", (long) port);
         }
@@ -80,7 +90,8 @@ public record ExtensionHandshake(Map<String, Integer> extensions, String client,
             }
         }
         String client = d.get("v") instanceof byte[] v ? new String(v, 0, Math.min(v.length, MAX_CLIENT), StandardCharsets.UTF_8) : "";
-        return new ExtensionHandshake(ext, client, (int) number(d.get("p"), 65535), (int) number(d.get("reqq"), Integer.MAX_VALUE));
+        return new ExtensionHandshake(ext, client, (int) number(d.get("p"), 65535), (int) number(d.get("reqq"), Integer.MAX_VALUE),
+                number(d.get("metadata_size"), Long.MAX_VALUE));
     }
 
     /** An integer within 1..max, else 0 (absent or nonsense counts as not said). */

@@ -30,6 +30,15 @@ class ExtensionHandshakeTest {
         assertEquals(2, h.idOf("ut_metadata"));
         assertEquals(0, h.idOf("ut_pex"), "id 0 means disabled");
         assertEquals(0, h.idOf("ut_holepunch"));
+        assertEquals(1234, h.metadataSize());
+    }
+
+    @Test
+    void carriesMetadataSize() {
+        ExtensionHandshake h = new ExtensionHandshake(Map.of("ut_metadata", 2), "p2plab", 0, 0, 31_337);
+        assertEquals("d1:md11:ut_metadatai2ee13:metadata_sizei31337e1:v6:p2plabe", new String(h.encode(), StandardCharsets.ISO_8859_1));
+        assertEquals(h, ExtensionHandshake.decode(h.encode()));
+        assertEquals(0, ExtensionHandshake.decode("d13:metadata_sizei-1ee".getBytes(StandardCharsets.ISO_8859_1)).metadataSize());
     }
 
     @Test

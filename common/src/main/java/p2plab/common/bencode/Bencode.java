@@ -96,6 +96,20 @@ public final class Bencode {
     }
 
     /**
+     * Decodes the one value at the start of {@code data} and says where it ends; the bytes after
+     * it are the caller's (a BEP 9 data message carries raw bytes after its dictionary).
+     */
+    public static Prefix decodePrefix(byte[] data, int maxDepth) {
+        Decoder d = new Decoder(data, DEFAULT_MAX_BYTES, maxDepth);
+        Object v = d.value(0);
+        return new Prefix(v, d.pos);
+    }
+
+    /** A value decoded from the start of a buffer, and its length in bytes. */
+    public record Prefix(Object value, int length) {
+    }
+
+    /**
      * The raw bytes of the value under {@code key} in the top-level dictionary of {@code data}, as
      * they appear in the file (the info hash is the SHA-1 of exactly these bytes); null if absent.
      */

@@ -1,0 +1,97 @@
+package p2plab.bittorrent.peer;
+
+import java.util.Collection;
+import p2plab.bittorrent.wire.PeerMessage;
+import p2plab.bittorrent.wire.UtMetadata;
+
+/**
+ * A {@link TorrentSession} as the engine sees it, plus the answers to {@code ut_metadata}
+ * requests (BEP 9): we have the info dictionary, so each request for a piece of it gets the piece,
+ * up to {@link #MAX_METADATA_REQUESTS} per connection, then rejects.
+ */
+final class SessionSwarm implements Swarm {
+    /** Metadata requests answered per connection: enough to fetch 8 MiB of metadata twice over. */
+    static final int MAX_METADATA_REQUESTS = 1024;
+
+    final TorrentSession session;
+
+    SessionSwarm(TorrentSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public byte[] infoHash() {
+        return session.metainfo().infoHash();
+    }
+
+    @Override
+    public boolean stopped() {
+        return session.stopped();
+    }
+
+    @Override
+    public boolean banned(String peerKey) {
+        return session.storage().banned(peerKey);
+    }
+
+    @Override
+    public int pieceCount() {
+        return session.metainfo().pieceCount();
+    }
+
+    @Override
+    public Collection<Connection> connectionList() {
+        return session.connections();
+    }
+
+    @Override
+    public Connection connectionTo(String peerKey) {
+        return session.connectionTo(peerKey);
+    }
+
+    @Override
+    public void onHandshake(Connection c) {
+        session.onHandshake(c);
+    }
+
+    @Override
+    public void onMessage(Connection c, PeerMessage m) {
+        if (m instanceof PeerMessage.Extended x && x.extId() == MetadataFetch.UT_METADATA_ID && c.extensionProtocol) {
+            answerMetadata(c, x.payload());
+            return;
+        }
+        session.onMessage(c, m);
+    }
+
+    private void answerMetadata(Connection c, byte[] payload) {
+        int theirId = c.extensions == null ? 0 : c.extensions.idOf(UtMetadata.NAME);
+        UtMetadata m;
+        try {
+            m = UtMetadata.decode(payload);
+        } catch (IllegalArgumentException e) {
+            c.link.close(); // a malformed extension message is a protocol error
+            return;
+        }
+        if (!(m instanceof UtMetadata.Request r) || theirId == 0) {
+            return; // data or reject we never asked for, or a peer we cannot answer
+        }
+        UtMetadata answer = ++c.metadataRequests > MAX_METADATA_REQUESTS ? new UtMetadata.Reject(r.piece())
+                : MetadataPieces.answer(session.metainfo().infoBytes(), r.piece());
+        c.send(new PeerMessage.Extended(theirId, UtMetadata.encode(answer)));
+    }
+
+    @Override
+    public void onWritable(Connection c) {
+        session.serveUploads(c);
+    }
+
+    @Override
+    public void onClosed(Connection c) {
+        session.onClosed(c);
+    }
+
+    @Override
+    public void stop() {
+        session.stop();
+    }
+}
