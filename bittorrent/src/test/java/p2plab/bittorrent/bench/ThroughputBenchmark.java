@@ -24,12 +24,16 @@ import p2plab.common.transport.tcp.TcpTransport;
 /**
  * One seed, one leecher, one torrent of 1 MiB pieces on loopback, four pairings measured in the
  * same run: libtorrent to libtorrent, ours to ours, aria2 to aria2, ours to libtorrent. Every pair
- * uses our tracker and the same .torrent. Time: from starting the leecher (process start for the
- * real clients) to its last verified byte (libtorrent: is_seeding; aria2: exit with
- * --seed-time=0; ours: completion). The seed is started and ready before the clock starts.
+ * uses our tracker (in this JVM) and the same .torrent; every seed and every leecher is a process
+ * of its own, ours too ({@link OurClientProcess}). Time: from starting the leecher's process to
+ * its last verified byte (libtorrent: is_seeding; aria2: exit with --seed-time=0; ours:
+ * completion). The seed is started and has announced before the clock starts. CPU: user + system
+ * seconds of the leecher (reported by itself: JVM or interpreter start included) and of the seed
+ * (from /proc, over the download only), per GiB; aria2's leecher is not measured.
  *
  * <p>Args: size in MiB (default 512), runs (default 3), pairs (default "lt-lt,ours-ours,aria2-aria2,ours-lt").
- * Needs aria2 and python3-libtorrent.
+ * Needs aria2 and python3-libtorrent. BENCH_CLIENT_JVM: JVM options for our clients (default none,
+ * as {@code p2plab} runs); BENCH_VERBOSE=1 shows what the clients print.
  */
 public final class ThroughputBenchmark {
     private static final String PYTHON = "/usr/bin/python3";
