@@ -220,8 +220,9 @@ public final class Client implements AutoCloseable {
                         options.choker().get(), options.peer()));
                 Torrent t = new Torrent(meta.infoHash(), meta.announce() == null ? List.of() : List.of(meta.announce()));
                 torrents.add(t);
-                t.attach(swarm);
+                t.swarm = swarm; // announces read its counts: a seed says left=0 from the start
                 t.startSources(List.of());
+                t.attach(swarm); // after the sources, so a seed also tells them it is complete
                 f.complete(t);
             } catch (RuntimeException e) {
                 f.completeExceptionally(e);
