@@ -81,6 +81,7 @@ class MetadataFromPeersTest {
         hand.sink.found(List.of(badAddress));
         sim.advance(Duration.ofSeconds(2));
         assertEquals(Phase.FETCHING_METADATA, t.phase(), "connected, no metadata yet");
+        assertEquals(1, t.knownPeers());
         assertTrue(t.lastError() != null && t.lastError().contains(expectedError), t.lastError());
         assertEquals(badIsDropped, bad.closed, "dropped: " + badIsDropped);
 
