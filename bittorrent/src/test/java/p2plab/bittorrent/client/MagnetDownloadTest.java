@@ -41,6 +41,20 @@ class MagnetDownloadTest {
         }
     }
 
+    @Test
+    void aMagnetLinkForATorrentTheClientAlreadyHasIsRefused() throws Exception {
+        try (SimTransport sim = SimTransport.withSeed(12)) {
+            BytesContent content = new BytesContent("x.bin", new byte[5000]);
+            Metainfo meta = Torrents.of(content, null, 1024);
+            Client c = Client.open(sim, "c", 0, NodeConfig.named("c"), ClientOptions.defaults().withoutTracker());
+            sim.await(c.seed(meta, new ContentStore(content)), Duration.ofSeconds(1));
+            java.util.concurrent.CompletableFuture<Client.Torrent> again = c.get(MagnetLink.of(meta), m -> new MemoryStore(1024));
+            sim.advance(Duration.ofSeconds(1));
+            String why = again.handle((t, e) -> e == null ? "accepted" : e.getMessage()).join();
+            assertEquals("this client already has torrent " + meta.infoHashHex() + "; stop it first", why);
+        }
+    }
+
     private static void run(Transport transport, int pieceLength, int pieces, int metadataPieces) throws Exception {
         byte[] data = new byte[(pieces - 1) * pieceLength + 77];
         new Random(5).nextBytes(data);
