@@ -42,6 +42,32 @@ class MagnetDownloadTest {
     }
 
     @Test
+    void aMultiFileTorrentByMagnetLandsFileByFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path folder = java.nio.file.Files.createDirectories(dir.resolve("seed").resolve("album"));
+        java.nio.file.Files.createDirectories(folder.resolve("cd1"));
+        byte[] a = new byte[70_000];
+        byte[] b = new byte[12_345];
+        new Random(2).nextBytes(a);
+        new Random(3).nextBytes(b);
+        java.nio.file.Files.write(folder.resolve("cd1").resolve("track1.ogg"), a);
+        java.nio.file.Files.write(folder.resolve("notes.txt"), b);
+        Metainfo meta = Torrents.create(folder, null, 16 * 1024);
+        try (SimTransport sim = SimTransport.withSeed(13)) {
+            ClientOptions noTracker = ClientOptions.defaults().withoutTracker();
+            Client seed = Client.open(sim, "seed", 0, NodeConfig.named("seed"), noTracker);
+            sim.await(seed.seed(meta, new p2plab.bittorrent.storage.DiskStore(meta, dir.resolve("seed"))), Duration.ofSeconds(1));
+            Client leecher = Client.open(sim, "leecher", 0, NodeConfig.named("leecher"), noTracker);
+            java.nio.file.Path out = dir.resolve("out");
+            Client.Torrent t = sim.await(leecher.get(MagnetLink.of(meta).withPeers(List.of(seed.address())),
+                    m -> new p2plab.bittorrent.storage.DiskStore(m, out)), Duration.ofSeconds(1));
+            assertTrue(sim.await(t.completion(), Duration.ofSeconds(60)).complete());
+            assertTrue(t.metainfo().multiFile());
+            assertArrayEquals(a, java.nio.file.Files.readAllBytes(out.resolve("album").resolve("cd1").resolve("track1.ogg")));
+            assertArrayEquals(b, java.nio.file.Files.readAllBytes(out.resolve("album").resolve("notes.txt")));
+        }
+    }
+
+    @Test
     void aMagnetLinkForATorrentTheClientAlreadyHasIsRefused() throws Exception {
         try (SimTransport sim = SimTransport.withSeed(12)) {
             BytesContent content = new BytesContent("x.bin", new byte[5000]);
