@@ -1,12 +1,11 @@
 package p2plab.kademlia;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.lang.ref.Reference;
 import java.util.Map;
 import p2plab.common.overlay.NetworkSpec;
 import p2plab.common.overlay.PeerId;
 import p2plab.common.transport.sim.SimTransport;
+import p2plab.kademlia.bench.Measure;
 import p2plab.kademlia.lookup.NextHopPolicy;
 import p2plab.kademlia.routing.BucketPolicies;
 
@@ -20,12 +19,11 @@ public final class HeapPerNodeProbe {
 
     public static void main(String[] args) {
         int n = Integer.parseInt(args[0]);
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        long before = usedAfterGc(memory);
+        long before = Measure.usedAfterGc();
         SimTransport sim = SimTransport.withSeed(1);
         KademliaNetwork net = KademliaNetwork.start(NetworkSpec.of("heap", n, 1).withOptions(Map.of("refresh", "off")), sim,
                 BucketPolicies.bep5(), NextHopPolicy.closestFirst());
-        long after = usedAfterGc(memory);
+        long after = Measure.usedAfterGc();
         long tableNodes = 0;
         for (int i = 0; i < n; i++) {
             tableNodes += net.dht(PeerId.of(i)).table().size();
@@ -33,12 +31,5 @@ public final class HeapPerNodeProbe {
         System.out.printf("nodes=%d bytesPerNode=%d tableNodes=%.1f%n", n, (after - before) / n, tableNodes / (double) n);
         Reference.reachabilityFence(net);
         Reference.reachabilityFence(sim);
-    }
-
-    private static long usedAfterGc(MemoryMXBean memory) {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
-        return memory.getHeapMemoryUsage().getUsed();
     }
 }

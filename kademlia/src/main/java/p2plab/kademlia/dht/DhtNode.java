@@ -407,17 +407,21 @@ public final class DhtNode implements PeerHandler<KrpcMessage> {
                     ? query(to.address(), t -> new GetPeers(t, id, target))
                     : findNode(to.address(), target);
             answer.whenComplete((r, failure) -> {
-                if (failure != null || !r.sender().equals(to.id())) {
-                    lookup.failed(to);
-                    if (failure != null && !(failure instanceof KrpcException e && e.code() != 0)) {
-                        table.failed(to, false);
+                try {
+                    if (failure != null || !r.sender().equals(to.id())) {
+                        lookup.failed(to);
+                        if (failure != null && !(failure instanceof KrpcException e && e.code() != 0)) {
+                            table.failed(to, false);
+                        }
+                        record(trace, TraceEvent.Kind.TIMEOUT, to, target, depth, 0, 0);
+                    } else {
+                        lookup.answered(to, withoutSelf(r.nodes()), r.values(), r.token());
+                        record(trace, TraceEvent.Kind.ANSWER, to, target, depth, r.nodes().size(), r.values().size());
                     }
-                    record(trace, TraceEvent.Kind.TIMEOUT, to, target, depth, 0, 0);
-                } else {
-                    lookup.answered(to, withoutSelf(r.nodes()), r.values(), r.token());
-                    record(trace, TraceEvent.Kind.ANSWER, to, target, depth, r.nodes().size(), r.values().size());
+                    step(lookup, getPeers, trace, done);
+                } catch (RuntimeException e) { // a lookup policy that breaks the rules (lab 7): the lookup fails, it does not hang
+                    done.completeExceptionally(e);
                 }
-                step(lookup, getPeers, trace, done);
             });
         }
         if (lookup.done() && !done.isDone()) {

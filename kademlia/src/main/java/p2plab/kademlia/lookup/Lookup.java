@@ -1,6 +1,7 @@
 package p2plab.kademlia.lookup;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,10 +20,14 @@ import p2plab.kademlia.krpc.NodeId;
  *   <li>Start from the closest contacts in the own routing table.</li>
  *   <li>Keep up to α queries in flight, to contacts the {@link NextHopPolicy} picks (by default
  *       the closest not asked yet).</li>
- *   <li>Merge every answer's contacts into the candidates; a contact that does not answer is
- *       dropped from them.</li>
- *   <li>Stop when the k closest candidates have all answered (or nobody is left to ask).</li>
+ *   <li>Merge every answer's contacts into the candidates as the policy says (by default all
+ *       those not known yet); a contact that does not answer is dropped from them.</li>
+ *   <li>Stop when the policy's stop rule says so (by default when the k closest candidates
+ *       have all answered, or nobody is left to ask).</li>
  * </ol>
+ *
+ * It keeps the candidates, sorted by distance, and their states, and checks what the policy
+ * returns: a pick or a merge that breaks the rules is an {@link IllegalStateException}.
  *
  * A contact first learnt from an answer at depth d has depth d + 1 (the start contacts: 1);
  * the lookup's rounds are the deepest depth it queried, the "hops" of the textbook.
@@ -115,12 +120,27 @@ public final class Lookup {
         inFlight--;
         answers++;
         bestBitsByDepth.merge(c.depth, from.id().distanceBits(target), Math::min);
-        for (Contact n : closer) {
-            candidates.putIfAbsent(n.id(), new Candidate(n, c.depth + 1));
+        if (!closer.isEmpty()) {
+            merge(closer, c.depth + 1);
         }
         values.addAll(peers);
         if (token != null) {
             tokens.put(from.id(), token);
+        }
+    }
+
+    private void merge(List<Contact> answer, int depth) {
+        List<Contact> known = new ArrayList<>(candidates.size());
+        for (Candidate k : candidates.values()) {
+            known.add(k.contact);
+        }
+        for (Contact n : List.copyOf(policy.merge(target, known, answer))) {
+            if (!answer.contains(n)) {
+                throw new IllegalStateException("the lookup policy merged " + n + ", which the answer did not list");
+            }
+            if (candidates.putIfAbsent(n.id(), new Candidate(n, depth)) != null) {
+                throw new IllegalStateException("the lookup policy merged " + n + ", which is a candidate already");
+            }
         }
     }
 
@@ -135,23 +155,25 @@ public final class Lookup {
         failures++;
     }
 
-    /** True when the k closest live candidates have all answered, or nothing is left to ask or wait for. */
+    /**
+     * True when the policy's stop rule says so (by default: the k closest live candidates have
+     * all answered), and in any case when nothing is left to ask or wait for.
+     */
     public boolean done() {
-        int seen = 0;
-        boolean waiting = false;
+        List<NextHopPolicy.Progress> live = new ArrayList<>(candidates.size());
+        boolean unqueried = false;
         for (Candidate c : candidates.values()) {
-            if (c.state == State.FAILED) {
-                continue;
-            }
-            if (c.state != State.ANSWERED) {
-                waiting = true;
-                break;
-            }
-            if (++seen == k) {
-                return true;
+            switch (c.state) {
+                case NEW -> {
+                    live.add(NextHopPolicy.Progress.UNQUERIED);
+                    unqueried = true;
+                }
+                case IN_FLIGHT -> live.add(NextHopPolicy.Progress.IN_FLIGHT);
+                case ANSWERED -> live.add(NextHopPolicy.Progress.ANSWERED);
+                default -> { } // failed: no candidate any more
             }
         }
-        return !waiting && inFlight == 0;
+        return (!unqueried && inFlight == 0) || policy.done(Collections.unmodifiableList(live), k);
     }
 
     public boolean idle() {

@@ -1,7 +1,6 @@
 package p2plab.kademlia.bench;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;
 import java.lang.ref.Reference;
 import java.time.Duration;
@@ -41,11 +40,10 @@ public final class KademliaBulkBenchmark {
     public static void main(String[] args) throws Exception {
         int n = Integer.parseInt(args[0]);
         int lookups = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         System.out.printf("kademlia bulk: %,d nodes, %,d lookups; max heap %,d MiB, load average %.1f%n", n, lookups,
-                Runtime.getRuntime().maxMemory() >> 20, load());
-        long before = usedAfterGc(memory);
+                Runtime.getRuntime().maxMemory() >> 20, Measure.load());
+        long before = Measure.usedAfterGc();
         long cpu0 = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         DhtConfig config = DhtConfig.defaults().withRefresh(false);
@@ -62,7 +60,7 @@ public final class KademliaBulkBenchmark {
         fillTables(dht, config.k(), sim.clock().nanos(), random);
         double buildSeconds = (System.nanoTime() - start) / 1e9;
         double buildCpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
-        long heap = usedAfterGc(memory) - before;
+        long heap = Measure.usedAfterGc() - before;
         long entries = 0;
         for (DhtNode d : dht) {
             entries += d.table().size();
@@ -106,7 +104,7 @@ public final class KademliaBulkBenchmark {
                             + " log2 N = %.1f; load average %.1f%n",
                     lookups, lookupSeconds, lookupCpu, rounds[lookups / 2], rounds[lookups * 99 / 100],
                     Arrays.stream(rounds).average().orElse(0), messages[lookups / 2], messages[lookups * 99 / 100],
-                    Math.log(n) / Math.log(2), load());
+                    Math.log(n) / Math.log(2), Measure.load());
         }
         Reference.reachabilityFence(dht);
     }
@@ -215,16 +213,5 @@ public final class KademliaBulkBenchmark {
         } else {
             b[i >> 3] &= (byte) ~(0x80 >> (i & 7));
         }
-    }
-
-    private static double load() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
-    private static long usedAfterGc(MemoryMXBean memory) {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
-        return memory.getHeapMemoryUsage().getUsed();
     }
 }

@@ -2,7 +2,6 @@ package p2plab.kademlia.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,11 +37,10 @@ public final class KademliaSimBenchmark {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int lookups = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         int histo = Integer.getInteger("histo", 0);
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         System.out.printf("kademlia sim: %,d nodes, %,d lookups; %d cores, max heap %,d MiB, load average %.1f%n", n, lookups,
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, load());
-        long before = usedAfterGc(memory);
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, Measure.load());
+        long before = Measure.usedAfterGc();
         long cpu0 = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         SimTransport sim = SimTransport.withSeed(1);
@@ -51,10 +49,11 @@ public final class KademliaSimBenchmark {
         double joinSeconds = (System.nanoTime() - start) / 1e9;
         double joinCpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
         long joinMessages = sim.metrics().snapshot().total().messagesSent();
-        long heap = usedAfterGc(memory) - before;
-        System.out.printf("%,d nodes joined in %.1f s (CPU %.1f s, load average %.1f); %,d messages, %.0f per join; "
-                        + "heap after GC %,d MiB = %,d bytes per node%n",
-                n, joinSeconds, joinCpu, load(), joinMessages, joinMessages / (double) n, heap >> 20, heap / n);
+        long heap = Measure.usedAfterGc() - before;
+        System.out.printf("%,d nodes joined in %.1f s (CPU %.1f s, load average %.1f; %.1f h of virtual time); %,d messages,"
+                        + " %.0f per join; heap after GC %,d MiB = %,d bytes per node%n",
+                n, joinSeconds, joinCpu, Measure.load(), sim.clock().nanos() / 3.6e12, joinMessages, joinMessages / (double) n,
+                heap >> 20, heap / n);
         for (Map.Entry<String, Counts> e : sim.metrics().snapshot().byType().entrySet()) {
             System.out.printf("  %-24s %,14d sent (%.1f per join)%n", e.getKey(), e.getValue().messagesSent(),
                     e.getValue().messagesSent() / (double) n);
@@ -93,18 +92,7 @@ public final class KademliaSimBenchmark {
                     Math.log(n) / Math.log(2));
         }
         System.out.printf("total %.1f s (CPU %.1f s); events run %,d; load average %.1f%n", joinSeconds + lookupSeconds,
-                joinCpu + lookupCpu, sim.eventsRun(), load());
-    }
-
-    private static double load() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
-    private static long usedAfterGc(MemoryMXBean memory) {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
-        return memory.getHeapMemoryUsage().getUsed();
+                joinCpu + lookupCpu, sim.eventsRun(), Measure.load());
     }
 
     /** The top lines of this JVM's own class histogram (live objects, after a full GC), from jcmd. */

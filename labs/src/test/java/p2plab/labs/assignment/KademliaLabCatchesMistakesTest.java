@@ -18,7 +18,11 @@ import p2plab.labs.grading.GradeReport;
 import p2plab.labs.grading.Grader;
 import p2plab.labs.grading.TestOutcome;
 
-/** Lab 7 catches the typical mistakes: asking far nodes first, or anyone at random, stays exact (the stop rule) but costs too many queries. */
+/**
+ * Lab 7 catches the typical mistakes: asking far nodes first, or anyone at random, stays exact
+ * (the stop rule) but costs too many queries; a merge that adds known contacts again breaks the
+ * lookup; a stop rule that ends at the first answer from the closest is not exact.
+ */
 class KademliaLabCatchesMistakesTest {
 
     private static Set<String> failed(Supplier<?> impl) {
@@ -52,13 +56,47 @@ class KademliaLabCatchesMistakesTest {
         }
     }
 
+    /** Kademlia's pick, but a merge that adds the whole answer, known contacts included. */
+    static final class MergesEverything implements NextHopPolicy {
+        public List<Contact> choose(NodeId target, List<Contact> unqueried, int slots, RandomGenerator random) {
+            return NextHopPolicy.closestFirst().choose(target, unqueried, slots, random);
+        }
+
+        @Override
+        public List<Contact> merge(NodeId target, List<Contact> known, List<Contact> answer) {
+            return answer;
+        }
+    }
+
+    /** Kademlia's pick, but it stops as soon as the closest candidate has answered. */
+    static final class StopsEarly implements NextHopPolicy {
+        public List<Contact> choose(NodeId target, List<Contact> unqueried, int slots, RandomGenerator random) {
+            return NextHopPolicy.closestFirst().choose(target, unqueried, slots, random);
+        }
+
+        @Override
+        public boolean done(List<Progress> closestFirst, int k) {
+            return closestFirst.isEmpty() || closestFirst.get(0) == Progress.ANSWERED;
+        }
+    }
+
     @Test
     void askingTheFarthestFirstFails() {
-        assertEquals(Set.of("7.1", "7.2", "7.4", "7.5"), failed(FarthestFirst::new));
+        assertEquals(Set.of("7.1", "7.4", "7.6", "7.7"), failed(FarthestFirst::new));
     }
 
     @Test
     void askingAnyoneAtRandomFails() {
-        assertEquals(Set.of("7.1", "7.2", "7.4", "7.5"), failed(AtRandom::new));
+        assertEquals(Set.of("7.1", "7.4", "7.6", "7.7"), failed(AtRandom::new));
+    }
+
+    @Test
+    void mergingKnownContactsAgainFails() {
+        assertEquals(Set.of("7.2", "7.5", "7.6", "7.7"), failed(MergesEverything::new));
+    }
+
+    @Test
+    void stoppingAtTheFirstAnswerFails() {
+        assertEquals(Set.of("7.3", "7.5", "7.6", "7.7"), failed(StopsEarly::new));
     }
 }

@@ -1,6 +1,7 @@
 package p2plab.labs.assignment.kademlia;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -31,7 +32,7 @@ import p2plab.labs.grading.Graded;
 import p2plab.labs.grading.Subject;
 import p2plab.labs.grading.Visibility;
 
-/** Lab 7: the Kademlia lookup step, whom to ask next. 20 points. */
+/** Lab 7: the Kademlia lookup step (pick, merge, stop). 20 points. */
 @Timeout(value = 90, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 public class KademliaLabTests {
 
@@ -65,8 +66,37 @@ public class KademliaLabTests {
     }
 
     @Test
-    @DisplayName("7.2 a lookup on fixed ids asks 10 and 20, then 04, then 08, and never the far 40 and 80")
-    @Graded(points = 4)
+    @DisplayName("7.2 merges the contacts of an answer not known yet, each once, closest first")
+    @Graded(points = 2)
+    void mergesTheNewContacts() {
+        NextHopPolicy p = policy();
+        List<Contact> known = List.of(contact("10", 1), contact("20", 2), contact("80", 4));
+        List<Contact> answer = List.of(contact("40", 3), contact("10", 1), contact("08", 5), contact("40", 3), contact("04", 6));
+        assertEquals(List.of("04", "08", "40"), firstBytes(p.merge(ZERO, known, answer)),
+                "04, 08 and 40 are new (40 listed twice); 10 is known");
+        assertEquals(List.of(), p.merge(ZERO, known, List.of(contact("80", 4), contact("20", 2))), "nothing new");
+        assertEquals(List.of("20"), firstBytes(p.merge(ZERO, List.of(), List.of(contact("20", 2)))), "the first answer");
+    }
+
+    @Test
+    @DisplayName("7.3 stops when the k closest live candidates have answered, and not before")
+    @Graded(points = 2)
+    void stopRule() {
+        NextHopPolicy p = policy();
+        NextHopPolicy.Progress a = NextHopPolicy.Progress.ANSWERED;
+        NextHopPolicy.Progress f = NextHopPolicy.Progress.IN_FLIGHT;
+        NextHopPolicy.Progress u = NextHopPolicy.Progress.UNQUERIED;
+        assertTrue(p.done(List.of(a, a, u, f), 2), "the 2 closest answered: over, whatever is farther");
+        assertFalse(p.done(List.of(a, f, a), 2), "the second closest is still in flight");
+        assertFalse(p.done(List.of(u, a, a), 2), "the closest has not been asked yet");
+        assertFalse(p.done(List.of(a, a, u), 3), "k = 3: the third is still to ask");
+        assertTrue(p.done(List.of(a, a), 3), "fewer live candidates than k, all answered: over");
+        assertTrue(p.done(List.of(), 8), "no live candidate at all: over");
+    }
+
+    @Test
+    @DisplayName("7.4 a lookup on fixed ids asks 10 and 20, then 04, then 08, and never the far 40 and 80")
+    @Graded(points = 3)
     void lookupStepByStep() {
         // target 00..., k = 2, alpha = 2; the start contacts are 10, 20, 40 and 80 (XOR distance = the id)
         Lookup l = new Lookup(ZERO, 2, 2, policy(),
@@ -130,16 +160,16 @@ public class KademliaLabTests {
     }
 
     @Test
-    @DisplayName("7.3 on 64 seeded nodes every lookup returns exactly the 8 closest nodes")
-    @Graded(points = 4)
+    @DisplayName("7.5 on 64 seeded nodes every lookup returns exactly the 8 closest nodes")
+    @Graded(points = 3)
     void exactOnASmallNetwork() throws Exception {
         Run r = network(64, Map.of(), 20, 71);
         assertEquals(r.lookups(), r.exact(), r.toString());
     }
 
     @Test
-    @DisplayName("7.4 on 1,000 nodes every lookup is exact, in at most log2(1,000) rounds and 24 queries on average")
-    @Graded(points = 6)
+    @DisplayName("7.6 on 1,000 nodes every lookup is exact, in at most log2(1,000) rounds and 24 queries on average")
+    @Graded(points = 5)
     void hopsOnAThousandNodes() throws Exception {
         Run r = network(1_000, Map.of(), 20, 72);
         assertEquals(r.lookups(), r.exact(), r.toString());
@@ -149,8 +179,8 @@ public class KademliaLabTests {
     }
 
     @Test
-    @DisplayName("7.5 one query in flight (alpha = 1), k = 4, 300 nodes: exact, and no detours")
-    @Graded(points = 3, visibility = Visibility.HIDDEN)
+    @DisplayName("7.7 one query in flight (alpha = 1), k = 4, 300 nodes: exact, and no detours")
+    @Graded(points = 2, visibility = Visibility.HIDDEN)
     void oneAtATime() throws Exception {
         Run r = network(300, Map.of("alpha", "1", "k", "4"), 20, 75);
         assertEquals(r.lookups(), r.exact(), r.toString());

@@ -1,0 +1,77 @@
+package p2plab.kademlia.lookup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+import p2plab.common.transport.Address;
+import p2plab.kademlia.krpc.Contact;
+import p2plab.kademlia.krpc.NodeId;
+
+/** The lookup state machine on fixed ids: target 00..., so a contact's XOR distance is its own id. */
+class LookupTest {
+    private static final NodeId ZERO = NodeId.ofHex("00".repeat(20));
+    private final SplittableRandom random = new SplittableRandom(1);
+
+    @Test
+    void kademliasStepMergesNewContactsOnceAndStopsWhenTheKClosestAnswered() {
+        Lookup l = new Lookup(ZERO, 2, 1, NextHopPolicy.closestFirst(), List.of(c("40"), c("20")));
+        assertEquals(List.of(c("20")), l.next(random));
+        l.answered(c("20"), List.of(c("10"), c("40"), c("10")), List.of(), null); // 40 known, 10 twice: one new candidate
+        assertFalse(l.done());
+        assertEquals(List.of(c("10")), l.next(random));
+        l.answered(c("10"), List.of(c("20")), List.of(), null);
+        assertTrue(l.done(), "10 and 20, the 2 closest, answered; 40 is never asked");
+        LookupResult r = l.result();
+        assertEquals(List.of(c("10"), c("20")), r.closest());
+        assertEquals(2, r.queries());
+        assertEquals(2, r.rounds());
+    }
+
+    @Test
+    void aMergeThatAddsAKnownContactIsRefused() {
+        NextHopPolicy mergesAll = new NextHopPolicy() {
+            public List<Contact> choose(NodeId target, List<Contact> unqueried, int slots, RandomGenerator r) {
+                return unqueried.subList(0, Math.min(slots, unqueried.size()));
+            }
+
+            @Override
+            public List<Contact> merge(NodeId target, List<Contact> known, List<Contact> answer) {
+                return answer;
+            }
+        };
+        Lookup l = new Lookup(ZERO, 2, 1, mergesAll, List.of(c("40"), c("20")));
+        l.next(random);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> l.answered(c("20"), List.of(c("40")), List.of(), null));
+        assertTrue(e.getMessage().contains("a candidate already"), e.getMessage());
+    }
+
+    @Test
+    void aStopRuleThatNeverStopsStillEndsWhenNothingIsLeftToAsk() {
+        NextHopPolicy never = new NextHopPolicy() {
+            public List<Contact> choose(NodeId target, List<Contact> unqueried, int slots, RandomGenerator r) {
+                return unqueried.subList(0, Math.min(slots, unqueried.size()));
+            }
+
+            @Override
+            public boolean done(List<Progress> closestFirst, int k) {
+                return false;
+            }
+        };
+        Lookup l = new Lookup(ZERO, 2, 3, never, List.of(c("40"), c("20"), c("10")));
+        List<Contact> asked = l.next(random);
+        assertEquals(3, asked.size());
+        asked.forEach(c -> l.answered(c, List.of(), List.of(), null));
+        assertTrue(l.done(), "everyone asked and answered");
+        assertEquals(3, l.result().queries(), "it asked the far 40 too: the stop rule never said stop");
+    }
+
+    private static Contact c(String firstByte) {
+        return new Contact(NodeId.ofHex(firstByte + "00".repeat(19)), new Address("127.0.0.1", Integer.parseInt(firstByte, 16)));
+    }
+}
