@@ -89,31 +89,29 @@ public record StreamingOptions(Mode mode, TrackCatalogue catalogue, ClientSettin
     }
 
     private static long number(Map<String, String> o, String key, long fallback) {
+        return parsed(o, key, fallback, v -> Long.parseLong(v.replace("_", "")), "a whole number");
+    }
+
+    private static double fraction(Map<String, String> o, String key, double fallback) {
+        return parsed(o, key, fallback, Double::parseDouble, "a number such as 0.001");
+    }
+
+    /** The option's value read by {@code parse}, or {@code fallback} when it is not given. */
+    private static <T> T parsed(Map<String, String> o, String key, T fallback, java.util.function.Function<String, T> parse,
+                                String what) {
         String v = o.get(key);
         if (v == null) {
             return fallback;
         }
         try {
-            return Long.parseLong(v.trim().replace("_", ""));
+            return parse.apply(v.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("option " + key + " must be a whole number, got '" + v + "'");
+            throw new IllegalArgumentException("option " + key + " must be " + what + ", got '" + v + "'");
         }
     }
 
     private static long nanos(Map<String, String> o, String key, long fallback) {
         return Math.round(seconds(o, key, fallback / 1e9) * 1e9);
-    }
-
-    private static double fraction(Map<String, String> o, String key, double fallback) {
-        String v = o.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            return Double.parseDouble(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("option " + key + " must be a number such as 0.001, got '" + v + "'");
-        }
     }
 
     private static double seconds(Map<String, String> o, String key, double fallback) {

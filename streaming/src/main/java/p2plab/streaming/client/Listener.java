@@ -50,6 +50,11 @@ public final class Listener implements PeerHandler<StreamMessage> {
     public static final double PREFETCH_WINDOW_SECONDS = 45;
     private static final int MAX_SEARCH_ROUTES = 1_024;
     private static final long SECOND = 1_000_000_000L;
+    /**
+     * Answers to a search come back within its timeout (half a second by default): a route is
+     * kept this long, so that a day of searches does not fill every listener's table.
+     */
+    private static final long ROUTE_NANOS = 10 * SECOND;
 
     private final TrackCatalogue catalogue;
     private final ClientSettings settings;
@@ -61,10 +66,14 @@ public final class Listener implements PeerHandler<StreamMessage> {
     private final Address server;
     private final Address edge;
     private final LruSet<Integer> cache;
-    /** Search id -> the neighbour it came from, to send answers back; bounded, oldest forgotten. */
-    private final LinkedHashMap<Long, Link<StreamMessage>> searchRoutes = new LinkedHashMap<>(16, 0.75f, false) {
+    /** The neighbour a search came from, to send answers back, and when it came. */
+    private record Route(Link<StreamMessage> back, long at) {
+    }
+
+    /** Search id -> its route, oldest first; bounded, and routes older than {@link #ROUTE_NANOS} forgotten. */
+    private final LinkedHashMap<Long, Route> searchRoutes = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Link<StreamMessage>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Long, Route> eldest) {
             return size() > MAX_SEARCH_ROUTES;
         }
     };
@@ -785,10 +794,14 @@ public final class Listener implements PeerHandler<StreamMessage> {
 
     /** Overlay search: answer if we hold the track whole, pass it on while hops remain. */
     private void onSearch(Link<StreamMessage> from, Search s) {
+        long now = node.clock().nanos();
+        for (var it = searchRoutes.values().iterator(); it.hasNext() && now - it.next().at() > ROUTE_NANOS; ) {
+            it.remove();
+        }
         if (searchRoutes.containsKey(s.id()) || s.ttl() < 1 || !online) {
             return;
         }
-        searchRoutes.put(s.id(), from);
+        searchRoutes.put(s.id(), new Route(from, now));
         if (cache.contains(s.track())) {
             from.send(new Found(s.id(), s.track(), node.address()));
         }
@@ -810,9 +823,9 @@ public final class Listener implements PeerHandler<StreamMessage> {
                 return;
             }
         }
-        Link<StreamMessage> back = searchRoutes.get(found.id());
-        if (back != null && back.isOpen()) {
-            back.send(found);
+        Route route = searchRoutes.get(found.id());
+        if (route != null && route.back().isOpen()) {
+            route.back().send(found);
         }
     }
 

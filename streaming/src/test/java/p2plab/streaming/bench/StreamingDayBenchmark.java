@@ -21,7 +21,8 @@ import p2plab.streaming.workload.Workload;
 /**
  * One simulated day of N listeners on one core ({@link DayRun}: caches warmed with each
  * listener's history, then a day of Weibull sessions). Prints wall time and the CPU time of
- * the simulating thread (the two differ when the machine is shared), the heap after a full GC
+ * the simulating thread and of the whole JVM (wall and CPU part when the machine is shared),
+ * the heap after a full GC
  * with the network still alive, and the figures Spotify published.
  *
  * <p>Args: listeners (10000), mode (hybrid), hours (24), tracks (100000), history plays per listener (300),
@@ -63,11 +64,12 @@ public final class StreamingDayBenchmark {
         }
         long wall = System.nanoTime() - wall0;
         long cpu = threads.getCurrentThreadCpuTime() - cpu0;
+        long jvmCpu = ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class).getProcessCpuTime();
         PlaySummary s = log.summary();
         System.out.printf(Locale.ROOT, "listeners %d, mode %s, %.0f h, %d tracks (Zipf s = %.3f), history %d plays, "
                 + "interleaving unit %d B%n", listeners, mode, hours, tracks, w.popularity().exponent(), history, segment);
-        System.out.printf(Locale.ROOT, "wall %.1f s, CPU of the simulating thread %.1f s, %d events, heap after GC at the end %.0f MB%n",
-                wall / 1e9, cpu / 1e9, events, heap[0] / 1e6);
+        System.out.printf(Locale.ROOT, "wall %.1f s, CPU of the simulating thread %.1f s (of the whole JVM, GC and JIT included, "
+                + "%.1f s), %d events, heap after GC at the end %.0f MB%n", wall / 1e9, cpu / 1e9, jvmCpu / 1e9, events, heap[0] / 1e6);
         System.out.println(s);
         long played = 0;
         for (SourceKind k : SourceKind.values()) {

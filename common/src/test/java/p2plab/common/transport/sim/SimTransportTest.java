@@ -94,9 +94,13 @@ class SimTransportTest {
                 "the first transfer ended at " + (first - start - LATENCY) + " ns: the two did not share the downlink");
     }
 
-    @Test
-    void aSmallMessageOnAnotherConnectionDoesNotWaitBehindABacklog() throws Exception {
-        SimTransport s = sim();
+    /** When the tiny message and the last of the backlog arrived, from the start, and the events it took. */
+    private record Backlog(long tinyAfter, long backlogAfter, long events) {
+    }
+
+    /** Node a queues 100 blocks of 10,000 B (one second at 1 MB/s) for b, then 20 bytes for c. */
+    private Backlog backlogThenTinyMessage(int unit) throws Exception {
+        SimTransport s = sim(SimConfig.seeded(1).withLatency(LatencyModel.constant(Duration.ofNanos(LATENCY))).withSegmentBytes(unit));
         Recorder busy = new Recorder(s);
         Recorder quiet = new Recorder(s);
         Node<Blob> a = s.open(NodeConfig.named("a").withRates(1_000_000, 0), new BlobFormat(), new Recorder(s));
@@ -105,47 +109,36 @@ class SimTransportTest {
         Link<Blob> ab = connect(s, a, b);
         Link<Blob> ac = connect(s, a, c);
         long start = s.clock().nanos();
+        long before = s.eventsRun();
         for (int i = 0; i < 100; i++) {
-            ab.send(new Blob(i, 10_000));   // one second of uplink time queued for b
+            ab.send(new Blob(i, 10_000));
         }
-        ac.send(new Blob(0, 20));           // then a tiny request for c
+        ac.send(new Blob(0, 20));
         s.runUntilIdle(WAIT);
+        return new Backlog(quiet.arrivals.get(0).nanos() - start, busy.arrivals.get(99).nanos() - start, s.eventsRun() - before);
+    }
 
+    @Test
+    void aSmallMessageOnAnotherConnectionDoesNotWaitBehindABacklog() throws Exception {
+        Backlog r = backlogThenTinyMessage(SimTransport.SEGMENT_BYTES);
         // Round robin by segment: b's first segment on the wire, then b's turn again (it was
         // waiting first), then c's 20 bytes: 2.94 ms instead of the full second behind 100 blocks.
         long segment = SimTransport.SEGMENT_BYTES * 1_000L; // ns per segment at 1 MB/s
-        assertEquals(start + 2 * segment + 20_000L + LATENCY, quiet.arrivals.get(0).nanos());
+        assertEquals(2 * segment + 20_000L + LATENCY, r.tinyAfter());
         // b's transfer is delayed by exactly those 20 bytes.
-        assertEquals(start + 1_000_020_000L + LATENCY, busy.arrivals.get(99).nanos());
+        assertEquals(1_000_020_000L + LATENCY, r.backlogAfter());
     }
 
     @Test
     void aLargerSegmentInterleavesInBiggerTurnsWithFewerEventsAndTheSameTotal() throws Exception {
-        long[] events = new long[2];
-        for (int unit : new int[] {SimTransport.SEGMENT_BYTES, 10_000}) {
-            SimTransport s = sim(SimConfig.seeded(1).withLatency(LatencyModel.constant(Duration.ofNanos(LATENCY)))
-                    .withSegmentBytes(unit));
-            Recorder busy = new Recorder(s);
-            Recorder quiet = new Recorder(s);
-            Node<Blob> a = s.open(NodeConfig.named("a").withRates(1_000_000, 0), new BlobFormat(), new Recorder(s));
-            Node<Blob> b = s.open(NodeConfig.named("b"), new BlobFormat(), busy);
-            Node<Blob> c = s.open(NodeConfig.named("c"), new BlobFormat(), quiet);
-            Link<Blob> ab = connect(s, a, b);
-            Link<Blob> ac = connect(s, a, c);
-            long start = s.clock().nanos();
-            long before = s.eventsRun();
-            for (int i = 0; i < 100; i++) {
-                ab.send(new Blob(i, 10_000));
-            }
-            ac.send(new Blob(0, 20));
-            s.runUntilIdle(WAIT);
-            events[unit == 10_000 ? 1 : 0] = s.eventsRun() - before;
-            // The tiny message goes after two units of b's backlog, whatever the unit.
-            assertEquals(start + 2 * unit * 1_000L + 20_000L + LATENCY, quiet.arrivals.get(0).nanos(), "unit " + unit);
-            assertEquals(start + 1_000_020_000L + LATENCY, busy.arrivals.get(99).nanos(), "unit " + unit);
-        }
-        // 10,000-byte blocks: one uplink turn per block instead of seven.
-        assertTrue(events[1] * 3 < events[0], "events with 1,460-byte units " + events[0] + ", with 10,000 " + events[1]);
+        Backlog tcp = backlogThenTinyMessage(SimTransport.SEGMENT_BYTES);
+        Backlog blocks = backlogThenTinyMessage(10_000);
+        // The tiny message goes after two units of b's backlog: two whole blocks now.
+        assertEquals(2 * 10_000_000L + 20_000L + LATENCY, blocks.tinyAfter());
+        assertEquals(1_000_020_000L + LATENCY, blocks.backlogAfter());
+        // One uplink turn per block instead of seven.
+        assertTrue(blocks.events() * 3 < tcp.events(), "events with 1,460-byte units " + tcp.events() + ", with 10,000 "
+                + blocks.events());
     }
 
     @Test
