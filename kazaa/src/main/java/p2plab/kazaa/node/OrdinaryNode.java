@@ -3,9 +3,9 @@ package p2plab.kazaa.node;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import p2plab.common.collect.ArrayMap;
 import p2plab.common.time.Cancellable;
 import p2plab.common.transport.Link;
 import p2plab.common.transport.Node;
@@ -37,8 +37,8 @@ final class OrdinaryNode {
     private final Node<KazaaMessage> node;
     private final KazaaSettings settings;
     /** Supernodes to fail over to, as the last refresh list named them. */
-    private final Map<Integer, PeerRef> supernodes = new LinkedHashMap<>();
-    private final Deque<PeerRef> toTry = new ArrayDeque<>();
+    private final Map<Integer, PeerRef> supernodes = new ArrayMap<>(); // at most MAX_LIST, held by most peers of a network
+    private final Deque<PeerRef> toTry = new ArrayDeque<>(0);
     private Link<KazaaMessage> parent;
     private PeerRef parentRef;
     private Link<KazaaMessage> pending;
