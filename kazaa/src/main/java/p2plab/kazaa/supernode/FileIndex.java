@@ -31,7 +31,11 @@ public final class FileIndex {
             FoundFile entry = new FoundFile(holder, f);
             entries.add(entry);
             for (String word : Keywords.of(f.name())) {
-                List<FoundFile> posting = byKeyword.computeIfAbsent(word, w -> new ArrayList<>(2));
+                List<FoundFile> posting = byKeyword.get(word);
+                if (posting == null) {
+                    posting = new ArrayList<>(2);
+                    byKeyword.put(word.intern(), posting); // a thousand supernodes index the same few hundred words
+                }
                 if (posting.isEmpty() || posting.get(posting.size() - 1) != entry) { // a word twice in one name: listed once
                     posting.add(entry);
                 }
