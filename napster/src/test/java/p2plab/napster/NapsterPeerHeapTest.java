@@ -1,7 +1,5 @@
 package p2plab.napster;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import org.junit.jupiter.api.Test;
 import p2plab.common.testing.PeerHeap;
 import p2plab.napster.bench.NapsterPeerHeapBenchmark;
@@ -17,9 +15,6 @@ class NapsterPeerHeapTest {
 
     @Test
     void aPeerCostsAtMostTwoKibibytesAndItsSharesAtMostTheMeasuredIndexCost() throws Exception {
-        PeerHeap.Figures f = PeerHeap.forked(NapsterPeerHeapBenchmark.class, "512m", 20_000, PeerHeap.DEFAULT_FILES);
-        assertTrue(f.perPeerBeforeSharing() <= 2048, "a peer costs " + f.perPeerBeforeSharing() + " bytes before sharing:\n" + f.output());
-        assertTrue(f.perShare() <= 180, "a share costs " + f.perShare() + " bytes:\n" + f.output());
-        assertTrue(f.perPeer() <= 2900, "a peer sharing a catalogue costs " + f.perPeer() + " bytes:\n" + f.output());
+        PeerHeap.forked(NapsterPeerHeapBenchmark.class, "512m", 20_000, PeerHeap.DEFAULT_FILES).assertAtMost(2048, 180, 2900);
     }
 }

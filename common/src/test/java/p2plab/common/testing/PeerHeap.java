@@ -104,6 +104,19 @@ public final class PeerHeap {
 
     /** What a forked heap benchmark printed, in bytes. */
     public record Figures(long perPeerBeforeSharing, long perShare, long perPeer, String output) {
+
+        /** Fails, with the benchmark's output, unless each figure is within its limit. */
+        public void assertAtMost(long beforeSharing, long share, long peer) {
+            check("a peer costs " + perPeerBeforeSharing + " bytes before sharing", perPeerBeforeSharing <= beforeSharing);
+            check("a share costs " + perShare + " bytes", perShare <= share);
+            check("a peer sharing a catalogue costs " + perPeer + " bytes", perPeer <= peer);
+        }
+
+        private void check(String what, boolean ok) {
+            if (!ok) {
+                throw new AssertionError(what + ", more than it may:\n" + output);
+            }
+        }
     }
 
     /**
