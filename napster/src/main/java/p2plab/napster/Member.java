@@ -1,7 +1,7 @@
 package p2plab.napster;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
+import p2plab.common.collect.ArrayMap;
 import p2plab.common.content.Content;
 import p2plab.common.overlay.PeerSpec;
 import p2plab.common.transport.Node;
@@ -29,7 +29,7 @@ final class Member {
     }
 
     static Map<String, Content> noShares() {
-        return new LinkedHashMap<>();
+        return new ArrayMap<>(); // a handful of files, held by a million peers
     }
 
     boolean isServer() {

@@ -38,36 +38,42 @@ public final class PeerHeap {
     /** Files in the shared catalogue unless the benchmark is told otherwise. */
     public static final int DEFAULT_FILES = 1_000;
     private static final Duration SETTLE = Duration.ofSeconds(5);
-    private static final Pattern RESULT = Pattern.compile("^bytes per peer: (\\d+)$", Pattern.MULTILINE);
 
     private PeerHeap() {
     }
 
     /**
      * Measures and prints. Arguments: peers (default 100,000), catalogue files (default
-     * {@value #DEFAULT_FILES}), histogram rows (default 15, 0 for none).
+     * {@value #DEFAULT_FILES}; 0: nothing is shared), histogram rows (default 15, 0 for none).
      */
     public static void main(Overlay overlay, String[] args) throws Exception {
         int peers = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int files = args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_FILES;
         int rows = args.length > 2 ? Integer.parseInt(args[2]) : 15;
-        Catalogue catalogue = Catalogue.generate(CatalogueSpec.of(files, 1));
-        for (Catalogue.Entry e : catalogue.entries()) {
-            e.content().id(); // hashed once here, so the digest is part of the catalogue, not of a peer
+        Catalogue catalogue = files == 0 ? null : Catalogue.generate(CatalogueSpec.of(files, 1));
+        if (catalogue != null) {
+            for (Catalogue.Entry e : catalogue.entries()) {
+                e.content().id(); // hashed once here, so the digest is part of the catalogue, not of a peer
+            }
         }
         long before = usedAfterGc();
         long start = System.nanoTime();
         SimTransport sim = SimTransport.withSeed(1);
         Network net = overlay.create(NetworkSpec.of("heap", peers, 1), sim);
         sim.advance(SETTLE);
-        long shares = share(net, catalogue);
+        long built = usedAfterGc() - before;
+        long shares = catalogue == null ? 0 : share(net, catalogue);
         sim.advance(SETTLE);
         double seconds = (System.nanoTime() - start) / 1e9;
         long used = usedAfterGc() - before;
-        System.out.printf("%s: %,d peers, %,d files shared %,d times (a catalogue of %,d); built and settled in %.1f s%n",
-                overlay.name(), peers, shares, shares, files, seconds);
+        System.out.printf("%s: %,d peers, %,d shares of a catalogue of %,d files; built, shared and settled in %.1f s%n",
+                overlay.name(), peers, shares, files, seconds);
         System.out.printf("heap held by the network after GC: %,d KiB; max heap %,d MiB%n",
                 used >> 10, Runtime.getRuntime().maxMemory() >> 20);
+        System.out.println("bytes per peer before sharing: " + built / peers);
+        if (shares > 0) {
+            System.out.println("bytes per share: " + (used - built) / shares);
+        }
         System.out.println("bytes per peer: " + used / peers);
         if (rows > 0) {
             System.out.println(histogram(rows));
@@ -96,16 +102,34 @@ public final class PeerHeap {
         return shares;
     }
 
+    /** What a forked heap benchmark printed, in bytes. */
+    public record Figures(long perPeerBeforeSharing, long perShare, long perPeer, String output) {
+
+        /** Fails, with the benchmark's output, unless each figure is within its limit. */
+        public void assertAtMost(long beforeSharing, long share, long peer) {
+            check("a peer costs " + perPeerBeforeSharing + " bytes before sharing", perPeerBeforeSharing <= beforeSharing);
+            check("a share costs " + perShare + " bytes", perShare <= share);
+            check("a peer sharing a catalogue costs " + perPeer + " bytes", perPeer <= peer);
+        }
+
+        private void check(String what, boolean ok) {
+            if (!ok) {
+                throw new AssertionError(what + ", more than it may:\n" + output);
+            }
+        }
+    }
+
     /**
      * Runs {@code main} (a heap benchmark from the test classes) in a fresh JVM capped at
-     * {@code maxHeap} (e.g. {@code "512m"}) with {@code peers} peers and no histogram, and
-     * returns the bytes per peer it printed. Fails with its output when it printed none.
+     * {@code maxHeap} (e.g. {@code "512m"}) with {@code peers} peers sharing a catalogue of
+     * {@code files} files, no histogram, and returns its figures. Fails with its output when it
+     * printed none.
      */
-    public static long forked(Class<?> main, String maxHeap, int peers) throws IOException, InterruptedException {
+    public static Figures forked(Class<?> main, String maxHeap, int peers, int files) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-Xmx" + maxHeap, "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), main.getName(), Integer.toString(peers),
-                Integer.toString(DEFAULT_FILES), "0")
+                Integer.toString(files), "0")
                 .redirectErrorStream(true).start();
         String out;
         try (InputStream in = p.getInputStream()) {
@@ -115,9 +139,17 @@ public final class PeerHeap {
             p.destroyForcibly();
             throw new AssertionError(main.getSimpleName() + " did not end within 2 minutes:\n" + out);
         }
-        Matcher m = RESULT.matcher(out);
-        if (p.exitValue() != 0 || !m.find()) {
-            throw new AssertionError(main.getSimpleName() + " exited " + p.exitValue() + " without a figure:\n" + out);
+        if (p.exitValue() != 0) {
+            throw new AssertionError(main.getSimpleName() + " exited " + p.exitValue() + ":\n" + out);
+        }
+        return new Figures(figure(out, "bytes per peer before sharing"), files == 0 ? 0 : figure(out, "bytes per share"),
+                figure(out, "bytes per peer"), out);
+    }
+
+    private static long figure(String out, String name) {
+        Matcher m = Pattern.compile("^" + name + ": (\\d+)$", Pattern.MULTILINE).matcher(out);
+        if (!m.find()) {
+            throw new AssertionError("no '" + name + "' in the benchmark's output:\n" + out);
         }
         return Long.parseLong(m.group(1));
     }

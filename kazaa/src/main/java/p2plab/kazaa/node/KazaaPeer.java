@@ -1,14 +1,13 @@
 package p2plab.kazaa.node;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import p2plab.common.collect.ArrayMap;
 import p2plab.common.content.Content;
 import p2plab.common.content.ContentId;
 import p2plab.common.metrics.Metrics;
@@ -60,11 +59,12 @@ public final class KazaaPeer implements PeerHandler<KazaaMessage>, SupernodeHost
     private final SupernodeElection election;
     private final Bootstrap bootstrap;
     private final Metrics metrics;
-    private final Map<ContentId, Content> shared = new LinkedHashMap<>();
-    private final Map<Guid, SearchSession> searches = new HashMap<>();
-    private final Map<ContentId, Set<FoundFile>> sources = new HashMap<>();
-    /** Backpressure per link, for what remote peers can make us send in bulk; made on first need. */
-    private final Map<Link<KazaaMessage>, SendQueue<KazaaMessage>> queues = new IdentityHashMap<>();
+    // Small array maps: a simulation holds a million peers sharing a handful of files each.
+    private final Map<ContentId, Content> shared = new ArrayMap<>();
+    private final Map<Guid, SearchSession> searches = new ArrayMap<>();
+    private final Map<ContentId, Set<FoundFile>> sources = new ArrayMap<>();
+    /** Backpressure per link, for what remote peers can make us send in bulk; made on first need, like its table. */
+    private Map<Link<KazaaMessage>, SendQueue<KazaaMessage>> queues = Map.of();
     private Node<KazaaMessage> node;
     private long startedNanos;
     private OrdinaryNode ordinary;
@@ -181,12 +181,15 @@ public final class KazaaPeer implements PeerHandler<KazaaMessage>, SupernodeHost
 
     @Override
     public void sendQueued(Link<KazaaMessage> link, KazaaMessage message) {
+        if (queues.isEmpty()) {
+            queues = new IdentityHashMap<>(4);
+        }
         queues.computeIfAbsent(link, l -> new SendQueue<>(l, FORMAT::sizeOf, SEND_QUEUE_BYTES)).send(message);
     }
 
     @Override
     public void onClosed(Link<KazaaMessage> link, String reason) {
-        SendQueue<KazaaMessage> q = queues.remove(link);
+        SendQueue<KazaaMessage> q = queues.isEmpty() ? null : queues.remove(link);
         if (q != null) {
             q.clear();
         }

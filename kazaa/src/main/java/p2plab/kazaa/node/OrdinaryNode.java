@@ -3,9 +3,7 @@ package p2plab.kazaa.node;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import p2plab.common.time.Cancellable;
 import p2plab.common.transport.Link;
 import p2plab.common.transport.Node;
@@ -37,8 +35,8 @@ final class OrdinaryNode {
     private final Node<KazaaMessage> node;
     private final KazaaSettings settings;
     /** Supernodes to fail over to, as the last refresh list named them. */
-    private final Map<Integer, PeerRef> supernodes = new LinkedHashMap<>();
-    private final Deque<PeerRef> toTry = new ArrayDeque<>();
+    private final KnownSupernodes supernodes = new KnownSupernodes();
+    private final Deque<PeerRef> toTry = new ArrayDeque<>(0);
     private Link<KazaaMessage> parent;
     private PeerRef parentRef;
     private Link<KazaaMessage> pending;
@@ -301,7 +299,7 @@ final class OrdinaryNode {
     private void remember(List<PeerRef> list) {
         for (PeerRef r : list) {
             if (r.id() != host.self().id() && supernodes.size() < KazaaMessage.MAX_LIST) {
-                supernodes.put(r.id(), r);
+                supernodes.put(r);
             }
         }
     }

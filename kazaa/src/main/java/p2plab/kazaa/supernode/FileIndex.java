@@ -2,7 +2,7 @@ package p2plab.kazaa.supernode;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,11 +14,13 @@ import p2plab.kazaa.wire.SharedFile;
 /**
  * A supernode's index of its children's files (and its own): by holder, so a child's list can be
  * replaced or dropped at once, and by keyword, so a query looks only at files that carry its
- * rarest word.
+ * rarest word. A keyword's entries are a plain list in the order they came (a linked hash set
+ * cost some forty bytes an entry, and a supernode indexes every file of its children under each
+ * word of its name); dropping a holder filters each of its words' lists once.
  */
 public final class FileIndex {
     private final Map<Integer, List<FoundFile>> byHolder = new HashMap<>();
-    private final Map<String, Set<FoundFile>> byKeyword = new HashMap<>();
+    private final Map<String, List<FoundFile>> byKeyword = new HashMap<>();
     private int files;
 
     /** Replaces everything indexed for {@code holder} with {@code shared}. */
@@ -29,7 +31,14 @@ public final class FileIndex {
             FoundFile entry = new FoundFile(holder, f);
             entries.add(entry);
             for (String word : Keywords.of(f.name())) {
-                byKeyword.computeIfAbsent(word, w -> new LinkedHashSet<>()).add(entry);
+                List<FoundFile> posting = byKeyword.get(word);
+                if (posting == null) {
+                    posting = new ArrayList<>(2);
+                    byKeyword.put(word.intern(), posting); // a thousand supernodes index the same few hundred words
+                }
+                if (posting.isEmpty() || posting.get(posting.size() - 1) != entry) { // a word twice in one name: listed once
+                    posting.add(entry);
+                }
             }
         }
         byHolder.put(holder.id(), entries);
@@ -43,14 +52,16 @@ public final class FileIndex {
             return;
         }
         files -= entries.size();
+        Set<String> words = new HashSet<>();
         for (FoundFile entry : entries) {
-            for (String word : Keywords.of(entry.file().name())) {
-                Set<FoundFile> posting = byKeyword.get(word);
-                if (posting != null) {
-                    posting.remove(entry);
-                    if (posting.isEmpty()) {
-                        byKeyword.remove(word);
-                    }
+            words.addAll(Keywords.of(entry.file().name()));
+        }
+        for (String word : words) {
+            List<FoundFile> posting = byKeyword.get(word);
+            if (posting != null) {
+                posting.removeIf(e -> e.holder().id() == holderId);
+                if (posting.isEmpty()) {
+                    byKeyword.remove(word);
                 }
             }
         }
@@ -61,9 +72,9 @@ public final class FileIndex {
         if (keywords.isEmpty()) {
             return List.of();
         }
-        Set<FoundFile> rarest = null;
+        List<FoundFile> rarest = null;
         for (String word : keywords) {
-            Set<FoundFile> posting = byKeyword.get(word);
+            List<FoundFile> posting = byKeyword.get(word);
             if (posting == null) {
                 return List.of();
             }

@@ -28,7 +28,11 @@ public final class InvertedIndex implements IndexStore {
     /** A word in at least 1/32 of the entries gets a bitset (next/8 bytes, at most its list's 4 bytes an entry). */
     private static final int DENSE_RATIO = 32;
 
-    private IndexEntry[] entries = new IndexEntry[1024]; // by number; null once removed
+    // Entry number n is (peers[n], files[n]); files[n] is null once removed. Two arrays rather
+    // than an IndexEntry each: the index holds every share of the network, and a search makes
+    // entries only for its answers.
+    private String[] peers = new String[1024];
+    private SharedFile[] files = new SharedFile[1024];
     private int next;
     private int live;
     private final Map<String, IntList> postings = new HashMap<>();
@@ -39,15 +43,17 @@ public final class InvertedIndex implements IndexStore {
         IntList mine = byPeer.computeIfAbsent(peer, p -> new IntList());
         int old = find(mine, file.name());
         if (old >= 0) {
-            entries[mine.get(old)] = null;
+            files[mine.get(old)] = null;
             live--;
             mine.removeAt(old);
         }
-        if (next == entries.length) {
-            entries = Arrays.copyOf(entries, next * 2);
+        if (next == files.length) {
+            peers = Arrays.copyOf(peers, next * 2);
+            files = Arrays.copyOf(files, next * 2);
         }
         int id = next++;
-        entries[id] = new IndexEntry(peer, file);
+        peers[id] = peer;
+        files[id] = file;
         live++;
         mine.add(id);
         for (String word : Keywords.of(file.name())) {
@@ -69,7 +75,7 @@ public final class InvertedIndex implements IndexStore {
         if (at < 0) {
             return false;
         }
-        entries[mine.get(at)] = null;
+        files[mine.get(at)] = null;
         live--;
         mine.removeAt(at);
         if (mine.size() == 0) {
@@ -86,7 +92,7 @@ public final class InvertedIndex implements IndexStore {
             return 0;
         }
         for (int i = 0; i < mine.size(); i++) {
-            entries[mine.get(i)] = null;
+            files[mine.get(i)] = null;
         }
         live -= mine.size();
         maybeCompact();
@@ -136,9 +142,9 @@ public final class InvertedIndex implements IndexStore {
                     continue candidates;
                 }
             }
-            IndexEntry e = entries[id]; // looked at last: most candidates fail a cheaper test first
-            if (e != null) {
-                out.add(e);
+            SharedFile f = files[id]; // looked at last: most candidates fail a cheaper test first
+            if (f != null) {
+                out.add(new IndexEntry(peers[id], f));
             }
         }
         return out;
@@ -156,7 +162,7 @@ public final class InvertedIndex implements IndexStore {
 
     private int find(IntList mine, String name) {
         for (int i = 0; i < mine.size(); i++) {
-            if (entries[mine.get(i)].file().name().equals(name)) {
+            if (files[mine.get(i)].name().equals(name)) {
                 return i;
             }
         }
@@ -173,11 +179,13 @@ public final class InvertedIndex implements IndexStore {
     /** Renumbers the live entries 0..live-1 in their old order and drops the blanks everywhere. */
     private void compact() {
         int[] newIds = new int[next];
-        IndexEntry[] kept = new IndexEntry[Math.max(1024, live * 2)];
+        String[] keptPeers = new String[Math.max(1024, live * 2)];
+        SharedFile[] keptFiles = new SharedFile[keptPeers.length];
         int n = 0;
         for (int id = 0; id < next; id++) {
-            if (entries[id] != null) {
-                kept[n] = entries[id];
+            if (files[id] != null) {
+                keptPeers[n] = peers[id];
+                keptFiles[n] = files[id];
                 newIds[id] = n++;
             } else {
                 newIds[id] = -1;
@@ -193,7 +201,8 @@ public final class InvertedIndex implements IndexStore {
         for (IntList mine : byPeer.values()) {
             mine.remap(newIds);
         }
-        entries = kept;
+        peers = keptPeers;
+        files = keptFiles;
         next = n;
     }
 }

@@ -2,12 +2,11 @@ package p2plab.napster.peer;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import p2plab.common.collect.ArrayMap;
 import p2plab.common.content.Content;
 import p2plab.common.content.ContentId;
 import p2plab.common.metrics.Metrics;
@@ -23,6 +22,7 @@ import p2plab.common.transport.Address;
 import p2plab.common.transport.Link;
 import p2plab.common.transport.Node;
 import p2plab.common.transport.PeerHandler;
+import p2plab.napster.wire.ContentIdCache;
 import p2plab.napster.wire.NapMessage;
 import p2plab.napster.wire.NapMessage.Browse;
 import p2plab.napster.wire.NapMessage.BrowseEnd;
@@ -61,21 +61,21 @@ public final class NapsterPeer implements PeerHandler<NapMessage> {
      * not regrouped by file: regrouping cost a hash-map insert per hit on every search (JFR).
      */
     private static final int REMEMBERED_SEARCHES = 16;
-    /** Enough for the popular files of a catalogue; 2 KiB to 4 KiB per peer. */
+    /** Enough for the popular files of a catalogue; 2 KiB to 4 KiB per peer that searches. */
     private static final int CONTENT_ID_SLOTS = 512;
     private static final String CLIENT = "p2plab";
 
     private final Address server;
     private final PeerSettings settings;
     private final Metrics metrics;
-    private final Map<String, Content> shared = new LinkedHashMap<>();
-    private final Map<String, SearchCall> searches = new HashMap<>();
-    private final Queue<CompletableFuture<DownloadAck>> downloadRequests = new ArrayDeque<>();
-    private final Queue<BrowseCall> browses = new ArrayDeque<>();
-    private final Map<ContentId, Content> received = new HashMap<>();
+    private final Map<String, Content> shared = new ArrayMap<>(); // a handful of files, held by a million peers
+    private final Map<String, SearchCall> searches = new ArrayMap<>(); // a few at a time
+    private final Queue<CompletableFuture<DownloadAck>> downloadRequests = new ArrayDeque<>(0);
+    private final Queue<BrowseCall> browses = new ArrayDeque<>(0);
+    private final Map<ContentId, Content> received = new ArrayMap<>();
     private final ContentIdCache contentIds = new ContentIdCache(CONTENT_ID_SLOTS);
     /** Hit lists of the latest searches, newest first: where a download looks for holders. */
-    private final ArrayDeque<List<Hit>> recentHits = new ArrayDeque<>();
+    private final ArrayDeque<List<Hit>> recentHits = new ArrayDeque<>(0);
     private Node<NapMessage> node;
     private Link<NapMessage> serverLink;   // open, logged in or logging in
     private Cancellable heartbeat = Cancellable.NONE;

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import p2plab.common.content.ContentId;
 import p2plab.common.content.Keywords;
 import p2plab.common.time.Cancellable;
 import p2plab.common.transport.Link;
@@ -15,6 +14,7 @@ import p2plab.common.transport.PeerHandler;
 import p2plab.napster.index.IndexEntry;
 import p2plab.napster.index.IndexStore;
 import p2plab.napster.index.SharedFile;
+import p2plab.napster.wire.ContentIdCache;
 import p2plab.napster.wire.EncodedHit;
 import p2plab.napster.wire.NapMessage;
 import p2plab.napster.wire.NapsterCodec;
@@ -48,11 +48,15 @@ public final class IndexServer implements PeerHandler<NapMessage> {
     private final ServerSettings settings;
     private final Map<String, Session> sessions = new HashMap<>();
     /**
-     * The search-result fields of every file a logged-in peer shares, encoded once when it was
-     * shared (they depend only on the file and its holder), keyed by the very record handed to
-     * the index: a popular file is a hit in most searches.
+     * The search-result fields of the files a logged-in peer shares, encoded once, the first time
+     * the file is a hit (they depend only on the file and its holder), keyed by the very record
+     * handed to the index: a popular file is a hit in most searches, and most shared files are
+     * never a hit, so encoding them all when shared would cost a few hundred bytes a share for
+     * nothing.
      */
     private final Map<SharedFile, EncodedHit> encodedHits = new IdentityHashMap<>();
+    /** Ids of recently shared files: the shares of one popular file hold one id, checked once. */
+    private final ContentIdCache contentIds = new ContentIdCache(4096);
     private Node<NapMessage> node;
     private Cancellable sweep = Cancellable.NONE;
     // Read by other threads (the shell); written only on the server's thread.
@@ -173,12 +177,11 @@ public final class IndexServer implements PeerHandler<NapMessage> {
                     + settings.maxShared() + " files; unshare some first"));
             return;
         }
-        SharedFile file = new SharedFile(m.file(), new ContentId(m.hash()), m.size());
+        SharedFile file = new SharedFile(m.file(), contentIds.of(m.hash()), m.size());
         SharedFile replaced = s.files.put(file.name(), file);
         if (replaced != null) {
             encodedHits.remove(replaced);
         }
-        encodedHits.put(file, NapsterCodec.encodeHit(file.name(), file.id().hex(), file.size(), s.nick, s.host, s.linkType));
         store.register(s.nick, file);
         indexedFiles = store.size();
     }
@@ -201,7 +204,7 @@ public final class IndexServer implements PeerHandler<NapMessage> {
         // of megabytes), and in a short loop of their own the misses overlap instead of queueing.
         EncodedHit[] hits = new EncodedHit[found.size()];
         for (int i = 0; i < hits.length; i++) {
-            hits[i] = encodedHits.get(found.get(i).file());
+            hits[i] = encodedHit(found.get(i));
         }
         for (int i = 0; i < hits.length; i++) {
             if (hits[i] != null) {
@@ -219,6 +222,20 @@ public final class IndexServer implements PeerHandler<NapMessage> {
             }
         }
         s.send(new SearchEnd(m.searchId()));
+    }
+
+    /** The encoded hit of {@code e}, made now if this is its first; null if it is not a file we registered. */
+    private EncodedHit encodedHit(IndexEntry e) {
+        SharedFile f = e.file();
+        EncodedHit hit = encodedHits.get(f);
+        if (hit == null) {
+            Session holder = sessions.get(e.peer());
+            if (holder != null && holder.files.get(f.name()) == f) {
+                hit = NapsterCodec.encodeHit(f.name(), f.id().hex(), f.size(), holder.nick, holder.host, holder.linkType);
+                encodedHits.put(f, hit);
+            }
+        }
+        return hit;
     }
 
     private void onDownloadRequest(Session s, DownloadRequest m) {

@@ -1,7 +1,7 @@
 package p2plab.napster.server;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
+import p2plab.common.collect.ArrayMap;
 import p2plab.napster.index.SharedFile;
 import p2plab.napster.wire.NapMessage;
 import p2plab.common.transport.Link;
@@ -24,7 +24,7 @@ final class Session {
     int dataPort;
     int linkType;
     long lastHeardNanos;
-    final Map<String, SharedFile> files = new LinkedHashMap<>();
+    final Map<String, SharedFile> files = new ArrayMap<>(); // by name: a peer shares a handful (at most maxShared)
 
     Session(Link<NapMessage> link, long now) {
         this.link = link;

@@ -1,4 +1,4 @@
-package p2plab.napster.peer;
+package p2plab.napster.wire;
 
 import p2plab.common.content.ContentId;
 
@@ -9,23 +9,26 @@ import p2plab.common.content.ContentId;
  * again and again, so a small table keeps their ids and the check runs once per new hash.
  *
  * <p>Direct-mapped (a slot per hash bucket, the newest wins): fixed memory, no eviction work.
- * One peer's thread only, like the rest of the peer.
+ * One thread only (a peer's, or the index server's, where it also lets every share of one file
+ * hold the same id).
  */
-final class ContentIdCache {
-    private final ContentId[] slots;
+public final class ContentIdCache {
+    private ContentId[] slots; // made at the first search answer: most simulated peers never search
     private final int mask;
 
     /** @param size slots, a power of two */
-    ContentIdCache(int size) {
+    public ContentIdCache(int size) {
         if (size <= 0 || Integer.bitCount(size) != 1) {
             throw new IllegalArgumentException("cache size must be a power of two, got " + size);
         }
-        this.slots = new ContentId[size];
         this.mask = size - 1;
     }
 
     /** The id for {@code hex}: a cached one if it is there, else a new one (which then stays). */
-    ContentId of(String hex) {
+    public ContentId of(String hex) {
+        if (slots == null) {
+            slots = new ContentId[mask + 1];
+        }
         int h = hex.hashCode();
         int slot = (h ^ (h >>> 16)) & mask;
         ContentId known = slots[slot];

@@ -1,4 +1,4 @@
-package p2plab.napster.peer;
+package p2plab.napster.wire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
