@@ -21,14 +21,25 @@ public final class HeapBudget {
     static final Map<String, Long> BYTES_PER_PEER = Map.of(
             "napster", 6_000L,
             "gnutella", 10_000L,
-            "kazaa", 10_000L,
-            "bittorrent", 10_000L,
+            "kazaa", 5_000L,
+            "bittorrent", 6_000L,
             "kademlia", 16_000L,
             "streaming", 10_000L);
-    /** An overlay missing from the table is assumed to be as heavy as the heaviest in it. */
-    static final long UNKNOWN_OVERLAY = BYTES_PER_PEER.values().stream().mapToLong(Long::longValue).max().orElseThrow();
-    /** One file of a generated catalogue, shared by the peers it is placed on (compare, experiments). */
-    static final long BYTES_PER_FILE = 3_000L;
+    /**
+     * Peak heap per file of a generated catalogue shared over the overlay's peers (compare,
+     * experiments), margin included: the index entries, the peers' shared lists and, for
+     * BitTorrent, the pieces hashed while a torrent is made.
+     */
+    static final Map<String, Long> BYTES_PER_FILE = Map.of(
+            "napster", 4_000L,
+            "gnutella", 3_000L,
+            "kazaa", 3_500L,
+            "bittorrent", 28_000L,
+            "kademlia", 4_000L,
+            "streaming", 4_000L);
+    /** An overlay missing from a table is assumed to be as heavy as the heaviest in it. */
+    static final long UNKNOWN_PEER = max(BYTES_PER_PEER);
+    static final long UNKNOWN_FILE = max(BYTES_PER_FILE);
     /** What a fresh shell needs besides networks (JIT, picocli, JLine): never hand all of the heap out. */
     static final long HEADROOM = 32L << 20;
     /** {@code -Dp2plab.memoryCheck=off} builds without asking (the recovery test uses it; so may someone who knows better). */
@@ -60,12 +71,16 @@ public final class HeapBudget {
 
     /** Heap a network of {@code peers} peers of {@code overlay} needs while it builds. */
     public static long network(String overlay, int peers) {
-        return BYTES_PER_PEER.getOrDefault(overlay, UNKNOWN_OVERLAY) * peers;
+        return BYTES_PER_PEER.getOrDefault(overlay, UNKNOWN_PEER) * peers;
     }
 
-    /** Heap a catalogue of {@code files} files takes once shared. */
-    public static long catalogue(long files) {
-        return BYTES_PER_FILE * files;
+    /** Heap that network needs with a catalogue of {@code files} files shared over its peers. */
+    public static long network(String overlay, int peers, long files) {
+        return network(overlay, peers) + BYTES_PER_FILE.getOrDefault(overlay, UNKNOWN_FILE) * files;
+    }
+
+    private static long max(Map<String, Long> table) {
+        return table.values().stream().mapToLong(Long::longValue).max().orElseThrow();
     }
 
     /**
