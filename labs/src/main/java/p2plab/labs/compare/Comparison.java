@@ -38,8 +38,7 @@ public final class Comparison {
 
     /** Heap the comparison needs at its worst: the heaviest overlay's network, one at a time, with the catalogue shared. */
     public static long heapNeeded(List<Overlay> overlays, Workload w) {
-        long network = overlays.stream().mapToLong(o -> HeapBudget.network(o.name(), w.peers())).max().orElse(0);
-        return network + HeapBudget.catalogue(w.files());
+        return overlays.stream().mapToLong(o -> HeapBudget.network(o.name(), w.peers(), w.files())).max().orElse(0);
     }
 
     public static ComparisonRow run(Overlay overlay, Workload w) {

@@ -13,22 +13,35 @@ import java.util.Map;
  * <p>The figures are measured, not derived: {@code HeapPerPeerBenchmark} (labs test sources,
  * see docs/benchmarks.md) builds each overlay's network in the simulator and records the most
  * heap in use after any collection while it builds; the table holds that peak per peer plus a
- * margin. When an overlay's peers get lighter or heavier, re-run the benchmark and update
- * {@link #BYTES_PER_PEER}: it is the only place these numbers live.
+ * margin (measured at 20,000 peers for Napster, Gnutella and Kazaa, 2,000 for the others;
+ * docs/benchmarks.md, "Issue 19"). When an overlay's peers get lighter or heavier, re-run the
+ * benchmark and update {@link #BYTES_PER_PEER} and {@link #BYTES_PER_FILE}: the only place
+ * these numbers live.
  */
 public final class HeapBudget {
     /** Peak heap per peer while a network of the overlay builds and settles, in bytes, margin included. */
     static final Map<String, Long> BYTES_PER_PEER = Map.of(
             "napster", 6_000L,
             "gnutella", 10_000L,
-            "kazaa", 10_000L,
-            "bittorrent", 10_000L,
-            "kademlia", 16_000L,
-            "streaming", 10_000L);
-    /** An overlay missing from the table is assumed to be as heavy as the heaviest in it. */
-    static final long UNKNOWN_OVERLAY = BYTES_PER_PEER.values().stream().mapToLong(Long::longValue).max().orElseThrow();
-    /** One file of a generated catalogue, shared by the peers it is placed on (compare, experiments). */
-    static final long BYTES_PER_FILE = 3_000L;
+            "kazaa", 5_000L,
+            "bittorrent", 6_000L,
+            "kademlia", 20_000L,
+            "streaming", 6_000L);
+    /**
+     * Peak heap per file of a generated catalogue shared over the overlay's peers (compare,
+     * experiments), margin included: the index entries, the peers' shared lists and, for
+     * BitTorrent, the pieces hashed while a torrent is made.
+     */
+    static final Map<String, Long> BYTES_PER_FILE = Map.of(
+            "napster", 4_000L,
+            "gnutella", 3_000L,
+            "kazaa", 3_500L,
+            "bittorrent", 28_000L,
+            "kademlia", 10_000L,
+            "streaming", 4_000L);
+    /** An overlay missing from a table is assumed to be as heavy as the heaviest in it. */
+    static final long UNKNOWN_PEER = max(BYTES_PER_PEER);
+    static final long UNKNOWN_FILE = max(BYTES_PER_FILE);
     /** What a fresh shell needs besides networks (JIT, picocli, JLine): never hand all of the heap out. */
     static final long HEADROOM = 32L << 20;
     /** {@code -Dp2plab.memoryCheck=off} builds without asking (the recovery test uses it; so may someone who knows better). */
@@ -60,12 +73,16 @@ public final class HeapBudget {
 
     /** Heap a network of {@code peers} peers of {@code overlay} needs while it builds. */
     public static long network(String overlay, int peers) {
-        return BYTES_PER_PEER.getOrDefault(overlay, UNKNOWN_OVERLAY) * peers;
+        return BYTES_PER_PEER.getOrDefault(overlay, UNKNOWN_PEER) * peers;
     }
 
-    /** Heap a catalogue of {@code files} files takes once shared. */
-    public static long catalogue(long files) {
-        return BYTES_PER_FILE * files;
+    /** Heap that network needs with a catalogue of {@code files} files shared over its peers. */
+    public static long network(String overlay, int peers, long files) {
+        return network(overlay, peers) + BYTES_PER_FILE.getOrDefault(overlay, UNKNOWN_FILE) * files;
+    }
+
+    private static long max(Map<String, Long> table) {
+        return table.values().stream().mapToLong(Long::longValue).max().orElseThrow();
     }
 
     /**

@@ -55,6 +55,12 @@ public final class HeapPerPeerBenchmark {
         double built = (System.nanoTime() - t0) / 1e9;
         long settled = usedAfterGc() - base;
         long peakBuild = Math.max(peak.get() - base, settled);
+        if (filesPerPeer == 0) { // streaming shares no files
+            System.out.printf(Locale.ROOT, "%s, %,d peers (built in %.1f s%s): peak %,d B/peer, settled %,d B/peer%n",
+                    name, peers, built, left.isEmpty() ? "" : ", not settled: " + left.get(0), peakBuild / peers, settled / peers);
+            net.close();
+            return;
+        }
         Catalogue catalogue = Catalogue.generate(CatalogueSpec.of(filesPerPeer * peers, 1));
         List<PeerId> ids = net.topology().peers().stream()
                 .filter(p -> p.alive() && p.role() != Role.INDEX_SERVER && p.role() != Role.TRACKER).map(PeerInfo::id).toList();

@@ -15,8 +15,9 @@ class HeapBudgetTest {
     void aNetworkCostsItsOverlaysFigurePerPeer() {
         assertEquals(1_000_000 * HeapBudget.BYTES_PER_PEER.get("gnutella"), HeapBudget.network("gnutella", 1_000_000));
         assertEquals(50 * HeapBudget.BYTES_PER_PEER.get("napster"), HeapBudget.network("napster", 50));
-        assertEquals(10 * HeapBudget.UNKNOWN_OVERLAY, HeapBudget.network("student-overlay", 10), "unknown: the heaviest figure");
-        assertEquals(400_000 * HeapBudget.BYTES_PER_FILE, HeapBudget.catalogue(400_000));
+        assertEquals(10 * HeapBudget.UNKNOWN_PEER, HeapBudget.network("student-overlay", 10), "unknown: the heaviest figure");
+        assertEquals(100_000 * HeapBudget.BYTES_PER_PEER.get("kazaa") + 400_000 * HeapBudget.BYTES_PER_FILE.get("kazaa"),
+                HeapBudget.network("kazaa", 100_000, 400_000));
     }
 
     @Test

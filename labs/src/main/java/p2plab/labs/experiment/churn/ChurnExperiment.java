@@ -76,8 +76,8 @@ public final class ChurnExperiment implements Experiment {
     /** Its one network at a time, the heaviest of the overlays asked for, with the catalogue shared. */
     @Override
     public long heapNeeded(Parameters p) {
-        long network = p.words("overlays").stream().mapToLong(o -> HeapBudget.network(o, p.integer("peers"))).max().orElse(0);
-        return network + HeapBudget.catalogue(p.integer("files"));
+        return p.words("overlays").stream()
+                .mapToLong(o -> HeapBudget.network(o, p.integer("peers"), p.integer("files"))).max().orElse(0);
     }
 
     @Override

@@ -96,9 +96,8 @@ public final class LookupCostExperiment implements Experiment {
     @Override
     public long heapNeeded(Parameters p) {
         int peers = Math.max(p.integer("churn-peers"), p.integers("peers").stream().mapToInt(Integer::intValue).max().orElse(0));
-        long network = java.util.stream.Stream.of("kademlia", "gnutella", "napster")
-                .mapToLong(o -> HeapBudget.network(o, peers)).max().orElse(0);
-        return network + HeapBudget.catalogue(p.integer("files"));
+        return java.util.stream.Stream.of("kademlia", "gnutella", "napster")
+                .mapToLong(o -> HeapBudget.network(o, peers, p.integer("files"))).max().orElse(0);
     }
 
     @Override

@@ -77,8 +77,8 @@ public final class SearchCostExperiment implements Experiment {
     @Override
     public long heapNeeded(Parameters p) {
         int peers = p.integers("peers").stream().mapToInt(Integer::intValue).max().orElse(0);
-        long network = p.words("variants").stream().mapToLong(v -> HeapBudget.network(variant(v, p).overlay(), peers)).max().orElse(0);
-        return network + HeapBudget.catalogue(p.integer("files"));
+        return p.words("variants").stream()
+                .mapToLong(v -> HeapBudget.network(variant(v, p).overlay(), peers, p.integer("files"))).max().orElse(0);
     }
 
     /** Query messages of a flood along a tree of degree d with TTL t: d * sum_{i<t} (d-1)^i. */
