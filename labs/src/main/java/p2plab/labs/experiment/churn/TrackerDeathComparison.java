@@ -42,13 +42,13 @@ final class TrackerDeathComparison {
 
     static ExperimentReport run(Parameters p, long seed, Progress progress) {
         ResultTable table = new ResultTable(List.of("discovery", "run_seed", "peers", "killed_at_s", "early_first_peer_median_s",
-                "early_done", "late_peers", "late_with_peer", "late_done", "late_first_peer_median_s", "late_completion_median_s",
+                "early_done", "early_completion_median_s", "late_peers", "late_with_peer", "late_done", "late_first_peer_median_s", "late_completion_median_s",
                 "late_completion_last_s"));
         List<String> discoveries = p.words("discovery");
         int runs = p.integer("death-runs");
         TrackerDeath.Setup base = new TrackerDeath.Setup(p.integer("death-peers"), p.integer("death-early"),
                 p.integer("death-file-kib") * 1024L, p.integer("death-piece-kib") * 1024, p.integer("death-upload-kib") * 1024L,
-                Discovery.TRACKER, seed, Duration.ofMillis(500), Duration.ofSeconds(p.integer("death-limit-s")));
+                Discovery.TRACKER, seed, Duration.ofMillis(100), Duration.ofSeconds(p.integer("death-limit-s")));
         Map<String, List<Double>> firstPeer = new LinkedHashMap<>();
         Map<String, List<Double>> completion = new LinkedHashMap<>();
         int done = 0;
@@ -63,7 +63,8 @@ final class TrackerDeathComparison {
                 try (SimTransport sim = Transports.simulator(s.seed())) {
                     o = TrackerDeath.run(s, sim);
                 }
-                table.add(name, s.seed(), s.peers(), o.killedAt(), TrackerDeath.median(o.earlyFirstPeer()), o.earlyDone(), s.late(),
+                table.add(name, s.seed(), s.peers(), o.killedAt(), TrackerDeath.median(o.earlyFirstPeer()), o.earlyCompleted(),
+                        TrackerDeath.median(o.earlyDone()), s.late(),
                         o.lateWithPeer(), o.lateCompleted(), TrackerDeath.median(o.lateFirstPeer()), TrackerDeath.median(o.lateDone()),
                         o.lateDone().length == 0 ? Double.NaN : o.lateDone()[o.lateDone().length - 1]);
                 for (double t : o.lateFirstPeer()) {
