@@ -14,7 +14,7 @@ import p2plab.labs.session.Transports;
  * completes; with the tracker alone the peers that start afterwards find nobody.
  */
 class TrackerDeathTest {
-    static final TrackerDeath.Setup SWARM = new TrackerDeath.Setup(200, 99, 1 << 20, 64 * 1024, 128 * 1024, TrackerDeath.Discovery.TRACKER_AND_DHT, 7,
+    static final TrackerDeath.Setup SWARM = new TrackerDeath.Setup(200, 99, 512 * 1024, 32 * 1024, 128 * 1024, TrackerDeath.Discovery.TRACKER_AND_DHT, 7,
             Duration.ofMillis(500), Duration.ofMinutes(3));
 
     @Test
