@@ -89,8 +89,14 @@ final class TrackerDeathComparison {
                         "Finding the first peer through the DHT alone costs a lookup of several rounds instead of one tracker request, a fraction of a second in simulation against a download of many seconds."));
     }
 
-    /** The share of late peers (all runs pooled) that had reached a point, against seconds since they started. */
+    /**
+     * The share of late peers (all runs pooled) that had reached a point, against seconds since
+     * they started; every curve runs on to a quarter past the last time seen (or the limit), so
+     * the curves that stay at zero are drawn as far.
+     */
     private static Plot cdf(String file, String title, String yLabel, Map<String, List<Double>> times, int latePeers, double limit) {
+        double last = times.values().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).max().orElse(limit);
+        double end = Math.min(limit, Math.ceil(last * 1.25));
         List<Plot.Curve> curves = new ArrayList<>();
         times.forEach((name, list) -> {
             double[] sorted = list.stream().mapToDouble(Double::doubleValue).sorted().toArray();
@@ -100,7 +106,7 @@ final class TrackerDeathComparison {
                 x[i + 1] = sorted[i];
                 y[i + 1] = 100.0 * (i + 1) / latePeers;
             }
-            x[sorted.length + 1] = limit;
+            x[sorted.length + 1] = end;
             y[sorted.length + 1] = 100.0 * sorted.length / latePeers;
             curves.add(new Plot.Curve(name, x, y, false));
         });
