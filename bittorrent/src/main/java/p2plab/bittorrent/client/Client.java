@@ -220,8 +220,9 @@ public final class Client implements AutoCloseable {
                         options.choker().get(), options.peer()));
                 Torrent t = new Torrent(meta.infoHash(), meta.announce() == null ? List.of() : List.of(meta.announce()));
                 torrents.add(t);
-                t.attach(swarm);
+                t.swarm = swarm; // announces read its counts: a seed says left=0 from the start
                 t.startSources(List.of());
+                t.attach(swarm); // after the sources, so a seed also tells them it is complete
                 f.complete(t);
             } catch (RuntimeException e) {
                 f.completeExceptionally(e);
@@ -265,11 +266,13 @@ public final class Client implements AutoCloseable {
     public final class Torrent {
         private final byte[] infoHash;
         private final List<String> trackers;
-        private final Map<PeerSource, Announcer> announcers = new LinkedHashMap<>();
+        /** Set once on the peer thread, read from any (the shell's status line). */
+        private volatile Map<PeerSource, Announcer> announcers = Map.of();
         private final CompletableFuture<Metainfo> metadata = new CompletableFuture<>();
         private final CompletableFuture<SwarmResult> done = new CompletableFuture<>();
         /** Peers the sources found, so the download can dial those the metadata fetch did not reach. */
         private final java.util.Set<Address> known = new java.util.LinkedHashSet<>();
+        private volatile int knownPeers;
         private volatile TorrentSession swarm; // null while the metadata is fetched
         private MetadataFetch fetch; // null once the metadata is in (or when started from a .torrent)
         private volatile Phase phase = Phase.FINDING_PEERS;
@@ -311,6 +314,7 @@ public final class Client implements AutoCloseable {
                         options.peer()));
             } catch (RuntimeException e) {
                 lastError = "cannot use the metadata: " + e.getMessage();
+                metadata.completeExceptionally(new IllegalStateException(lastError, e));
                 engine.remove(f);
                 stop();
                 return;
@@ -344,9 +348,11 @@ public final class Client implements AutoCloseable {
             if (!extraPeers.isEmpty()) {
                 all.add(new FixedPeers(extraPeers));
             }
+            Map<PeerSource, Announcer> started = new LinkedHashMap<>();
             for (PeerSource s : all) {
-                announcers.put(s, s.start(ref, peers -> peerNode.execute(() -> dial(peers))));
+                started.put(s, s.start(ref, peers -> peerNode.execute(() -> dial(peers))));
             }
+            announcers = java.util.Collections.unmodifiableMap(started);
         }
 
         private void dial(Collection<Address> peers) {
@@ -358,6 +364,7 @@ public final class Client implements AutoCloseable {
                     known.add(a);
                 }
             }
+            knownPeers = known.size();
             TorrentSession s = swarm;
             MetadataFetch f = fetch;
             for (Address a : peers) {
@@ -397,6 +404,11 @@ public final class Client implements AutoCloseable {
             return phase;
         }
 
+        /** Distinct peers the sources have found so far (up to 1,000): "finding peers: 3 found". */
+        public int knownPeers() {
+            return knownPeers;
+        }
+
         public CompletableFuture<SwarmResult> completion() {
             return done;
         }
@@ -427,7 +439,7 @@ public final class Client implements AutoCloseable {
             if (f != null && f.lastError() != null) {
                 return "metadata: " + f.lastError();
             }
-            for (Map.Entry<PeerSource, Announcer> e : Map.copyOf(announcers).entrySet()) {
+            for (Map.Entry<PeerSource, Announcer> e : announcers.entrySet()) {
                 String why = e.getValue().lastError();
                 if (why != null) {
                     return e.getKey().name() + ": " + why;
@@ -437,7 +449,7 @@ public final class Client implements AutoCloseable {
         }
 
         private Announcer trackerAnnouncer() {
-            for (Map.Entry<PeerSource, Announcer> e : Map.copyOf(announcers).entrySet()) {
+            for (Map.Entry<PeerSource, Announcer> e : announcers.entrySet()) {
                 if (e.getKey() instanceof TrackerSource) {
                     return e.getValue();
                 }
