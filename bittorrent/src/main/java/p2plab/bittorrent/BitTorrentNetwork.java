@@ -407,7 +407,7 @@ public final class BitTorrentNetwork implements Network {
     @Override
     public List<String> pending() {
         List<String> out = registry.anyDead() ? new ArrayList<>(Network.super.pending()) : new ArrayList<>();
-        if (!tracker.node().isAlive()) {
+        if (!tracker.node().isAlive() || options.trackerless()) {
             return out;
         }
         List<String> unannounced = new ArrayList<>();

@@ -265,7 +265,8 @@ public final class Client implements AutoCloseable {
     public final class Torrent {
         private final byte[] infoHash;
         private final List<String> trackers;
-        private final Map<PeerSource, Announcer> announcers = new LinkedHashMap<>();
+        /** Set once on the peer thread, read from any (the shell's status line). */
+        private volatile Map<PeerSource, Announcer> announcers = Map.of();
         private final CompletableFuture<Metainfo> metadata = new CompletableFuture<>();
         private final CompletableFuture<SwarmResult> done = new CompletableFuture<>();
         /** Peers the sources found, so the download can dial those the metadata fetch did not reach. */
@@ -311,6 +312,7 @@ public final class Client implements AutoCloseable {
                         options.peer()));
             } catch (RuntimeException e) {
                 lastError = "cannot use the metadata: " + e.getMessage();
+                metadata.completeExceptionally(new IllegalStateException(lastError, e));
                 engine.remove(f);
                 stop();
                 return;
@@ -344,9 +346,11 @@ public final class Client implements AutoCloseable {
             if (!extraPeers.isEmpty()) {
                 all.add(new FixedPeers(extraPeers));
             }
+            Map<PeerSource, Announcer> started = new LinkedHashMap<>();
             for (PeerSource s : all) {
-                announcers.put(s, s.start(ref, peers -> peerNode.execute(() -> dial(peers))));
+                started.put(s, s.start(ref, peers -> peerNode.execute(() -> dial(peers))));
             }
+            announcers = java.util.Collections.unmodifiableMap(started);
         }
 
         private void dial(Collection<Address> peers) {
@@ -427,7 +431,7 @@ public final class Client implements AutoCloseable {
             if (f != null && f.lastError() != null) {
                 return "metadata: " + f.lastError();
             }
-            for (Map.Entry<PeerSource, Announcer> e : Map.copyOf(announcers).entrySet()) {
+            for (Map.Entry<PeerSource, Announcer> e : announcers.entrySet()) {
                 String why = e.getValue().lastError();
                 if (why != null) {
                     return e.getKey().name() + ": " + why;
@@ -437,7 +441,7 @@ public final class Client implements AutoCloseable {
         }
 
         private Announcer trackerAnnouncer() {
-            for (Map.Entry<PeerSource, Announcer> e : Map.copyOf(announcers).entrySet()) {
+            for (Map.Entry<PeerSource, Announcer> e : announcers.entrySet()) {
                 if (e.getKey() instanceof TrackerSource) {
                     return e.getValue();
                 }

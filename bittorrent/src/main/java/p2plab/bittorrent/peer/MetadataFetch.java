@@ -37,7 +37,8 @@ import p2plab.common.transport.Node;
  * All pieces come from one peer at a time, so a wrong dictionary is that peer's fault: it is
  * dropped (closed, and refused for the rest of the fetch) and the next peer that offers the
  * metadata is asked. So is a peer that rejects, goes silent for {@link #PEER_TIMEOUT}, or offers
- * more than {@link MetadataPieces#MAX_SIZE} bytes. What each peer says it has (bitfield, have)
+ * more than {@link MetadataPieces#MAX_SIZE} bytes; peers passed over are asked again after
+ * {@link #PEER_TIMEOUT} when nobody else offers the metadata. What each peer says it has (bitfield, have)
  * and whether it unchoked us is remembered, so its connection can go on to the
  * {@link TorrentSession} once the metadata is in ({@link PeerEngine#promote}).
  */
@@ -59,6 +60,7 @@ public final class MetadataFetch implements Swarm {
     private Connection source;
     private MetadataPieces pieces;
     private Cancellable timeout = Cancellable.NONE;
+    private Cancellable retry = Cancellable.NONE;
     private volatile String lastError;
     private boolean stopped;
 
@@ -266,6 +268,14 @@ public final class MetadataFetch implements Swarm {
             armTimeout(c);
             return;
         }
+        if (!passedOver.isEmpty() && retry == Cancellable.NONE) {
+            // everyone left was passed over (a reject, a slow link): give them another chance later
+            retry = node.clock().schedule(PEER_TIMEOUT, () -> {
+                retry = Cancellable.NONE;
+                passedOver.clear();
+                askNext();
+            });
+        }
     }
 
     private void armTimeout(Connection c) {
@@ -354,6 +364,7 @@ public final class MetadataFetch implements Swarm {
     public void stop() {
         stopped = true;
         timeout.cancel();
+        retry.cancel();
         for (Connection c : List.copyOf(connections.keySet())) {
             c.link.close();
         }
@@ -368,6 +379,7 @@ public final class MetadataFetch implements Swarm {
     void handOver() {
         stopped = true;
         timeout.cancel();
+        retry.cancel();
         connections.clear();
     }
 

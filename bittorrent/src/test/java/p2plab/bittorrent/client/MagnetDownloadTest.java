@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -58,7 +57,7 @@ class MagnetDownloadTest {
         MemoryStore[] store = new MemoryStore[1];
         Client.Torrent t = transport.await(leecher.get(magnet, m -> store[0] = new MemoryStore(m.pieceLength())),
                 Duration.ofSeconds(5));
-        List<Phase> phases = new ArrayList<>();
+        List<Phase> phases = new java.util.concurrent.CopyOnWriteArrayList<>();
         phases.add(t.phase());
         t.metadata().thenAccept(m -> phases.add(t.phase()));
         Metainfo got = transport.await(t.metadata(), Duration.ofSeconds(30));
@@ -68,7 +67,9 @@ class MagnetDownloadTest {
         assertTrue(r.complete());
         assertArrayEquals(data, store[0].read(0, data.length));
         assertEquals(Phase.SEEDING, t.phase());
-        assertEquals(Phase.FINDING_PEERS, phases.get(0));
+        if (transport instanceof SimTransport) { // over TCP the handshake may be done before we look
+            assertEquals(Phase.FINDING_PEERS, phases.get(0));
+        }
         assertEquals(Phase.DOWNLOADING, phases.get(1));
         assertNull(t.lastError(), "nothing went wrong: " + t.lastError());
 
