@@ -52,11 +52,18 @@ public final class DhtPeerSearch {
         this.found = found;
     }
 
-    /** Announces now (which looks up peers too), then keeps to the schedule until {@link #stop}. */
+    /**
+     * Announces now, then keeps to the schedule until {@link #stop}. A downloader also looks up
+     * at once: an announce hands over its peers only after every announce_peer is answered or
+     * timed out, seconds later when a close node has died.
+     */
     public void start() {
         dht.node().execute(() -> {
             if (stopped) {
                 return;
+            }
+            if (!complete) {
+                lookup();
             }
             announce();
             lookupTimer = dht.node().clock().every(schedule.lookupEvery(), this::lookupIfShort);

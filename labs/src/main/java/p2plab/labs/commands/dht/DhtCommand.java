@@ -36,7 +36,7 @@ public final class DhtCommand implements Runnable {
             return k;
         }
         throw new LabException(n.name() + " is a " + n.network().overlay() + " network; dht commands need kademlia: "
-                + "`network create kademlia --peers 50`");
+                + "`network create kademlia --peers 50` (or a swarm with a DHT: `network create bittorrent --peers 20 --trackerless`)");
     }
 
     /** A 40-hex key as it is, or the key of one keyword (its SHA-1, as `share` stores it). */

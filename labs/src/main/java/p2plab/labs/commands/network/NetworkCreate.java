@@ -15,6 +15,8 @@ import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabException;
 import p2plab.labs.session.LabNetwork;
 import p2plab.labs.session.Transports;
+import p2plab.labs.trackerless.DhtSchedule;
+import p2plab.labs.trackerless.DhtSwarm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -68,6 +70,14 @@ final class NetworkCreate extends LabCommand {
     @Option(names = "--mode", paramLabel = "server|cdn|hybrid", description = "streaming only: how music is delivered (default hybrid).")
     String mode;
 
+    @Option(names = "--trackerless", description = "bittorrent only: torrents name no tracker; peers find each other through a Kademlia DHT"
+            + " beside the swarm (a DHT node per peer, real UDP with --transport tcp). `dht table` and `dht lookup` read it.")
+    boolean trackerless;
+
+    @Option(names = "--dht", description = "bittorrent only: peers use a Kademlia DHT beside the tracker, as real clients do,"
+            + " so the swarm outlives `tracker kill`.")
+    boolean dht;
+
     @Option(names = "--impl", paramLabel = "student|reference",
             description = "Run the lab's strategy from student/<lab>/ (compiled now) or the reference solution inside this overlay.")
     String impl;
@@ -107,6 +117,20 @@ final class NetworkCreate extends LabCommand {
         if (mode != null) {
             options.put("mode", mode); // the streaming overlay reads it; any other overlay rejects it as an unknown option
         }
+        boolean withDht = trackerless || dht;
+        if (withDht && !overlay.equals("bittorrent")) {
+            throw new LabException((trackerless ? "--trackerless" : "--dht") + " is for bittorrent networks; `network create bittorrent --peers 20 "
+                    + (trackerless ? "--trackerless" : "--dht") + "`");
+        }
+        if (withDht && impl != null) {
+            throw new LabException("--impl runs a lab's strategy in a plain swarm; drop " + (trackerless ? "--trackerless" : "--dht") + " or --impl");
+        }
+        if ("true".equals(options.get("trackerless")) && !withDht) {
+            throw new LabException("-o trackerless=true alone leaves peers no way to meet; use --trackerless, which adds the DHT");
+        }
+        if (trackerless) {
+            options.put("trackerless", "true");
+        }
         TopologySpec t = topologySpec();
         PeerSpec peerSpec = Rates.peerSpec(upload, download);
         NetworkSpec spec = new NetworkSpec(netName, peers, t, seed, peerSpec, options);
@@ -114,7 +138,7 @@ final class NetworkCreate extends LabCommand {
         Network network;
         PhaseProgress progress = new PhaseProgress(console(), "building " + netName);
         try {
-            network = o.create(spec, tr, progress);
+            network = withDht ? DhtSwarm.start(spec, tr, progress, DhtSchedule.USUAL) : o.create(spec, tr, progress);
         } catch (RuntimeException e) { // cancelled (Ctrl-C) too: nothing half-built is left running
             tr.close();
             throw e;
@@ -127,6 +151,7 @@ final class NetworkCreate extends LabCommand {
                 + (t == null ? "" : ", " + t.kind() + " topology" + (t.degree() > 0 && !java.util.List.of("ring", "line", "grid").contains(t.kind()) ? " of degree " + t.degree() : ""))
                 + ", " + (transport.equals("sim") ? "simulated" : "TCP on 127.0.0.1") + ", seed " + seed
                 + (impl == null ? "" : ", " + impl + " implementation")
+                + (trackerless ? ", trackerless (peers meet through a Kademlia DHT)" : dht ? ", with a Kademlia DHT beside the tracker" : "")
                 + "; it is now the current network");
         settle(created); // every peer has joined (logged in, linked up) when this returns, or it says what is pending
     }

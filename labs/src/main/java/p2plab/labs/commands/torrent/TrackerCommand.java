@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
  * interactive shell it runs in the background until {@code tracker stop} or {@code quit}.
  */
 @Command(name = "tracker", description = {"Run a BitTorrent tracker (HTTP /announce and /scrape) on real TCP.",
-        "From the system shell it runs until Ctrl-C; in the p2plab shell it runs in the background until `tracker stop` or `quit`."},
-        subcommands = {TrackerStop.class, TrackerList.class})
+        "From the system shell it runs until Ctrl-C; in the p2plab shell it runs in the background until `tracker stop` or `quit`.",
+        "`tracker kill` and `tracker revive` crash and restart the tracker of the current bittorrent lab network instead."},
+        subcommands = {TrackerStop.class, TrackerList.class, TrackerKill.class, TrackerRevive.class})
 public final class TrackerCommand extends LabCommand {
 
     @Option(names = "--port", paramLabel = "P", defaultValue = "6969", description = "Port to listen on (default ${DEFAULT-VALUE}; 0: any free one).")

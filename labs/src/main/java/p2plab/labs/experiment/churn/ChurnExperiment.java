@@ -52,7 +52,8 @@ public final class ChurnExperiment implements Experiment {
 
     @Override
     public String description() {
-        return "search success and download completion vs churn rate, popular vs rare content, for every overlay";
+        return "search success and download completion vs churn rate, popular vs rare content, for every overlay;"
+                + " -p part=tracker-death: a swarm whose tracker dies halfway, with and without a DHT";
     }
 
     @Override
@@ -67,11 +68,19 @@ public final class ChurnExperiment implements Experiment {
         d.put("queries", "60");
         d.put("gap-s", "5");
         d.put("impl", "default");
+        d.putAll(TrackerDeathComparison.defaults());
         return d;
     }
 
     @Override
     public ExperimentReport run(Parameters p, long seed, Progress progress) throws Exception {
+        switch (p.string("part")) {
+            case "sessions" -> { }
+            case "tracker-death" -> {
+                return TrackerDeathComparison.run(p, seed, progress);
+            }
+            default -> throw new IllegalArgumentException("part must be sessions or tracker-death, got '" + p.string("part") + "'");
+        }
         SessionTimes times = SessionTimes.parse(p.string("sessions"));
         ResultTable table = new ResultTable(List.of("overlay", "mean_session_s", "churn_per_peer_hour",
                 "popular_search_success", "rare_search_success", "popular_download_completion", "rare_download_completion",

@@ -69,4 +69,25 @@ class ChurnExperimentTest {
         assertEquals(1.0, rare[0], 1e-9, "no churn: every rare search finds a holder");
         assertTrue(r.table().column("peer_changes")[1] > 0, "sessions of 60 s churn");
     }
+
+    @Test
+    void whenTheTrackerDiesOnlyTheSwarmsWithADhtKeepGrowing() throws Exception {
+        ChurnExperiment e = new ChurnExperiment();
+        ExperimentReport r = e.run(new Parameters(e.defaults(), Map.of("part", "tracker-death", "death-peers", "30",
+                "death-early", "14", "death-file-kib", "256", "death-piece-kib", "16", "death-runs", "1", "death-limit-s", "120")), 4);
+        List<List<Object>> rows = r.table().rows();
+        assertEquals(List.of("tracker", "tracker+dht", "dht"), rows.stream().map(row -> row.get(0)).toList());
+        double[] early = r.table().column("early_done");
+        double[] withPeer = r.table().column("late_with_peer");
+        double[] lateDone = r.table().column("late_done");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(14, early[i], 1e-9, "every early peer completes, tracker or not: " + rows.get(i));
+        }
+        assertEquals(0, withPeer[0], 1e-9, "tracker alone: no late peer ever meets the swarm");
+        assertEquals(0, lateDone[0], 1e-9);
+        assertEquals(15, lateDone[1], 1e-9, "tracker and DHT: every late peer completes");
+        assertEquals(15, lateDone[2], 1e-9, "DHT alone: likewise");
+        assertEquals(2, r.plots().size());
+        assertThrows(IllegalArgumentException.class, () -> e.run(new Parameters(e.defaults(), Map.of("part", "tracker")), 4));
+    }
 }
