@@ -14,6 +14,7 @@ import p2plab.bittorrent.client.Client;
 import p2plab.bittorrent.client.ClientOptions;
 import p2plab.bittorrent.discovery.PeerSource;
 import p2plab.bittorrent.discovery.PeerSourceFactory;
+import p2plab.bittorrent.metainfo.MagnetLink;
 import p2plab.bittorrent.metainfo.Metainfo;
 import p2plab.bittorrent.metainfo.Torrents;
 import p2plab.bittorrent.peer.Connection;
@@ -273,7 +274,8 @@ public final class BitTorrentNetwork implements Network {
                 : options.sharedStore() ? new HeldPieces(shared.get(what), meta.pieceLength()) : new MemoryStore(meta.pieceLength());
         CompletableFuture<TransferResult> result = new CompletableFuture<>();
         CompletableFuture<Client.Torrent> started = existing != null && existing.torrent != null
-                ? CompletableFuture.completedFuture(existing.torrent) : m.client.get(meta, store);
+                ? CompletableFuture.completedFuture(existing.torrent)
+                : options.magnet() ? m.client.get(MagnetLink.of(meta), fetched -> store) : m.client.get(meta, store);
         started.thenAccept(t -> {
             m.held.put(what, new Held(what, meta, store, t));
             t.onStatus(s -> progress.update(s.bytesHave(), s.bytesTotal(), s.unchokedBy()));
@@ -318,7 +320,7 @@ public final class BitTorrentNetwork implements Network {
     /** The live state of peer {@code id}'s swarm for {@code what}, or null when it has none. */
     public SwarmStatus status(PeerId id, ContentId what) {
         Held h = registry.get(id).held.get(what);
-        return h == null || h.torrent == null ? null : h.torrent.session().status();
+        return h == null || h.torrent == null || h.torrent.session() == null ? null : h.torrent.session().status();
     }
 
     /** How many running peers hold each piece of {@code what}. */
@@ -328,7 +330,7 @@ public final class BitTorrentNetwork implements Network {
         int[] counts = new int[meta.pieceCount()];
         for (PeerId id : registry.aliveIds()) {
             Held h = registry.get(id).held.get(what);
-            if (h != null && h.torrent != null) {
+            if (h != null && h.torrent != null && h.torrent.session() != null) {
                 for (int i = 0; i < counts.length; i++) {
                     counts[i] += h.torrent.session().storage().have().has(i) ? 1 : 0;
                 }
@@ -340,7 +342,7 @@ public final class BitTorrentNetwork implements Network {
     /** Payload bytes peer {@code id} uploaded for {@code what}. */
     public long uploaded(PeerId id, ContentId what) {
         Held h = registry.get(id).held.get(what);
-        return h == null || h.torrent == null ? 0 : h.torrent.session().bytesUp();
+        return h == null || h.torrent == null || h.torrent.session() == null ? 0 : h.torrent.session().bytesUp();
     }
 
     public Metainfo torrent(ContentId what) {
@@ -375,8 +377,11 @@ public final class BitTorrentNetwork implements Network {
         Map<String, String> details = new LinkedHashMap<>();
         boolean seedOfAll = !m.held.isEmpty();
         for (Held h : m.held.values()) {
-            if (h.torrent == null) {
+            if (h.torrent == null || h.torrent.session() == null) {
                 seedOfAll = false;
+                if (h.torrent != null) { // a magnet download still finding peers or fetching the metadata
+                    details.put(names.getOrDefault(h.content, h.meta.name()), h.torrent.phase().label());
+                }
                 continue;
             }
             SwarmStatus s = h.torrent.session().status();

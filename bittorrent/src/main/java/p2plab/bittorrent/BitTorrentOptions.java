@@ -32,12 +32,15 @@ import p2plab.common.overlay.OverlayException;
  * @param trackerless    {@code trackerless=true}: torrents name no tracker and peers never announce to it;
  *                       they find each other only through the sources the application gave the
  *                       overlay (a DHT). The tracker still runs as peer 0 for {@code search}.
+ * @param magnet         {@code magnet=true}: {@code download} starts from the torrent's magnet link, so the
+ *                       downloader fetches the info dictionary from its peers first (BEP 9), as a real
+ *                       trackerless client does; its phase shows in {@code peer info}
  */
 public record BitTorrentOptions(int pieceLength, String picker, String choker, int freeRiders, Duration interval, int pipeline,
                                 int slots, int seedSlots, Duration optimistic, Duration rechoke, Duration snub,
-                                boolean sharedStore, boolean trackerless) {
+                                boolean sharedStore, boolean trackerless, boolean magnet) {
     private static final Set<String> KEYS = Set.of("piece-length", "picker", "choker", "free-riders", "interval", "pipeline",
-            "slots", "seed-slots", "optimistic", "rechoke", "snub", "store", "trackerless");
+            "slots", "seed-slots", "optimistic", "rechoke", "snub", "store", "trackerless", "magnet");
 
     public static BitTorrentOptions parse(Map<String, String> o) {
         for (String k : o.keySet()) {
@@ -49,10 +52,8 @@ public record BitTorrentOptions(int pieceLength, String picker, String choker, i
         if (!store.equals("memory") && !store.equals("shared")) {
             throw new OverlayException("option store must be memory or shared, got '" + store + "'");
         }
-        String trackerless = o.getOrDefault("trackerless", "false");
-        if (!trackerless.equals("true") && !trackerless.equals("false")) {
-            throw new OverlayException("option trackerless must be true or false, got '" + trackerless + "'");
-        }
+        boolean trackerless = flag(o, "trackerless");
+        boolean magnet = flag(o, "magnet");
         int slots = number(o, "slots", 4);
         return new BitTorrentOptions(number(o, "piece-length", 256 * 1024), o.getOrDefault("picker", "rarest"),
                 o.getOrDefault("choker", "tit-for-tat"), number(o, "free-riders", 0),
@@ -61,7 +62,7 @@ public record BitTorrentOptions(int pieceLength, String picker, String choker, i
                 seconds(o, "optimistic", TitForTatChoker.DEFAULT_OPTIMISTIC_NANOS / 1_000_000_000L),
                 seconds(o, "rechoke", PeerConfig.DEFAULTS.rechoke().toSeconds()),
                 seconds(o, "snub", PeerConfig.DEFAULTS.snubTimeout().toSeconds()), store.equals("shared"),
-                trackerless.equals("true"));
+                trackerless, magnet);
     }
 
     /** The chokers named by {@code choker}, tit-for-tat with these slots and optimistic period. */
@@ -73,6 +74,14 @@ public record BitTorrentOptions(int pieceLength, String picker, String choker, i
     public PeerConfig peerConfig() {
         PeerConfig d = PeerConfig.DEFAULTS;
         return new PeerConfig(Math.max(1, pipeline), rechoke, snub, d.banAfter(), d.maxConnections());
+    }
+
+    private static boolean flag(Map<String, String> o, String key) {
+        String v = o.getOrDefault(key, "false");
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new OverlayException("option " + key + " must be true or false, got '" + v + "'");
+        }
+        return v.equals("true");
     }
 
     private static Duration seconds(Map<String, String> o, String key, long fallback) {

@@ -74,6 +74,28 @@ class TrackerlessNetworkTest {
     }
 
     @Test
+    void withMagnetDownloadsTheMetadataComesFromThePeersToo() throws Exception {
+        List<Address> roster = new CopyOnWriteArrayList<>();
+        BytesContent file = BitTorrentNetworkTest.content("by magnet.bin", 200_000, 5);
+        try (SimTransport sim = SimTransport.withSeed(23)) {
+            NetworkSpec spec = NetworkSpec.of("bt", 3, 5).withOptions(Map.of("trackerless", "true", "magnet", "true",
+                    "piece-length", "16384"));
+            BitTorrentNetwork net = (BitTorrentNetwork) new BitTorrentOverlay(null, null,
+                    (peer, transport) -> List.of(new Roster(roster))).create(spec, sim);
+            net.share(PeerId.of(1), file);
+            CompletableFuture<TransferResult> d = net.download(PeerId.of(2), file.id());
+            sim.advance(Duration.ofSeconds(1));
+            assertEquals("finding peers", net.info(PeerId.of(2)).details().get("by magnet.bin"), "nobody on the roster yet");
+            assertNull(net.status(PeerId.of(2), file.id()));
+            roster.add(net.info(PeerId.of(1)).address());
+            CompletableFuture<TransferResult> d3 = net.download(PeerId.of(3), file.id()); // its sources start now
+            assertTrue(sim.await(d3, Duration.ofMinutes(2)).verified());
+            assertArrayEquals(file.read(0, 200_000), net.bytes(PeerId.of(3), file.id()));
+            assertFalse(d.isDone(), "peer 2 asked its sources before anyone was listed, and no source repeats");
+        }
+    }
+
+    @Test
     void withoutAnySourceNobodyFindsAnybody() throws Exception {
         BytesContent file = BitTorrentNetworkTest.content("alone.bin", 100_000, 4);
         try (SimTransport sim = SimTransport.withSeed(22)) {

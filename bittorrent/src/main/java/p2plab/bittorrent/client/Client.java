@@ -220,8 +220,9 @@ public final class Client implements AutoCloseable {
                         options.choker().get(), options.peer()));
                 Torrent t = new Torrent(meta.infoHash(), meta.announce() == null ? List.of() : List.of(meta.announce()));
                 torrents.add(t);
-                t.attach(swarm);
+                t.swarm = swarm; // announces read its counts: a seed says left=0 from the start
                 t.startSources(List.of());
+                t.attach(swarm); // after the sources, so a seed also tells them it is complete
                 f.complete(t);
             } catch (RuntimeException e) {
                 f.completeExceptionally(e);
@@ -271,6 +272,7 @@ public final class Client implements AutoCloseable {
         private final CompletableFuture<SwarmResult> done = new CompletableFuture<>();
         /** Peers the sources found, so the download can dial those the metadata fetch did not reach. */
         private final java.util.Set<Address> known = new java.util.LinkedHashSet<>();
+        private volatile int knownPeers;
         private volatile TorrentSession swarm; // null while the metadata is fetched
         private MetadataFetch fetch; // null once the metadata is in (or when started from a .torrent)
         private volatile Phase phase = Phase.FINDING_PEERS;
@@ -362,6 +364,7 @@ public final class Client implements AutoCloseable {
                     known.add(a);
                 }
             }
+            knownPeers = known.size();
             TorrentSession s = swarm;
             MetadataFetch f = fetch;
             for (Address a : peers) {
@@ -399,6 +402,11 @@ public final class Client implements AutoCloseable {
 
         public Phase phase() {
             return phase;
+        }
+
+        /** Distinct peers the sources have found so far (up to 1,000): "finding peers: 3 found". */
+        public int knownPeers() {
+            return knownPeers;
         }
 
         public CompletableFuture<SwarmResult> completion() {

@@ -7,7 +7,9 @@ import p2plab.common.transport.Transport;
 /**
  * Makes the extra {@link PeerSource}s of each peer of a lab network (a DHT node per peer, say):
  * the application hands one to {@code new BitTorrentOverlay(pickers, chokers, factory)}. Called
- * on the network's thread each time a peer starts, again when it is revived.
+ * each time a peer starts, and again when it is revived (its old sources were killed with it).
+ * In simulation, nodes opened under {@code peer.label()} share the peer's host, so a DHT node
+ * opened that way announces the right IP for the peer.
  */
 @FunctionalInterface
 public interface PeerSourceFactory {

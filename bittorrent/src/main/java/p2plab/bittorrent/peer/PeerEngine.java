@@ -94,8 +94,16 @@ public final class PeerEngine implements PeerHandler<PeerMessage> {
         return s;
     }
 
-    /** Starts fetching the metadata of a torrent known by its info hash (a magnet link). */
+    /**
+     * Starts fetching the metadata of a torrent known by its info hash (a magnet link).
+     *
+     * @throws IllegalStateException when this peer already has that torrent
+     */
     public MetadataFetch addFetch(byte[] infoHash) {
+        if (swarms.containsKey(HexFormat.of().formatHex(infoHash))) {
+            throw new IllegalStateException("this client already has torrent " + HexFormat.of().formatHex(infoHash)
+                    + "; stop it first");
+        }
         MetadataFetch f = new MetadataFetch(node, infoHash);
         swarms.put(HexFormat.of().formatHex(infoHash), f);
         return f;

@@ -41,6 +41,46 @@ class MagnetDownloadTest {
         }
     }
 
+    @Test
+    void aMultiFileTorrentByMagnetLandsFileByFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path folder = java.nio.file.Files.createDirectories(dir.resolve("seed").resolve("album"));
+        java.nio.file.Files.createDirectories(folder.resolve("cd1"));
+        byte[] a = new byte[70_000];
+        byte[] b = new byte[12_345];
+        new Random(2).nextBytes(a);
+        new Random(3).nextBytes(b);
+        java.nio.file.Files.write(folder.resolve("cd1").resolve("track1.ogg"), a);
+        java.nio.file.Files.write(folder.resolve("notes.txt"), b);
+        Metainfo meta = Torrents.create(folder, null, 16 * 1024);
+        try (SimTransport sim = SimTransport.withSeed(13)) {
+            ClientOptions noTracker = ClientOptions.defaults().withoutTracker();
+            Client seed = Client.open(sim, "seed", 0, NodeConfig.named("seed"), noTracker);
+            sim.await(seed.seed(meta, new p2plab.bittorrent.storage.DiskStore(meta, dir.resolve("seed"))), Duration.ofSeconds(1));
+            Client leecher = Client.open(sim, "leecher", 0, NodeConfig.named("leecher"), noTracker);
+            java.nio.file.Path out = dir.resolve("out");
+            Client.Torrent t = sim.await(leecher.get(MagnetLink.of(meta).withPeers(List.of(seed.address())),
+                    m -> new p2plab.bittorrent.storage.DiskStore(m, out)), Duration.ofSeconds(1));
+            assertTrue(sim.await(t.completion(), Duration.ofSeconds(60)).complete());
+            assertTrue(t.metainfo().multiFile());
+            assertArrayEquals(a, java.nio.file.Files.readAllBytes(out.resolve("album").resolve("cd1").resolve("track1.ogg")));
+            assertArrayEquals(b, java.nio.file.Files.readAllBytes(out.resolve("album").resolve("notes.txt")));
+        }
+    }
+
+    @Test
+    void aMagnetLinkForATorrentTheClientAlreadyHasIsRefused() throws Exception {
+        try (SimTransport sim = SimTransport.withSeed(12)) {
+            BytesContent content = new BytesContent("x.bin", new byte[5000]);
+            Metainfo meta = Torrents.of(content, null, 1024);
+            Client c = Client.open(sim, "c", 0, NodeConfig.named("c"), ClientOptions.defaults().withoutTracker());
+            sim.await(c.seed(meta, new ContentStore(content)), Duration.ofSeconds(1));
+            java.util.concurrent.CompletableFuture<Client.Torrent> again = c.get(MagnetLink.of(meta), m -> new MemoryStore(1024));
+            sim.advance(Duration.ofSeconds(1));
+            String why = again.handle((t, e) -> e == null ? "accepted" : e.getMessage()).join();
+            assertEquals("this client already has torrent " + meta.infoHashHex() + "; stop it first", why);
+        }
+    }
+
     private static void run(Transport transport, int pieceLength, int pieces, int metadataPieces) throws Exception {
         byte[] data = new byte[(pieces - 1) * pieceLength + 77];
         new Random(5).nextBytes(data);

@@ -81,6 +81,7 @@ class MetadataFromPeersTest {
         hand.sink.found(List.of(badAddress));
         sim.advance(Duration.ofSeconds(2));
         assertEquals(Phase.FETCHING_METADATA, t.phase(), "connected, no metadata yet");
+        assertEquals(1, t.knownPeers());
         assertTrue(t.lastError() != null && t.lastError().contains(expectedError), t.lastError());
         assertEquals(badIsDropped, bad.closed, "dropped: " + badIsDropped);
 
@@ -141,6 +142,7 @@ class MetadataFromPeersTest {
             sim.advance(Duration.ofSeconds(1));
             assertEquals(m.infoBytes().length, asker.extendedHandshake().metadataSize());
             assertEquals(MetadataFetch.UT_METADATA_ID, asker.extendedHandshake().idOf(UtMetadata.NAME));
+            link.send(new PeerMessage.Extended(77, new byte[] {1, 2, 3})); // an extension we never offered: ignored (BEP 10)
             link.send(new PeerMessage.Extended(MetadataFetch.UT_METADATA_ID, UtMetadata.encode(new UtMetadata.Request(0))));
             link.send(new PeerMessage.Extended(MetadataFetch.UT_METADATA_ID, UtMetadata.encode(new UtMetadata.Request(1))));
             link.send(new PeerMessage.Extended(MetadataFetch.UT_METADATA_ID, new byte[] {'x'})); // not bencode
@@ -148,6 +150,26 @@ class MetadataFromPeersTest {
             assertEquals(List.of(new UtMetadata.Data(0, m.infoBytes().length, m.infoBytes()), new UtMetadata.Reject(1)),
                     asker.metadataMessages(FakePeer.OUR_ID));
             assertTrue(asker.closed, "a malformed ut_metadata message closes the connection");
+        }
+    }
+
+    @Test
+    void metadataThatHashesRightButCannotBeUsedStopsTheTorrentWithTheReason() throws Exception {
+        // a file path with ".." in it: the info hash is of exactly these bytes, so the magnet link vouches for them
+        byte[] hostile = "d5:filesld6:lengthi1e4:pathl2:..1:xeee4:name1:x12:piece lengthi16384e6:pieces20:aaaaaaaaaaaaaaaaaaaae"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] hash = p2plab.common.content.Digests.sha1(hostile);
+        FakePeer peer = new FakePeer(hash, Reserved.ours(), hostile.length, piece -> MetadataPieces.answer(hostile, piece));
+        try (SimTransport sim = SimTransport.withSeed(5)) {
+            Address at = sim.open(NodeConfig.named("hostile"), new PeerWireFormat(), peer).address();
+            Client leecher = Client.open(sim, "leecher", 0, NodeConfig.named("leecher"), ClientOptions.defaults().withoutTracker());
+            MagnetLink magnet = new MagnetLink(hash, "", List.of(), List.of(at), -1);
+            Client.Torrent t = sim.await(leecher.get(magnet, m -> new MemoryStore(m.pieceLength())), Duration.ofSeconds(1));
+            sim.advance(Duration.ofSeconds(2));
+            assertEquals(Phase.STOPPED, t.phase());
+            assertEquals("cannot use the metadata: unsafe path element '..' in torrent file list", t.lastError());
+            assertTrue(t.metadata().isCompletedExceptionally());
+            assertTrue(peer.closed, "its connection closed with the torrent");
         }
     }
 }
