@@ -120,14 +120,14 @@ public final class DhtSwarm implements Network, DhtView {
     @Override
     public synchronized void kill(PeerId id) {
         swarm.kill(id);
-        if (dht.info(id).alive()) {
+        if (dhtAlive(id)) {
             dht.kill(id);
         }
     }
 
     @Override
     public synchronized void revive(PeerId id) {
-        if (!dht.info(id).alive()) {
+        if (!dhtAlive(id)) {
             dht.revive(id);
         }
         swarm.revive(id);
@@ -157,10 +157,15 @@ public final class DhtSwarm implements Network, DhtView {
     @Override
     public PeerInfo info(PeerId id) {
         PeerInfo p = swarm.info(id);
-        PeerInfo node = dht.info(id);
+        DhtNode node = dhtView.dht(id);
         Map<String, String> details = new LinkedHashMap<>(p.details());
-        details.put("dht", node.alive() ? "node " + node.details().get("id") + ", " + node.neighbours().size() + " nodes known" : "down");
+        details.put("dht", dhtAlive(id) ? "node " + node.id().shortHex() + ", " + node.table().contacts().size() + " nodes known" : "down");
         return new PeerInfo(p.id(), p.address(), p.role(), p.alive(), p.neighbours(), p.shares(), details);
+    }
+
+    /** Asks the node itself: the DHT network's {@code info} would build its whole topology. */
+    private boolean dhtAlive(PeerId id) {
+        return dhtView.dht(id).node().isAlive();
     }
 
     /** The swarm's; the DHT notices a dead node only when it next asks it, which is its normal state. */

@@ -1,11 +1,8 @@
 package p2plab.labs.trackerless;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import p2plab.bittorrent.BitTorrentOverlay;
 import p2plab.common.content.GeneratedContent;
@@ -61,7 +58,8 @@ public final class TrackerDeath {
      * @param upload      every peer's upload rate, bytes per second (it makes a download take time)
      * @param discovery   how peers find each other
      * @param seed        seed of every random choice
-     * @param step        how often the run looks at the swarm (times to first peer are measured to this)
+     * @param step        how often the run looks at the swarm in the first 10 s of each phase (times to first peer
+     *                    are measured to this); five times less often after
      * @param limit       protocol time each phase may take (the early one until the kill, the late one after it)
      */
     public record Setup(int peers, int early, long fileBytes, int pieceLength, long upload, Discovery discovery, long seed,
@@ -93,12 +91,16 @@ public final class TrackerDeath {
      *
      * @param killedAt        when the tracker died
      * @param earlyFirstPeer  early downloaders' times to their first peer
-     * @param earlyDone       early downloads completed and verified
+     * @param earlyDone       early downloads' times to completion (verified)
      * @param lateFirstPeer   late downloaders' times to their first peer
      * @param lateDone        late downloads' times to completion (verified)
      */
-    public record Outcome(Setup setup, double killedAt, double[] earlyFirstPeer, int earlyDone, double[] lateFirstPeer,
+    public record Outcome(Setup setup, double killedAt, double[] earlyFirstPeer, double[] earlyDone, double[] lateFirstPeer,
                           double[] lateDone) {
+        public int earlyCompleted() {
+            return earlyDone.length;
+        }
+
         public int lateWithPeer() {
             return lateFirstPeer.length;
         }
@@ -109,7 +111,7 @@ public final class TrackerDeath {
 
         @Override
         public String toString() {
-            return setup.discovery().label() + ": killed at " + killedAt + " s, early " + earlyDone + "/" + setup.early()
+            return setup.discovery().label() + ": killed at " + killedAt + " s, early " + earlyCompleted() + "/" + setup.early()
                     + " done (first peer, median " + median(earlyFirstPeer) + " s), late " + lateWithPeer() + "/" + setup.late()
                     + " with a peer (median " + median(lateFirstPeer) + " s), " + lateCompleted() + " done (median "
                     + median(lateDone) + " s)";
@@ -138,39 +140,48 @@ public final class TrackerDeath {
         transport.advance(Duration.ofSeconds(1)); // the seed announces before the others arrive
         long start = now(transport);
         double[] firstHalf = {0};
-        List<CompletableFuture<TransferResult>> early = new ArrayList<>();
         int lateFrom = 2 + s.early();
+        Map<Integer, Long> earlyFirst = new ConcurrentHashMap<>();
+        Map<Integer, Long> earlyDone = new ConcurrentHashMap<>();
         for (int i = 2; i < lateFrom; i++) {
-            early.add(net.download(PeerId.of(i), file.id(), (done, total, sources) -> {
+            int id = i;
+            net.download(PeerId.of(i), file.id(), (done, total, sources) -> {
                 synchronized (firstHalf) {
                     firstHalf[0] = Math.max(firstHalf[0], total == 0 ? 0 : (double) done / total);
                 }
-            }));
+            }).thenAccept(t -> completed(t, id, earlyDone, transport));
         }
-        Map<Integer, Long> earlyFirst = new ConcurrentHashMap<>();
         while (half(firstHalf) < 0.5 && now(transport) - start < s.limit().toNanos()) {
-            transport.advance(s.step());
+            transport.advance(step(s, now(transport) - start));
             firstPeers(net, 2, lateFrom - 1, earlyFirst, transport);
         }
         net.kill(PeerId.of(0));
         double killedAt = (now(transport) - start) / 1e9;
         long lateStart = now(transport);
         Map<Integer, Long> lateFirst = new ConcurrentHashMap<>();
-        Map<Integer, Long> completed = new ConcurrentHashMap<>();
+        Map<Integer, Long> lateDone = new ConcurrentHashMap<>();
         for (int i = lateFrom; i <= s.peers(); i++) {
             int id = i;
-            net.download(PeerId.of(i), file.id()).thenAccept(t -> {
-                if (t.verified()) {
-                    completed.put(id, now(transport));
-                }
-            });
+            net.download(PeerId.of(i), file.id()).thenAccept(t -> completed(t, id, lateDone, transport));
         }
-        while (completed.size() < s.late() && now(transport) - lateStart < s.limit().toNanos()) {
-            transport.advance(s.step());
+        while ((lateDone.size() < s.late() || earlyDone.size() < s.early()) && now(transport) - lateStart < s.limit().toNanos()) {
+            transport.advance(step(s, now(transport) - lateStart));
+            firstPeers(net, 2, lateFrom - 1, earlyFirst, transport);
             firstPeers(net, lateFrom, s.peers(), lateFirst, transport);
         }
-        int earlyDone = (int) early.stream().filter(f -> f.isDone() && !f.isCompletedExceptionally() && f.join().verified()).count();
-        return new Outcome(s, killedAt, seconds(earlyFirst, start), earlyDone, seconds(lateFirst, lateStart), seconds(completed, lateStart));
+        return new Outcome(s, killedAt, seconds(earlyFirst, start), seconds(earlyDone, start), seconds(lateFirst, lateStart),
+                seconds(lateDone, lateStart));
+    }
+
+    /** The run's step for the first 10 s of a phase, when first peers are found; five times longer after. */
+    private static Duration step(Setup s, long phaseNanos) {
+        return phaseNanos < 10_000_000_000L ? s.step() : s.step().multipliedBy(5);
+    }
+
+    private static void completed(TransferResult t, int id, Map<Integer, Long> done, Transport transport) {
+        if (t.verified()) {
+            done.put(id, now(transport));
+        }
     }
 
     /** Notes the time at which each of peers {@code from..to} first has a swarm neighbour. */

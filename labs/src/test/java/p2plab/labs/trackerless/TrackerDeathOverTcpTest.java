@@ -26,7 +26,7 @@ class TrackerDeathOverTcpTest {
             o = TrackerDeath.run(SWARM, tcp);
         }
         assertTrue(o.killedAt() > 0, o.toString());
-        assertEquals(4, o.earlyDone(), o.toString());
+        assertEquals(4, o.earlyCompleted(), o.toString());
         assertEquals(5, o.lateWithPeer(), "every late peer found peers through the DHT: " + o);
         assertEquals(5, o.lateCompleted(), o.toString());
     }
@@ -37,7 +37,7 @@ class TrackerDeathOverTcpTest {
         try (Transport tcp = Transports.create("tcp", SWARM.seed(), SCALE)) {
             o = TrackerDeath.run(SWARM.with(TrackerDeath.Discovery.TRACKER), tcp);
         }
-        assertEquals(4, o.earlyDone(), o.toString());
+        assertEquals(4, o.earlyCompleted(), o.toString());
         assertEquals(0, o.lateWithPeer(), o.toString());
         assertEquals(0, o.lateCompleted(), o.toString());
     }

@@ -42,13 +42,13 @@ final class TrackerDeathComparison {
 
     static ExperimentReport run(Parameters p, long seed, Progress progress) {
         ResultTable table = new ResultTable(List.of("discovery", "run_seed", "peers", "killed_at_s", "early_first_peer_median_s",
-                "early_done", "late_peers", "late_with_peer", "late_done", "late_first_peer_median_s", "late_completion_median_s",
+                "early_done", "early_completion_median_s", "late_peers", "late_with_peer", "late_done", "late_first_peer_median_s", "late_completion_median_s",
                 "late_completion_last_s"));
         List<String> discoveries = p.words("discovery");
         int runs = p.integer("death-runs");
         TrackerDeath.Setup base = new TrackerDeath.Setup(p.integer("death-peers"), p.integer("death-early"),
                 p.integer("death-file-kib") * 1024L, p.integer("death-piece-kib") * 1024, p.integer("death-upload-kib") * 1024L,
-                Discovery.TRACKER, seed, Duration.ofMillis(500), Duration.ofSeconds(p.integer("death-limit-s")));
+                Discovery.TRACKER, seed, Duration.ofMillis(100), Duration.ofSeconds(p.integer("death-limit-s")));
         Map<String, List<Double>> firstPeer = new LinkedHashMap<>();
         Map<String, List<Double>> completion = new LinkedHashMap<>();
         int done = 0;
@@ -63,7 +63,8 @@ final class TrackerDeathComparison {
                 try (SimTransport sim = Transports.simulator(s.seed())) {
                     o = TrackerDeath.run(s, sim);
                 }
-                table.add(name, s.seed(), s.peers(), o.killedAt(), TrackerDeath.median(o.earlyFirstPeer()), o.earlyDone(), s.late(),
+                table.add(name, s.seed(), s.peers(), o.killedAt(), TrackerDeath.median(o.earlyFirstPeer()), o.earlyCompleted(),
+                        TrackerDeath.median(o.earlyDone()), s.late(),
                         o.lateWithPeer(), o.lateCompleted(), TrackerDeath.median(o.lateFirstPeer()), TrackerDeath.median(o.lateDone()),
                         o.lateDone().length == 0 ? Double.NaN : o.lateDone()[o.lateDone().length - 1]);
                 for (double t : o.lateFirstPeer()) {
@@ -88,8 +89,14 @@ final class TrackerDeathComparison {
                         "Finding the first peer through the DHT alone costs a lookup of several rounds instead of one tracker request, a fraction of a second in simulation against a download of many seconds."));
     }
 
-    /** The share of late peers (all runs pooled) that had reached a point, against seconds since they started. */
+    /**
+     * The share of late peers (all runs pooled) that had reached a point, against seconds since
+     * they started; every curve runs on to a quarter past the last time seen (or the limit), so
+     * the curves that stay at zero are drawn as far.
+     */
     private static Plot cdf(String file, String title, String yLabel, Map<String, List<Double>> times, int latePeers, double limit) {
+        double last = times.values().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).max().orElse(limit);
+        double end = Math.min(limit, Math.ceil(last * 1.25));
         List<Plot.Curve> curves = new ArrayList<>();
         times.forEach((name, list) -> {
             double[] sorted = list.stream().mapToDouble(Double::doubleValue).sorted().toArray();
@@ -99,7 +106,7 @@ final class TrackerDeathComparison {
                 x[i + 1] = sorted[i];
                 y[i + 1] = 100.0 * (i + 1) / latePeers;
             }
-            x[sorted.length + 1] = limit;
+            x[sorted.length + 1] = end;
             y[sorted.length + 1] = 100.0 * sorted.length / latePeers;
             curves.add(new Plot.Curve(name, x, y, false));
         });
