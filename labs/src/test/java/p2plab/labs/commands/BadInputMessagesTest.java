@@ -117,7 +117,7 @@ class BadInputMessagesTest {
     void aGroupTypedAloneIsAUsageError() {
         for (String[] group : new String[][] {
                 {"network", "create, list, use, destroy or speed"}, {"peer", "add, kill, revive or list"},
-                {"torrent", "create or info"}, {"dht", "table or lookup"}}) {
+                {"torrent", "create, info or magnet"}, {"dht", "table, lookup or node"}}) {
             Run r = Run.of(group[0]);
             assertEquals("error: " + group[0] + " needs a subcommand: " + group[1] + "; see `help " + group[0] + "`", r.err().strip());
             assertEquals(Commands.USAGE, r.code());

@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import p2plab.bittorrent.client.Client;
 import p2plab.bittorrent.client.ClientOptions;
-import p2plab.bittorrent.client.Phase;
 import p2plab.bittorrent.metainfo.Metainfo;
 import p2plab.bittorrent.peer.SwarmResult;
 import p2plab.bittorrent.peer.SwarmStatus;
@@ -205,8 +204,7 @@ public final class GetCommand extends LabCommand {
                 long waited = (transport.clock().nanos() - start) / 1_000_000_000L;
                 SwarmStatus s = last.get();
                 String trackerError = t.lastTrackerError();
-                if (wanted.onlyTracker() && trackerError != null && waited >= TRACKER_GRACE_SECONDS && (s == null || s.peers() == 0)
-                        && t.phase() == Phase.FINDING_PEERS) {
+                if (wanted.onlyTracker() && trackerError != null && waited >= TRACKER_GRACE_SECONDS && (s == null || s.peers() == 0)) {
                     throw new LabException("the tracker " + TorrentSupport.printable(wanted.tracker()) + " did not answer ("
                             + TorrentSupport.oneLine(trackerError.replaceFirst("^[\\w.$]+(Exception|Error): ", ""))
                             + "); start it (`tracker`) or fix the torrent's URL, or find peers through the DHT with --dht-bootstrap HOST:PORT");

@@ -58,7 +58,8 @@ final class GetSteps {
                 return source.start(swarm, peers -> {
                     if (!peers.isEmpty() && first.getAndSet(false)) {
                         add(where + " found " + peers(peers)
-                                + (magnet && fetchingShown.compareAndSet(false, true) ? "; fetching metadata (BEP 9) from them" : ""));
+                                + (magnet && fetchingShown.compareAndSet(false, true)
+                                ? "; fetching metadata (BEP 9) from " + (peers.size() == 1 ? "it" : "them") : ""));
                     }
                     sink.found(peers);
                 });

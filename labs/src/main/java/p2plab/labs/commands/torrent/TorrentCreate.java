@@ -69,7 +69,7 @@ final class TorrentCreate extends LabCommand {
                 + (meta.multiFile() ? meta.files().size() + " files, " : "") + meta.pieceCount() + " pieces of "
                 + DataSize.format(meta.pieceLength()) + ")");
         println("info hash " + meta.infoHashHex());
-        println(meta.announce() == null ? "no tracker: add --tracker URL so that peers can find each other" : "tracker " + meta.announce());
+        println(meta.announce() == null ? "no tracker: add --tracker URL, or seed it with --dht, so that peers can find each other" : "tracker " + meta.announce());
         println("magnet " + meta.magnet());
     }
 }

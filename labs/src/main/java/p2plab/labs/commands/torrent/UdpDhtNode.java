@@ -5,10 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import p2plab.bittorrent.discovery.Announcer;
-import p2plab.bittorrent.discovery.PeerSink;
 import p2plab.bittorrent.discovery.PeerSource;
-import p2plab.bittorrent.discovery.SwarmRef;
 import p2plab.common.transport.Address;
 import p2plab.common.transport.Node;
 import p2plab.common.transport.NodeConfig;
@@ -21,7 +18,7 @@ import p2plab.kademlia.krpc.NodeId;
 import p2plab.kademlia.lookup.NextHopPolicy;
 import p2plab.kademlia.routing.BucketPolicies;
 import p2plab.labs.session.LabException;
-import p2plab.labs.trackerless.DhtPeerSearch;
+import p2plab.labs.trackerless.DhtPeerSource;
 import p2plab.labs.trackerless.DhtSchedule;
 
 /**
@@ -76,55 +73,11 @@ public final class UdpDhtNode implements AutoCloseable {
     }
 
     /**
-     * This node as a client's source of peers: for each torrent, announce_peer and get_peers on
-     * the usual schedule ({@link DhtPeerSearch}); DHT nodes that peers name in their {@code port}
-     * message are pinged, which puts them in the routing table when they answer.
+     * This node as a client's source of peers ({@link DhtPeerSource}): for each torrent,
+     * announce_peer and get_peers on the usual schedule.
      */
     public PeerSource peerSource() {
-        return new PeerSource() {
-            @Override
-            public String name() {
-                return "dht";
-            }
-
-            @Override
-            public Announcer start(SwarmRef swarm, PeerSink sink) {
-                DhtPeerSearch search = new DhtPeerSearch(dht, swarm.infoHash(), swarm.port(), DhtSchedule.USUAL,
-                        swarm.counts().left() == 0, sink::found);
-                search.start();
-                return new Announcer() {
-                    @Override
-                    public void completed() {
-                        search.completed();
-                    }
-
-                    @Override
-                    public void findMore() {
-                        search.lookupNow();
-                    }
-
-                    @Override
-                    public void stop() {
-                        search.stop();
-                    }
-
-                    @Override
-                    public long lastSuccessNanos() {
-                        return search.lastSuccessNanos();
-                    }
-                };
-            }
-
-            @Override
-            public int dhtPort() {
-                return node.address().port();
-            }
-
-            @Override
-            public void dhtNodeLearned(Address other) {
-                node.execute(() -> dht.ping(other));
-            }
-        };
+        return new DhtPeerSource(dht, DhtSchedule.USUAL);
     }
 
     /**
