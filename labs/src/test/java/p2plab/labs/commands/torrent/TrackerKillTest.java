@@ -63,4 +63,12 @@ class TrackerKillTest {
         assertTrue(t.contains("error: --trackerless is for bittorrent networks"), t);
         assertTrue(t.contains("error: -o trackerless=true alone leaves peers no way to meet; use --trackerless"), t);
     }
+
+    @Test
+    void aTrackerlessSwarmCanStartFromMagnetLinksWithMetadataFromPeers() {
+        String t = Transcript.of(List.of("network create bittorrent --peers 3 --trackerless -o magnet=true --seed 1",
+                "share 1 " + file, "tracker kill", "peer add", "download 4 demo.bin", "peer list"));
+        assertTrue(t.contains("downloaded 'demo.bin' (39.06 KiB) to peer 4"), "magnet, DHT, metadata from peers, pieces:\n" + t);
+        assertTrue(!t.contains("[exit"), t);
+    }
 }
