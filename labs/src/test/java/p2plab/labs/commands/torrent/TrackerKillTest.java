@@ -44,13 +44,18 @@ class TrackerKillTest {
 
     @Test
     void aNewPeerOfATrackerlessSwarmGetsTheFileWithTheTrackerDeadOnBothDrivers() {
+        // Then every holder dies and one comes back: it announces again, and the last peer can only have found it there.
         for (String transport : List.of("sim", "tcp --time-scale 5")) {
             String t = Transcript.of(List.of("network create bittorrent --peers 3 --trackerless --seed 1 --transport " + transport,
-                    "share 1 " + file, "download 2 demo.bin", "tracker kill", "peer add", "download 4 demo.bin", "dht table 4"));
+                    "share 1 " + file, "download 2 demo.bin", "tracker kill", "peer add", "download 4 demo.bin", "dht table 4",
+                    "peer kill 1", "peer kill 2", "peer kill 4", "peer revive 4", "peer add", "download 5 demo.bin"));
             assertTrue(t.contains("trackerless (peers meet through a Kademlia DHT)"), t);
             assertTrue(t.contains("new peers still find peers through the DHT"), t);
             assertTrue(t.contains("downloaded 'demo.bin' (39.06 KiB) to peer 2"), t);
             assertTrue(t.contains("downloaded 'demo.bin' (39.06 KiB) to peer 4"), "the new peer met the swarm through the DHT:\n" + t);
+            assertTrue(t.contains("\n    67ec8e65  p1 "), "peer 4's DHT node knows peer 1's:\n" + t);
+            assertTrue(t.contains("downloaded 'demo.bin' (39.06 KiB) to peer 5"), "peer 4, revived, announced again:\n" + t);
+            assertTrue(t.contains("sources: 1   peer 4 39.06 KiB (100%)"), t);
             assertTrue(!t.contains("[exit"), t);
         }
     }
@@ -62,5 +67,13 @@ class TrackerKillTest {
         assertTrue(t.contains("error: gnutella-1 is a gnutella network and has no tracker; `network create bittorrent --peers N` makes one that has"), t);
         assertTrue(t.contains("error: --trackerless is for bittorrent networks"), t);
         assertTrue(t.contains("error: -o trackerless=true alone leaves peers no way to meet; use --trackerless"), t);
+    }
+
+    @Test
+    void aTrackerlessSwarmCanStartFromMagnetLinksWithMetadataFromPeers() {
+        String t = Transcript.of(List.of("network create bittorrent --peers 3 --trackerless -o magnet=true --seed 1",
+                "share 1 " + file, "tracker kill", "peer add", "download 4 demo.bin", "peer list"));
+        assertTrue(t.contains("downloaded 'demo.bin' (39.06 KiB) to peer 4"), "magnet, DHT, metadata from peers, pieces:\n" + t);
+        assertTrue(!t.contains("[exit"), t);
     }
 }
