@@ -3,10 +3,7 @@ package p2plab.kademlia.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.ref.Reference;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import p2plab.common.transport.Node;
@@ -68,44 +65,19 @@ public final class KademliaBulkBenchmark {
         System.out.printf("%,d nodes built in %.1f s (CPU %.1f s); %.1f nodes per table; heap after GC %,d MiB = %,d bytes per node%n",
                 n, buildSeconds, buildCpu, entries / (double) n, heap >> 20, heap / n);
 
-        int[] rounds = new int[lookups];
-        int[] messages = new int[lookups];
-        cpu0 = threads.getCurrentThreadCpuTime();
-        start = System.nanoTime();
-        for (int done = 0; done < lookups; ) {
-            List<CompletableFuture<LookupResult>> batch = new ArrayList<>();
-            for (int i = 0; i < 1_000 && done + i < lookups; i++) {
-                DhtNode from = dht[random.nextInt(n)];
-                NodeId target = NodeId.random(random);
-                CompletableFuture<LookupResult> r = new CompletableFuture<>();
-                from.node().execute(() -> from.findNode(target).whenComplete((v, e) -> {
-                    if (e != null) {
-                        r.completeExceptionally(e);
-                    } else {
-                        r.complete(v);
-                    }
-                }));
-                batch.add(r);
-            }
-            sim.await(CompletableFuture.allOf(batch.toArray(CompletableFuture[]::new)), Duration.ofHours(1));
-            for (CompletableFuture<LookupResult> f : batch) {
-                LookupResult r = f.join();
-                rounds[done] = r.rounds();
-                messages[done] = r.messages();
-                done++;
-            }
-        }
-        double lookupSeconds = (System.nanoTime() - start) / 1e9;
-        double lookupCpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
-        if (lookups > 0) {
-            Arrays.sort(rounds);
-            Arrays.sort(messages);
-            System.out.printf("%,d lookups in %.1f s (CPU %.1f s): rounds median %d, p99 %d, mean %.2f; messages median %d, p99 %d;"
-                            + " log2 N = %.1f; load average %.1f%n",
-                    lookups, lookupSeconds, lookupCpu, rounds[lookups / 2], rounds[lookups * 99 / 100],
-                    Arrays.stream(rounds).average().orElse(0), messages[lookups / 2], messages[lookups * 99 / 100],
-                    Math.log(n) / Math.log(2), Measure.load());
-        }
+        RandomLookups.run(sim, lookups, n, () -> {
+            DhtNode from = dht[random.nextInt(n)];
+            NodeId target = NodeId.random(random);
+            CompletableFuture<LookupResult> r = new CompletableFuture<>();
+            from.node().execute(() -> from.findNode(target).whenComplete((v, e) -> {
+                if (e != null) {
+                    r.completeExceptionally(e);
+                } else {
+                    r.complete(v);
+                }
+            }));
+            return r;
+        });
         Reference.reachabilityFence(dht);
     }
 

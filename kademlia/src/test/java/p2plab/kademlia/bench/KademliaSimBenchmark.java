@@ -3,20 +3,15 @@ package p2plab.kademlia.bench;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.CompletableFuture;
 import p2plab.common.metrics.Counts;
 import p2plab.common.overlay.NetworkSpec;
 import p2plab.common.overlay.PeerId;
 import p2plab.common.transport.sim.SimTransport;
 import p2plab.kademlia.KademliaNetwork;
 import p2plab.kademlia.krpc.NodeId;
-import p2plab.kademlia.lookup.LookupResult;
 import p2plab.kademlia.lookup.NextHopPolicy;
 import p2plab.kademlia.routing.BucketPolicies;
 
@@ -63,36 +58,9 @@ public final class KademliaSimBenchmark {
         }
 
         SplittableRandom random = new SplittableRandom(2);
-        int[] rounds = new int[lookups];
-        int[] messages = new int[lookups];
-        cpu0 = threads.getCurrentThreadCpuTime();
-        start = System.nanoTime();
-        for (int done = 0; done < lookups; ) {
-            List<CompletableFuture<LookupResult>> batch = new ArrayList<>();
-            for (int i = 0; i < 1_000 && done + i < lookups; i++) {
-                batch.add(net.lookup(PeerId.of(random.nextInt(n)), NodeId.random(random), false, null));
-            }
-            sim.await(CompletableFuture.allOf(batch.toArray(CompletableFuture[]::new)), Duration.ofHours(1));
-            for (CompletableFuture<LookupResult> f : batch) {
-                LookupResult r = f.join();
-                rounds[done] = r.rounds();
-                messages[done] = r.messages();
-                done++;
-            }
-        }
-        double lookupSeconds = (System.nanoTime() - start) / 1e9;
-        double lookupCpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
-        if (lookups > 0) {
-            Arrays.sort(rounds);
-            Arrays.sort(messages);
-            System.out.printf("%,d lookups in %.1f s (CPU %.1f s): rounds median %d, p99 %d, mean %.2f; messages median %d, p99 %d;"
-                            + " log2 N = %.1f%n",
-                    lookups, lookupSeconds, lookupCpu, rounds[lookups / 2], rounds[lookups * 99 / 100],
-                    Arrays.stream(rounds).average().orElse(0), messages[lookups / 2], messages[lookups * 99 / 100],
-                    Math.log(n) / Math.log(2));
-        }
-        System.out.printf("total %.1f s (CPU %.1f s); events run %,d; load average %.1f%n", joinSeconds + lookupSeconds,
-                joinCpu + lookupCpu, sim.eventsRun(), Measure.load());
+        double lookupSeconds = RandomLookups.run(sim, lookups, n,
+                () -> net.lookup(PeerId.of(random.nextInt(n)), NodeId.random(random), false, null));
+        System.out.printf("total %.1f s; events run %,d%n", joinSeconds + lookupSeconds, sim.eventsRun());
     }
 
     /** The top lines of this JVM's own class histogram (live objects, after a full GC), from jcmd. */

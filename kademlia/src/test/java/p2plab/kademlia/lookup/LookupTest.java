@@ -35,11 +35,7 @@ class LookupTest {
 
     @Test
     void aMergeThatAddsAKnownContactIsRefused() {
-        NextHopPolicy mergesAll = new NextHopPolicy() {
-            public List<Contact> choose(NodeId target, List<Contact> unqueried, int slots, RandomGenerator r) {
-                return unqueried.subList(0, Math.min(slots, unqueried.size()));
-            }
-
+        NextHopPolicy mergesAll = new ClosestPick() {
             @Override
             public List<Contact> merge(NodeId target, List<Contact> known, List<Contact> answer) {
                 return answer;
@@ -53,11 +49,7 @@ class LookupTest {
 
     @Test
     void aStopRuleThatNeverStopsStillEndsWhenNothingIsLeftToAsk() {
-        NextHopPolicy never = new NextHopPolicy() {
-            public List<Contact> choose(NodeId target, List<Contact> unqueried, int slots, RandomGenerator r) {
-                return unqueried.subList(0, Math.min(slots, unqueried.size()));
-            }
-
+        NextHopPolicy never = new ClosestPick() {
             @Override
             public boolean done(List<Progress> closestFirst, int k) {
                 return false;
@@ -69,6 +61,14 @@ class LookupTest {
         asked.forEach(c -> l.answered(c, List.of(), List.of(), null));
         assertTrue(l.done(), "everyone asked and answered");
         assertEquals(3, l.result().queries(), "it asked the far 40 too: the stop rule never said stop");
+    }
+
+    /** Kademlia's pick, for policies that change the merge or the stop rule. */
+    private abstract static class ClosestPick implements NextHopPolicy {
+        @Override
+        public List<Contact> choose(NodeId target, List<Contact> unqueried, int slots, RandomGenerator r) {
+            return NextHopPolicy.closestFirst().choose(target, unqueried, slots, r);
+        }
     }
 
     private static Contact c(String firstByte) {

@@ -56,12 +56,16 @@ class KademliaLabCatchesMistakesTest {
         }
     }
 
-    /** Kademlia's pick, but a merge that adds the whole answer, known contacts included. */
-    static final class MergesEverything implements NextHopPolicy {
+    /** Kademlia's pick, for the mistakes in the merge and the stop rule. */
+    abstract static class KademliasPick implements NextHopPolicy {
+        @Override
         public List<Contact> choose(NodeId target, List<Contact> unqueried, int slots, RandomGenerator random) {
             return NextHopPolicy.closestFirst().choose(target, unqueried, slots, random);
         }
+    }
 
+    /** Kademlia's pick, but a merge that adds the whole answer, known contacts included. */
+    static final class MergesEverything extends KademliasPick {
         @Override
         public List<Contact> merge(NodeId target, List<Contact> known, List<Contact> answer) {
             return answer;
@@ -69,11 +73,7 @@ class KademliaLabCatchesMistakesTest {
     }
 
     /** Kademlia's pick, but it stops as soon as the closest candidate has answered. */
-    static final class StopsEarly implements NextHopPolicy {
-        public List<Contact> choose(NodeId target, List<Contact> unqueried, int slots, RandomGenerator random) {
-            return NextHopPolicy.closestFirst().choose(target, unqueried, slots, random);
-        }
-
+    static final class StopsEarly extends KademliasPick {
         @Override
         public boolean done(List<Progress> closestFirst, int k) {
             return closestFirst.isEmpty() || closestFirst.get(0) == Progress.ANSWERED;
