@@ -1,18 +1,13 @@
 package p2plab.kademlia.interop;
 
 import p2plab.common.testing.MissingProgram;
-import static org.junit.jupiter.api.Assertions.fail;
-
-import java.io.BufferedReader;
+import p2plab.common.testing.ProcessLines;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,15 +20,12 @@ final class LibtorrentDht implements AutoCloseable {
 
     private final Process process;
     private final Writer in;
-    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    private final StringBuilder log = new StringBuilder();
+    private final ProcessLines output;
 
     private LibtorrentDht(Process process) {
         this.process = process;
         this.in = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-        Thread reader = new Thread(() -> read(process.getInputStream()), "libtorrent-dht-reader");
-        reader.setDaemon(true);
-        reader.start();
+        this.output = new ProcessLines(process, "libtorrent");
     }
 
     static void requireLibtorrent() throws Exception {
@@ -56,48 +48,19 @@ final class LibtorrentDht implements AutoCloseable {
         Process p = new ProcessBuilder(PYTHON, script.toString(), Integer.toString(port), bootstrap)
                 .redirectErrorStream(true).start();
         LibtorrentDht dht = new LibtorrentDht(p);
-        dht.expect("ready", 30);
+        dht.output.expect(30, "ready");
         return dht;
-    }
-
-    private void read(InputStream out) {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(out, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                synchronized (log) {
-                    log.append(line).append('\n');
-                }
-                lines.add(line);
-            }
-        } catch (IOException e) {
-            // the process ended
-        }
     }
 
     /** Sends one command and returns the first answer line that starts with {@code answer}. */
     String ask(String command, String answer, int seconds) throws Exception {
         in.write(command + "\n");
         in.flush();
-        return expect(answer, seconds);
-    }
-
-    private String expect(String prefix, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (true) {
-            String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (line == null) {
-                fail("libtorrent did not answer '" + prefix + "' within " + seconds + " s; its output:\n" + log());
-            }
-            if (line.startsWith(prefix)) {
-                return line;
-            }
-        }
+        return output.expect(seconds, answer);
     }
 
     String log() {
-        synchronized (log) {
-            return log.toString();
-        }
+        return output.log();
     }
 
     @Override

@@ -2,20 +2,16 @@ package p2plab.labs.commands.torrent;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import p2plab.common.testing.MissingProgram;
+import p2plab.common.testing.ProcessLines;
 
 /**
  * A libtorrent peer (Debian's python3-libtorrent, run by {@code /usr/bin/python3}) that finds
@@ -28,14 +24,11 @@ public final class LibtorrentDhtPeer implements AutoCloseable {
     private static final String SCRIPT = "/p2plab/labs/commands/torrent/libtorrent_dht_swarm.py";
 
     private final Process process;
-    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    private final StringBuilder log = new StringBuilder();
+    private final ProcessLines output;
 
     private LibtorrentDhtPeer(Process process) {
         this.process = process;
-        Thread reader = new Thread(() -> read(process.getInputStream()), "libtorrent-dht-peer");
-        reader.setDaemon(true);
-        reader.start();
+        this.output = new ProcessLines(process, "libtorrent");
     }
 
     public static void requireLibtorrent() throws Exception {
@@ -52,7 +45,7 @@ public final class LibtorrentDhtPeer implements AutoCloseable {
     /** Seeds {@code torrent} (data under {@code dataDir}) and waits until its DHT announce got an answer. */
     public static LibtorrentDhtPeer seed(Path torrent, Path dataDir, String bootstrap, Path work) throws Exception {
         LibtorrentDhtPeer p = start(work, "seed", torrent.toString(), dataDir.toString(), bootstrap);
-        String answer = p.expect("announced", "not-announced", 40);
+        String answer = p.output.expect(40, "announced", "not-announced");
         if (!answer.startsWith("announced ")) {
             fail("libtorrent's seed got no answer to its DHT announce; its output:\n" + p.log());
         }
@@ -88,7 +81,7 @@ public final class LibtorrentDhtPeer implements AutoCloseable {
         long first = -1;
         List<String> peers = new ArrayList<>();
         while (true) {
-            String line = expect("", null, seconds);
+            String line = output.expect(seconds, "");
             String[] w = line.split(" ");
             switch (w[0]) {
                 case "added" -> added = Long.parseLong(w[1]);
@@ -106,38 +99,8 @@ public final class LibtorrentDhtPeer implements AutoCloseable {
         }
     }
 
-    private void read(InputStream out) {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(out, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                synchronized (log) {
-                    log.append(line).append('\n');
-                }
-                lines.add(line);
-            }
-        } catch (IOException e) {
-            // the process ended
-        }
-    }
-
-    /** The first line starting with {@code prefix} (or {@code other}); fails after {@code seconds}. */
-    private String expect(String prefix, String other, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (true) {
-            String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (line == null) {
-                fail("libtorrent said no '" + prefix + "' within " + seconds + " s; its output:\n" + log());
-            }
-            if (line.startsWith(prefix) || other != null && line.startsWith(other)) {
-                return line;
-            }
-        }
-    }
-
     public String log() {
-        synchronized (log) {
-            return log.toString();
-        }
+        return output.log();
     }
 
     @Override
