@@ -3,6 +3,7 @@ package p2plab.bittorrent.storage;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -32,9 +33,10 @@ public final class Storage {
     private final PieceSet have;
     private final int banAfter;
     private final Map<Integer, Assembly> assembling = new HashMap<>();
-    private final Map<Integer, Assembly> failed = new HashMap<>();
-    private final Map<String, Integer> offences = new HashMap<>();
-    private final Set<String> banned = new HashSet<>();
+    // Made at the first bad piece: most torrents never see one, and a simulation seeds thousands.
+    private Map<Integer, Assembly> failed = Collections.emptyMap();
+    private Map<String, Integer> offences = Collections.emptyMap();
+    private Set<String> banned = Collections.emptySet();
     private long corruptPieces;
 
     public Storage(Metainfo meta, PieceStore store, int banAfter) {
@@ -134,13 +136,16 @@ public final class Storage {
             if (from.size() == 1) {
                 offend(from.iterator().next());
             } else {
+                if (failed.isEmpty()) {
+                    failed = new HashMap<>();
+                }
                 failed.put(piece, a);
             }
             return Outcome.PIECE_FAILED;
         }
         store.write((long) piece * meta.pieceLength(), a.data);
         have.add(piece);
-        Assembly bad = failed.remove(piece);
+        Assembly bad = failed.isEmpty() ? null : failed.remove(piece);
         if (bad != null) {
             for (int b = 0; b < bad.senders.length; b++) {
                 int off = b * BLOCK;
@@ -159,8 +164,14 @@ public final class Storage {
     }
 
     private void offend(String peer) {
+        if (offences.isEmpty()) {
+            offences = new HashMap<>();
+        }
         int n = offences.merge(peer, 1, Integer::sum);
         if (n >= banAfter) {
+            if (banned.isEmpty()) {
+                banned = new HashSet<>();
+            }
             banned.add(peer);
         }
     }
