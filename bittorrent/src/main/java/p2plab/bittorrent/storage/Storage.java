@@ -3,6 +3,7 @@ package p2plab.bittorrent.storage;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -35,9 +36,10 @@ public final class Storage {
     private final int banAfter;
     /** Pieces being received, by index (an array: the picker asks about every piece for every request). */
     private final Assembly[] assembling;
-    private final Map<Integer, Failed> failed = new HashMap<>();
-    private final Map<String, Integer> offences = new HashMap<>();
-    private final Set<String> banned = new HashSet<>();
+    // Made at the first bad piece: most torrents never see one, and a simulation seeds thousands.
+    private Map<Integer, Failed> failed = Collections.emptyMap();
+    private Map<String, Integer> offences = Collections.emptyMap();
+    private Set<String> banned = Collections.emptySet();
     private long corruptPieces;
 
     public Storage(Metainfo meta, PieceStore store, int banAfter) {
@@ -157,6 +159,9 @@ public final class Storage {
                 offend(from.iterator().next());
             } else {
                 // kept to find out, once the piece verifies, who sent the blocks that differ
+                if (failed.isEmpty()) {
+                    failed = new HashMap<>();
+                }
                 failed.put(piece, new Failed(a.data != null ? a.data : store.read(at, a.size), a.senders));
             }
             return Outcome.PIECE_FAILED;
@@ -165,7 +170,7 @@ public final class Storage {
             store.write(at, a.data);
         }
         have.add(piece);
-        Failed bad = failed.remove(piece);
+        Failed bad = failed.isEmpty() ? null : failed.remove(piece);
         if (bad != null) {
             byte[] good = a.data != null ? a.data : store.read(at, a.size);
             for (int b = 0; b < bad.senders.length; b++) {
@@ -207,8 +212,14 @@ public final class Storage {
     }
 
     private void offend(String peer) {
+        if (offences.isEmpty()) {
+            offences = new HashMap<>();
+        }
         int n = offences.merge(peer, 1, Integer::sum);
         if (n >= banAfter) {
+            if (banned.isEmpty()) {
+                banned = new HashSet<>();
+            }
             banned.add(peer);
         }
     }
