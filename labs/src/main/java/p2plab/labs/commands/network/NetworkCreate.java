@@ -130,7 +130,12 @@ final class NetworkCreate extends LabCommand {
                 + ", " + (transport.equals("sim") ? "simulated" : "TCP on 127.0.0.1") + ", seed " + seed
                 + (impl == null ? "" : ", " + impl + " implementation")
                 + "; it is now the current network");
-        settle(created); // every peer has joined (logged in, linked up) when this returns, or it says what is pending
+        try {
+            settle(created); // every peer has joined (logged in, linked up) when this returns, or it says what is pending
+        } catch (OutOfMemoryError e) {
+            lab.destroy(netName); // a network that could not even settle is no use, and it holds the heap
+            throw e;
+        }
     }
 
     private TopologySpec topologySpec() {
