@@ -155,7 +155,12 @@ final class NetworkCreate extends LabCommand {
                 + (impl == null ? "" : ", " + impl + " implementation")
                 + (trackerless ? ", trackerless (peers meet through a Kademlia DHT)" : dht ? ", with a Kademlia DHT beside the tracker" : "")
                 + "; it is now the current network");
-        settle(created); // every peer has joined (logged in, linked up) when this returns, or it says what is pending
+        try {
+            settle(created); // every peer has joined (logged in, linked up) when this returns, or it says what is pending
+        } catch (OutOfMemoryError e) {
+            lab.destroy(netName); // a network that could not even settle is no use, and it holds the heap
+            throw e;
+        }
     }
 
     private TopologySpec topologySpec() {
