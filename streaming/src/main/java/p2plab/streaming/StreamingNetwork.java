@@ -117,7 +117,7 @@ public final class StreamingNetwork implements Network, Playback {
     private Member startListener(PeerId id, PeerSpec spec, int port, int region) {
         Address edge = options.mode() == Mode.CDN ? nearestEdge(region) : null;
         // Over real TCP the network pays slow start and loss recovery itself: only a simulation adds them.
-        TcpModel tcp = transport.kind().equals("sim") ? options.tcp() : TcpModel.NONE;
+        TcpModel tcp = transport.paysTcpCosts() ? TcpModel.NONE : options.tcp();
         Listener listener = new Listener(options.catalogue(), options.client(), options.startup(), tcp, options.mode(), policy,
                 log, origin, edge);
         NodeConfig config = new NodeConfig(id.label(), port, spec.uploadBytesPerSec(), spec.downloadBytesPerSec(), null);

@@ -22,6 +22,15 @@ public interface Transport extends AutoCloseable {
     /** {@code "sim"} or {@code "tcp"}, for the people reading results; protocol code never asks (the architecture rules check). */
     String kind();
 
+    /**
+     * Whether the network itself makes a connection pay TCP's slow start and loss recovery (true
+     * over real sockets). A simulated model adds those costs only where this is false, so that
+     * they are never paid twice.
+     */
+    default boolean paysTcpCosts() {
+        return false;
+    }
+
     /** Attaches a new node that listens and speaks {@code format}. */
     <M> Node<M> open(NodeConfig config, WireFormat<M> format, PeerHandler<M> handler);
 

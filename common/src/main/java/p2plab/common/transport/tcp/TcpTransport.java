@@ -79,6 +79,11 @@ public final class TcpTransport implements Transport {
     }
 
     @Override
+    public boolean paysTcpCosts() {
+        return true; // real sockets: the kernel's TCP does slow start and recovery
+    }
+
+    @Override
     public String kind() {
         return "tcp";
     }
