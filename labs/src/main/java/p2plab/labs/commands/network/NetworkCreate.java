@@ -109,14 +109,16 @@ final class NetworkCreate extends LabCommand {
         if (!transport.equals("sim") && !transport.equals("tcp")) {
             throw new LabException("unknown transport '" + transport + "'; choose sim or tcp");
         }
+        // A copy: picocli hands the same map back on the next command, so what this one adds must not stay in it.
+        Map<String, String> opts = new LinkedHashMap<>(options);
         if (k != null) {
-            options.put("k", k.toString());
+            opts.put("k", k.toString());
         }
         if (alpha != null) {
-            options.put("alpha", alpha.toString());
+            opts.put("alpha", alpha.toString());
         }
         if (mode != null) {
-            options.put("mode", mode); // the streaming overlay reads it; any other overlay rejects it as an unknown option
+            opts.put("mode", mode); // the streaming overlay reads it; any other overlay rejects it as an unknown option
         }
         boolean withDht = trackerless || dht;
         if (withDht && !overlay.equals("bittorrent")) {
@@ -126,15 +128,15 @@ final class NetworkCreate extends LabCommand {
         if (withDht && impl != null) {
             throw new LabException("--impl runs a lab's strategy in a plain swarm; drop " + (trackerless ? "--trackerless" : "--dht") + " or --impl");
         }
-        if ("true".equals(options.get("trackerless")) && !withDht) {
+        if ("true".equals(opts.get("trackerless")) && !withDht) {
             throw new LabException("-o trackerless=true alone leaves peers no way to meet; use --trackerless, which adds the DHT");
         }
         if (trackerless) {
-            options.put("trackerless", "true");
+            opts.put("trackerless", "true");
         }
         TopologySpec t = topologySpec();
         PeerSpec peerSpec = Rates.peerSpec(upload, download);
-        NetworkSpec spec = new NetworkSpec(netName, peers, t, seed, peerSpec, options);
+        NetworkSpec spec = new NetworkSpec(netName, peers, t, seed, peerSpec, opts);
         HeapBudget.require("network create " + overlay + " --peers " + peers, HeapBudget.network(overlay, peers));
         Transport tr = Transports.create(transport, seed, timeScale);
         Network network;
