@@ -217,16 +217,22 @@ public final class GnutellaNetwork implements Network {
                 ? spec.topology().degree() : 4;
         Servent s = open(id, p, config(degree), new SharedFiles());
         List<Address> hosts = knownHosts(id, List.of());
-        s.node().execute(() -> s.join(hosts));
-        expectLinks(id, s, Math.min(1, hosts.size()));
+        join(id, s, hosts, Math.min(1, hosts.size()));
         return id;
     }
 
-    /** Remembers that {@code s} is joining until it has {@code links} neighbours. */
-    private void expectLinks(PeerId id, Servent s, int links) {
+    /**
+     * Starts {@code s}'s join and remembers it as joining until every first handshake has ended
+     * and it has {@code links} neighbours. Waiting for all of them, not just the first
+     * {@code links}, matters over TCP: a later handshake would otherwise land after the command
+     * returned, and a search could see a different overlay than in simulation.
+     */
+    private void join(PeerId id, Servent s, List<Address> hosts, int links) {
         CompletableFuture<Void> joined = new CompletableFuture<>();
         joining.put(id, joined);
-        s.node().execute(() -> s.whenDegreeAtLeast(links).whenComplete((v, e) -> joined.complete(null)));
+        s.node().execute(() -> s.join(hosts)
+                .thenCompose(tried -> s.whenDegreeAtLeast(links))
+                .whenComplete((v, e) -> joined.complete(null)));
     }
 
     private List<Address> knownHosts(PeerId self, List<Address> preferred) {
@@ -266,19 +272,34 @@ public final class GnutellaNetwork implements Network {
             }
         }
         List<Address> hosts = knownHosts(id, former);
-        s.node().execute(() -> s.join(hosts));
-        expectLinks(id, s, Math.min(Math.max(1, former.size()), hosts.size()));
+        join(id, s, hosts, Math.min(Math.max(1, former.size()), hosts.size()));
     }
 
     /** Crashes not yet noticed by a neighbour, and peers still shaking hands with the ones they join through. */
     @Override
     public List<String> pending() {
         List<String> out = peers.anyDead() ? new ArrayList<>(Network.super.pending()) : new ArrayList<>();
-        joining.entrySet().removeIf(e -> e.getValue().isDone() || !peers.get(e.getKey()).isAlive());
+        joining.entrySet().removeIf(e -> !peers.get(e.getKey()).isAlive() || e.getValue().isDone() && bothEndsAgree(e.getKey()));
         for (PeerId id : new java.util.TreeSet<>(joining.keySet())) {
             out.add("peer " + id + " is still joining (" + peers.get(id).degree() + " links up)");
         }
         return out;
+    }
+
+    /**
+     * Whether every neighbour of {@code id} also lists {@code id}: the side that accepted a
+     * handshake makes the link a neighbour only on the last 200 OK, one trip after the side that
+     * dialled. Read from what each servent publishes, so no servent's state leaves its thread.
+     */
+    private boolean bothEndsAgree(PeerId id) {
+        Servent s = peers.get(id);
+        for (Address a : s.neighbourAddresses()) {
+            PeerId n = byAddress.get(a);
+            if (n != null && peers.isAlive(n) && !peers.get(n).neighbourAddresses().contains(s.address())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

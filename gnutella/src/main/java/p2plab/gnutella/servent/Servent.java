@@ -119,20 +119,26 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
         return done;
     }
 
-    /** Joins through {@code knownHosts}, then discovers more servents with Ping/Pong until it has its target degree. */
-    public void join(List<Address> knownHosts) {
+    /**
+     * Joins through {@code knownHosts}, then discovers more servents with Ping/Pong until it has
+     * its target degree. The future completes once every one of these first handshakes has
+     * ended, accepted or not, so a caller that waits for it sees the same neighbours on both drivers.
+     */
+    public CompletableFuture<Void> join(List<Address> knownHosts) {
         repairsWithoutProgress = 0;
         List<CompletableFuture<Boolean>> tries = new ArrayList<>();
         for (Address a : knownHosts) {
             learnHost(new Pong(a, 0, 0));
             tries.add(connectTo(a));
         }
-        CompletableFuture.allOf(tries.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
+        CompletableFuture<Void> tried = CompletableFuture.allOf(tries.toArray(CompletableFuture[]::new));
+        tried.whenComplete((v, e) -> {
             if (neighbours.size() < config.targetDegree()) {
                 discover();
                 scheduleRepair();
             }
         });
+        return tried;
     }
 
     /** Starts a search; the future completes when {@code window} of protocol time has passed. */
