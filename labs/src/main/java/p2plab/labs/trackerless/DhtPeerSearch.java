@@ -143,8 +143,13 @@ public final class DhtPeerSearch {
         });
     }
 
+    /** Distinct peers remembered so far (at most {@link #MAX_REMEMBERED}). Read on the node's thread. */
+    int remembered() {
+        return known.size();
+    }
+
     /** Hands on what a lookup found, less our own announcement (the DHT returns it to us too). */
-    private void deliver(List<Address> peers) {
+    void deliver(List<Address> peers) {
         Address self = new Address(dht.node().address().host(), port);
         List<Address> others = peers.stream().filter(p -> !p.equals(self)).toList();
         if (stopped || others.isEmpty()) {

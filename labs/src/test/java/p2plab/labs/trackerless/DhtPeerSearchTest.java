@@ -83,4 +83,24 @@ class DhtPeerSearchTest {
             assertEquals(1, leech.announces());
         }
     }
+
+    @Test
+    void remembersAtMostAThousandPeersButHandsOnEveryOneFound() {
+        try (SimTransport sim = Transports.simulator(9);
+             Network dht = new KademliaOverlay().create(NetworkSpec.of("dht", 5, 9), sim)) {
+            DhtNode node = ((DhtView) dht).dht(PeerId.of(1));
+            AtomicInteger handedOn = new AtomicInteger();
+            DhtPeerSearch search = new DhtPeerSearch(node, INFO_HASH, 7000, DhtSchedule.USUAL, false,
+                    p -> handedOn.addAndGet(p.size()));
+            java.util.List<Address> flood = new java.util.ArrayList<>();
+            for (int i = 0; i < 1_500; i++) {
+                flood.add(new Address("127.0.0." + (2 + i / 60_000), 10_000 + i));
+            }
+            search.deliver(flood.subList(0, 800));
+            search.deliver(flood.subList(800, 1_500));
+            search.deliver(flood.subList(0, 10));
+            assertEquals(DhtPeerSearch.MAX_REMEMBERED, search.remembered(), "a DHT answer is remote input: bounded");
+            assertEquals(1_510, handedOn.get(), "the client still hears of every peer found, to dial what it can");
+        }
+    }
 }
