@@ -187,9 +187,14 @@ public final class TcpTransport implements Transport {
         return group.isTerminated();
     }
 
-    /** Seeds that differ in every bit for consecutive node numbers (SplitMix64 finaliser). */
-    private static long mix(long seed, long counter) {
-        long z = seed + (counter + 1) * 0x9E3779B97F4A7C15L;
+    /**
+     * Seeds that differ in every bit for consecutive node numbers (SplitMix64 finaliser). The same
+     * formula as the simulator's nodes, so the n-th node opened draws the same numbers on both
+     * drivers (which neighbour a servent re-dials after a crash, for one), and a session tells
+     * the same story over TCP as in simulation.
+     */
+    static long mix(long seed, long counter) {
+        long z = seed * 0x9E3779B97F4A7C15L + counter;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
