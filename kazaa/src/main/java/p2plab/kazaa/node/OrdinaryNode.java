@@ -8,6 +8,7 @@ import p2plab.common.time.Cancellable;
 import p2plab.common.transport.Link;
 import p2plab.common.transport.Node;
 import p2plab.kazaa.config.KazaaSettings;
+import p2plab.kazaa.supernode.KnownSupernodes;
 import p2plab.kazaa.election.Candidate;
 import p2plab.kazaa.wire.KazaaMessage;
 import p2plab.kazaa.wire.KazaaMessage.Attach;
@@ -183,6 +184,7 @@ final class OrdinaryNode {
         }
         pending = null;
         pendingTimeout.cancel();
+        pendingTimeout = Cancellable.NONE; // a cancelled timer held by every attached node is 64 bytes for nothing
         remember(ack.supernodes());
         if (!ack.accepted()) {
             link.close();

@@ -53,7 +53,7 @@ public final class IndexServer implements PeerHandler<NapMessage> {
      */
     private final Map<IndexEntry, EncodedHit> encodedHits = new HashMap<>();
     /** Records of recently shared files: the shares of one popular file hold one record, checked once. */
-    private final SharedFileCache sharedFiles = new SharedFileCache(4096);
+    private final SharedFileCache sharedFiles = new SharedFileCache(8192);
     private Node<NapMessage> node;
     private Cancellable sweep = Cancellable.NONE;
     // Read by other threads (the shell); written only on the server's thread.
@@ -129,14 +129,14 @@ public final class IndexServer implements PeerHandler<NapMessage> {
 
     @Override
     public void onWritable(Link<NapMessage> link) {
-        ((Session) link.attachment()).out.drain();
+        ((Session) link.attachment()).drain();
     }
 
     @Override
     public void onClosed(Link<NapMessage> link, String reason) {
         Session s = (Session) link.attachment();
         if (s != null) {
-            s.out.clear();
+            s.clearQueue();
             leave(s);
         }
     }

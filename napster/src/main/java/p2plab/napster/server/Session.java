@@ -20,7 +20,8 @@ final class Session {
     private static final ToIntFunction<NapMessage> SIZE_OF = new NapsterCodec()::sizeOf;
 
     final Link<NapMessage> link;
-    final SendQueue<NapMessage> out;
+    /** Made when an answer first has to wait: in a simulation most sessions never queue. */
+    private SendQueue<NapMessage> out;
     String nick;          // null until logged in
     String host;
     int dataPort;
@@ -30,13 +31,33 @@ final class Session {
 
     Session(Link<NapMessage> link, long now) {
         this.link = link;
-        this.out = new SendQueue<>(link, SIZE_OF, SEND_QUEUE_BYTES);
         this.lastHeardNanos = now;
     }
 
-    /** Everything the server says on this connection goes through the queue. */
+    /** Everything the server says on this connection goes out at once, or through the queue once one had to wait. */
     void send(NapMessage message) {
+        if (out == null) {
+            if (link.writable()) {
+                link.send(message);
+                return;
+            }
+            out = new SendQueue<>(link, SIZE_OF, SEND_QUEUE_BYTES);
+        }
         out.send(message);
+    }
+
+    /** The link takes more: what waits goes first. */
+    void drain() {
+        if (out != null) {
+            out.drain();
+        }
+    }
+
+    /** The link closed: what waits is dropped (and counted). */
+    void clearQueue() {
+        if (out != null) {
+            out.clear();
+        }
     }
 
     boolean loggedIn() {
