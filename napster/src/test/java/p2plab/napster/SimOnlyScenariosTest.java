@@ -115,7 +115,7 @@ class SimOnlyScenariosTest extends NapsterScenarios {
     }
 
     private long serverReceived(String type) {
-        return net.metrics().peer("p0").entrySet().stream().filter(e -> e.getKey().endsWith("/" + type))
+        return transport.metrics().peer("p0").entrySet().stream().filter(e -> e.getKey().endsWith("/" + type))
                 .mapToLong(e -> e.getValue().messagesReceived()).sum();
     }
 
