@@ -113,11 +113,11 @@ public final class FileIndex {
         int n = name.length();
         int i = 0;
         while (i < n) {
-            while (i < n && !Character.isLetterOrDigit(name.charAt(i))) {
+            while (i < n && !isLetterOrDigit(name.charAt(i))) {
                 i++;
             }
             int start = i;
-            while (i < n && Character.isLetterOrDigit(name.charAt(i))) {
+            while (i < n && isLetterOrDigit(name.charAt(i))) {
                 i++;
             }
             if (i - start == word.length() && sameWord(name, start, word)) {
@@ -127,9 +127,18 @@ public final class FileIndex {
         return false;
     }
 
+    /** {@link Character#isLetterOrDigit(char)}, answered inline for ASCII (nearly every name). */
+    private static boolean isLetterOrDigit(char c) {
+        if (c < 128) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        }
+        return Character.isLetterOrDigit(c);
+    }
+
     private static boolean sameWord(String name, int start, String word) {
         for (int j = 0; j < word.length(); j++) {
-            if (Character.toLowerCase(name.charAt(start + j)) != word.charAt(j)) {
+            char c = name.charAt(start + j);
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : Character.toLowerCase(c)) != word.charAt(j)) {
                 return false;
             }
         }
