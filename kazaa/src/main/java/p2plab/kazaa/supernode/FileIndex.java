@@ -14,11 +14,14 @@ import p2plab.kazaa.wire.SharedFile;
  * A holder's files sit side by side, because a new list from it replaces the old one whole.
  *
  * <p>A query reads every entry and keeps the names that hold all its words. A supernode indexes
- * a few hundred to a few thousand files, so the scan costs microseconds; a keyword table cost
- * some eighty bytes for each (supernode, word) pair, and with every supernode of a network
- * indexing nearly the whole vocabulary that table was a quarter of the network's heap. Parallel
- * arrays instead of an object per entry for the same reason: 20 bytes an entry. The answers
- * come out in the order a keyword table gave them (the order the files were indexed).
+ * a few hundred to a few thousand files, so the scan is short; a keyword table cost some eighty
+ * bytes for each (supernode, word) pair, and with every supernode of a network indexing nearly
+ * the whole vocabulary that table was a quarter of the network's heap. Parallel arrays instead
+ * of an object per entry for the same reason: 24 bytes an entry. To keep the scan cheap, each
+ * entry also has a signature, one bit per word of its name (a word's hash picks one of 32): an
+ * entry whose signature lacks a bit of the query cannot match, and only the few that pass are
+ * read word by word. The answers come out in the order a keyword table gave them (the order the
+ * files were indexed).
  */
 public final class FileIndex {
     private static final int FIRST_CAPACITY = 8;
@@ -27,6 +30,7 @@ public final class FileIndex {
     private String[] names = new String[0];
     private long[] sizes = new long[0];
     private ContentId[] ids = new ContentId[0];
+    private int[] signatures = new int[0];
     private int files;
 
     /** Replaces everything indexed for {@code holder} with {@code shared}. */
@@ -38,6 +42,7 @@ public final class FileIndex {
             names[files] = f.name();
             sizes[files] = f.size();
             ids[files] = f.content();
+            signatures[files] = signature(f.name());
             files++;
         }
     }
@@ -60,6 +65,7 @@ public final class FileIndex {
         System.arraycopy(names, to, names, from, tail);
         System.arraycopy(sizes, to, sizes, from, tail);
         System.arraycopy(ids, to, ids, from, tail);
+        System.arraycopy(signatures, to, signatures, from, tail);
         files -= to - from;
         Arrays.fill(holders, files, files + to - from, null);
         Arrays.fill(names, files, files + to - from, null);
@@ -74,10 +80,14 @@ public final class FileIndex {
         if (keywords.isEmpty()) {
             return List.of();
         }
+        int wanted = 0;
+        for (String word : keywords) {
+            wanted |= bit(word.hashCode()); // String's hash, as signature() computes it over a name's run
+        }
         List<FoundFile> found = new ArrayList<>();
         entries:
         for (int i = 0; i < files; i++) {
-            if (holders[i].id() == excludedHolder) {
+            if ((signatures[i] & wanted) != wanted || holders[i].id() == excludedHolder) {
                 continue;
             }
             for (String word : keywords) {
@@ -127,6 +137,32 @@ public final class FileIndex {
         return false;
     }
 
+    /** One bit for each word of {@code name}, lower-cased as {@code Keywords.of} makes it. */
+    static int signature(String name) {
+        int n = name.length();
+        int signature = 0;
+        int i = 0;
+        while (i < n) {
+            while (i < n && !isLetterOrDigit(name.charAt(i))) {
+                i++;
+            }
+            if (i == n) {
+                break;
+            }
+            int hash = 0;
+            while (i < n && isLetterOrDigit(name.charAt(i))) {
+                hash = 31 * hash + lowerCase(name.charAt(i)); // String.hashCode of the lower-cased word
+                i++;
+            }
+            signature |= bit(hash);
+        }
+        return signature;
+    }
+
+    private static int bit(int wordHash) {
+        return 1 << ((wordHash * 0x9E3779B9) >>> 27);
+    }
+
     /** {@link Character#isLetterOrDigit(char)}, answered inline for ASCII (nearly every name). */
     private static boolean isLetterOrDigit(char c) {
         if (c < 128) {
@@ -137,12 +173,16 @@ public final class FileIndex {
 
     private static boolean sameWord(String name, int start, String word) {
         for (int j = 0; j < word.length(); j++) {
-            char c = name.charAt(start + j);
-            if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : Character.toLowerCase(c)) != word.charAt(j)) {
+            if (lowerCase(name.charAt(start + j)) != word.charAt(j)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** {@link Character#toLowerCase(char)}, answered inline for ASCII. */
+    private static char lowerCase(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : Character.toLowerCase(c);
     }
 
     private void ensureRoom(int more) {
@@ -156,5 +196,6 @@ public final class FileIndex {
         names = Arrays.copyOf(names, capacity);
         sizes = Arrays.copyOf(sizes, capacity);
         ids = Arrays.copyOf(ids, capacity);
+        signatures = Arrays.copyOf(signatures, capacity);
     }
 }

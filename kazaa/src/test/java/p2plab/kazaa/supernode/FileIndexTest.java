@@ -52,12 +52,21 @@ class FileIndexTest {
                 "x", "--a--b--", "Amber Amber - River.ogg", "Straße 7b.mp3", "");
         List<String> words = List.of("led", "zeppelin", "stairway", "mp3", "ac", "dc", "back", "1991", "flac", "été", "à",
                 "paris", "x", "a", "b", "amber", "river", "straße", "7b", "stair", "zep", "live1991", "e");
+        FileIndex index = new FileIndex();
         for (String name : names) {
             List<String> expected = Keywords.of(name);
             for (String word : words) {
                 assertEquals(expected.contains(word), FileIndex.hasWord(name, word), "\"" + word + "\" in \"" + name + "\"");
             }
+            if (!name.isEmpty()) {
+                index.replace(new PeerRef(names.indexOf(name) + 10, ALICE.address()), List.of(file(name)));
+            }
         }
+        for (String word : words) { // the signatures let through every name that holds the word
+            List<String> holding = names.stream().filter(n -> Keywords.of(n).contains(word)).toList();
+            assertEquals(holding, names(index.search(List.of(word), -1)), word);
+        }
+        assertEquals(List.of("Amber Amber - River.ogg"), names(index.search(List.of("river", "amber", "ogg"), -1)));
     }
 
     @Test
