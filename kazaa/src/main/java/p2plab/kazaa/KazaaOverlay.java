@@ -18,11 +18,12 @@ import p2plab.kazaa.election.SupernodeElection;
  * <p>A lab grader swaps in a student's election with {@code new KazaaOverlay(StudentElection::new)}.
  */
 public final class KazaaOverlay implements Overlay {
+    private static final CapacityElection DEFAULT_ELECTION = new CapacityElection();
     private final Supplier<? extends SupernodeElection> election;
 
-    /** With the default {@link CapacityElection}. */
+    /** With the default {@link CapacityElection}: it keeps no state, so every peer shares one. */
     public KazaaOverlay() {
-        this(CapacityElection::new);
+        this(() -> DEFAULT_ELECTION);
     }
 
     /** With another election strategy; the factory is called once per peer. */

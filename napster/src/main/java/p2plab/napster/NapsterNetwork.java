@@ -100,20 +100,13 @@ public final class NapsterNetwork implements Network {
     }
 
     private Member startPeer(PeerId id, PeerSpec spec, int port, Map<String, Content> shares) {
-        NapsterPeer peer = new NapsterPeer(serverAddress, options.peer(), transport.metrics());
+        // The peer shares from the member's own map: one copy of the file list, which outlives
+        // the peer so that a revived peer comes back with its files.
+        NapsterPeer peer = new NapsterPeer(serverAddress, options.peer(), transport.metrics(), shares);
         NodeConfig config = new NodeConfig(id.label(), port, spec.uploadBytesPerSec(), spec.downloadBytesPerSec(), null);
         Node<NapMessage> node = transport.open(config, codec, peer);
         peer.bind(node);
-        List<Content> files;
-        synchronized (shares) {
-            files = new ArrayList<>(shares.values());
-        }
-        node.execute(() -> {
-            for (Content c : files) {
-                peer.share(c);
-            }
-            peer.start();
-        });
+        node.execute(peer::start); // its login sends the map
         return new Member(node, null, peer, spec, shares);
     }
 
@@ -185,21 +178,31 @@ public final class NapsterNetwork implements Network {
             throw new IllegalArgumentException("file name of more than " + MAX_NAME_BYTES
                     + " bytes does not fit in a Napster message; rename the file");
         }
+        // The map is the peer's own (see startPeer): put it there now, so that a revive right
+        // after still has it, and have the peer tell the server only if its login already sent the map.
+        int login;
         synchronized (m.shares) {
             m.shares.put(content.name(), content);
+            login = m.peer.currentLogin();
         }
-        m.node.execute(() -> m.peer.share(content));
+        if (login > 0) {
+            m.node.execute(() -> m.peer.announceShare(content, login));
+        }
     }
 
     /** Stops sharing the file named {@code fileName} on peer {@code id}. */
     public void unshare(PeerId id, String fileName) {
         Member m = peerMember(id);
+        int login;
         synchronized (m.shares) {
             if (m.shares.remove(fileName) == null) {
                 throw new OverlayException("peer " + id + " does not share \"" + fileName + "\"; `peer list` shows how many files it shares");
             }
+            login = m.peer.currentLogin();
         }
-        m.node.execute(() -> m.peer.unshare(fileName));
+        if (login > 0) {
+            m.node.execute(() -> m.peer.announceUnshare(fileName, login));
+        }
     }
 
     @Override

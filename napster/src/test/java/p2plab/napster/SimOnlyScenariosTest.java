@@ -92,6 +92,34 @@ class SimOnlyScenariosTest extends NapsterScenarios {
     }
 
     @Test
+    void theServerHearsEachShareOnceWhetherMadeBeforeOrAfterTheLoginAndARevivedPeerKeepsItsFiles() {
+        start(0, Map.of());
+        PeerId peer = net.addPeer(PeerSpec.UNLIMITED);
+        net.share(peer, file("Amber Early.mp3", 1)); // before the login: the login sends it
+        net.share(peer, file("Amber Gone.mp3", 1));
+        net.unshare(peer, "Amber Gone.mp3"); // before the login too: the server never hears of it
+        waitUntil(() -> net.serverLoad().indexedFiles() == 1, Duration.ofSeconds(5), "logged in, one file");
+        net.share(peer, file("Amber Late.mp3", 1)); // after: a Share of its own
+        net.unshare(peer, "Amber Early.mp3");
+        transport.advance(Duration.ofSeconds(1));
+        assertEquals(1, net.serverLoad().indexedFiles());
+        assertEquals(2, serverReceived("Share"), "Early at the login, Late after it");
+        assertEquals(1, serverReceived("Unshare"));
+
+        net.share(peer, file("Amber Last.mp3", 1));
+        net.kill(peer); // before its thread ran the share
+        net.revive(peer);
+        waitUntil(() -> net.serverLoad().indexedFiles() == 2, Duration.ofSeconds(5), "Late and Last indexed again");
+        assertEquals(2, net.info(peer).shares());
+        assertEquals(4, serverReceived("Share"), "the revived peer's login sent both files; the share just before the kill sent none");
+    }
+
+    private long serverReceived(String type) {
+        return transport.metrics().peer("p0").entrySet().stream().filter(e -> e.getKey().endsWith("/" + type))
+                .mapToLong(e -> e.getValue().messagesReceived()).sum();
+    }
+
+    @Test
     void sameSeedSameRun() {
         long[] first = run();
         long[] second = run();

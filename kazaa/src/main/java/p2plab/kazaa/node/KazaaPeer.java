@@ -61,8 +61,9 @@ public final class KazaaPeer implements PeerHandler<KazaaMessage>, SupernodeHost
     private final Metrics metrics;
     // Small array maps: a simulation holds a million peers sharing a handful of files each.
     private final Map<ContentId, Content> shared = new ArrayMap<>();
-    private final Map<Guid, SearchSession> searches = new ArrayMap<>();
-    private final Map<ContentId, Set<FoundFile>> sources = new ArrayMap<>();
+    /** Searches running, and the holders they found: made at the first search (most simulated peers never search). */
+    private Map<Guid, SearchSession> searches = Map.of();
+    private Map<ContentId, Set<FoundFile>> sources = Map.of();
     /** Backpressure per link, for what remote peers can make us send in bulk; made on first need, like its table. */
     private Map<Link<KazaaMessage>, SendQueue<KazaaMessage>> queues = Map.of();
     private Node<KazaaMessage> node;
@@ -252,6 +253,9 @@ public final class KazaaPeer implements PeerHandler<KazaaMessage>, SupernodeHost
         int ttl = query.ttl() == 0 ? settings.ttl() : query.ttl();
         SearchSession s = new SearchSession(guid, PeerId.of(id), query, metrics, node.clock().nanos(),
                 supernode != null ? id : -1, result);
+        if (searches.isEmpty()) {
+            searches = new ArrayMap<>();
+        }
         searches.put(guid, s);
         String keywords = String.join(" ", query.keywords());
         if (supernode != null) {
@@ -272,6 +276,9 @@ public final class KazaaPeer implements PeerHandler<KazaaMessage>, SupernodeHost
             return; // the search is over: late hits are dropped
         }
         s.onHit(hit, node.clock().nanos());
+        if (sources.isEmpty()) {
+            sources = new ArrayMap<>();
+        }
         for (FoundFile f : hit.files()) {
             sources.computeIfAbsent(f.file().content(), k -> new LinkedHashSet<>()).add(f);
         }

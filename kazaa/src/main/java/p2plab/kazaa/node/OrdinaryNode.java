@@ -8,6 +8,7 @@ import p2plab.common.time.Cancellable;
 import p2plab.common.transport.Link;
 import p2plab.common.transport.Node;
 import p2plab.kazaa.config.KazaaSettings;
+import p2plab.kazaa.supernode.KnownSupernodes;
 import p2plab.kazaa.election.Candidate;
 import p2plab.kazaa.wire.KazaaMessage;
 import p2plab.kazaa.wire.KazaaMessage.Attach;
@@ -36,7 +37,8 @@ final class OrdinaryNode {
     private final KazaaSettings settings;
     /** Supernodes to fail over to, as the last refresh list named them. */
     private final KnownSupernodes supernodes = new KnownSupernodes();
-    private final Deque<PeerRef> toTry = new ArrayDeque<>(0);
+    /** Supernodes to try next, in order; null while there are none (an attached node keeps no queue). */
+    private Deque<PeerRef> toTry;
     private Link<KazaaMessage> parent;
     private PeerRef parentRef;
     private Link<KazaaMessage> pending;
@@ -59,7 +61,7 @@ final class OrdinaryNode {
     /** Starts attaching: {@code list} in order, then the bootstrap. */
     void start(List<PeerRef> list) {
         remember(list);
-        toTry.addAll(list);
+        tryNext(list);
         attachNext();
     }
 
@@ -81,13 +83,13 @@ final class OrdinaryNode {
                 // Nobody answers now: try again later rather than spin.
                 fruitlessRounds = 0;
                 retry = node.clock().schedule(settings.attachTimeout(), () -> {
-                    toTry.addAll(host.bootstrap());
+                    tryNext(host.bootstrap());
                     attachNext();
                 });
                 return;
             }
             remember(fresh);
-            toTry.addAll(fresh);
+            tryNext(fresh);
             next = pollCandidate();
             if (next == null) {
                 return;
@@ -158,8 +160,16 @@ final class OrdinaryNode {
         });
     }
 
+    /** Queues {@code refs} to try after those already queued. */
+    private void tryNext(List<PeerRef> refs) {
+        if (toTry == null) {
+            toTry = new ArrayDeque<>(refs.size());
+        }
+        toTry.addAll(refs);
+    }
+
     private PeerRef pollCandidate() {
-        while (!toTry.isEmpty()) {
+        while (toTry != null && !toTry.isEmpty()) {
             PeerRef r = toTry.poll();
             if (r.id() != host.self().id() && (parentRef == null || r.id() != parentRef.id())) {
                 return r;
@@ -183,17 +193,18 @@ final class OrdinaryNode {
         }
         pending = null;
         pendingTimeout.cancel();
+        pendingTimeout = Cancellable.NONE; // a cancelled timer held by every attached node is 64 bytes for nothing
         remember(ack.supernodes());
         if (!ack.accepted()) {
             link.close();
-            toTry.addAll(ack.supernodes());
+            tryNext(ack.supernodes());
             attachNext();
             return;
         }
         parent = link;
         parentRef = (PeerRef) link.attachment();
         fruitlessRounds = 0;
-        toTry.clear();
+        toTry = null;
         link.send(new FileList(host.sharedFiles()));
         host.changed();
         seekBackup();
@@ -225,8 +236,8 @@ final class OrdinaryNode {
             parent = null;
             parentRef = null;
             link.close();
-            toTry.clear();
-            toTry.addAll(r.supernodes());
+            toTry = null;
+            tryNext(r.supernodes());
             host.changed();
             attachNext();
         }
@@ -269,8 +280,8 @@ final class OrdinaryNode {
                 list.set(i, list.get(j));
                 list.set(j, t);
             }
-            toTry.clear();
-            toTry.addAll(list.subList(0, Math.min(list.size(), settings.attachTries())));
+            toTry = null;
+            tryNext(list.subList(0, Math.min(list.size(), settings.attachTries())));
             host.changed();
             attachNext();
             parentRef = null;

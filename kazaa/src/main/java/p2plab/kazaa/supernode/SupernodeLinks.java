@@ -31,7 +31,7 @@ final class SupernodeLinks {
     private final IntSupplier childCount;
     private final Runnable changed;
     private final Map<Integer, Link<KazaaMessage>> neighbours = new LinkedHashMap<>();
-    private final Map<Integer, PeerRef> known = new LinkedHashMap<>();
+    private final KnownSupernodes known = new KnownSupernodes();
     private final Set<Integer> connecting = new HashSet<>();
     private boolean active = true;
 
@@ -184,8 +184,8 @@ final class SupernodeLinks {
     }
 
     void learn(PeerRef r) {
-        if (r.id() != host.self().id() && (known.size() < KazaaMessage.MAX_LIST || known.containsKey(r.id()))) {
-            known.put(r.id(), r);
+        if (r.id() != host.self().id() && (known.size() < KazaaMessage.MAX_LIST || known.contains(r.id()))) {
+            known.put(r);
         }
     }
 

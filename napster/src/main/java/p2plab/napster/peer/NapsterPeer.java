@@ -68,14 +68,14 @@ public final class NapsterPeer implements PeerHandler<NapMessage> {
     private final Address server;
     private final PeerSettings settings;
     private final Metrics metrics;
-    private final Map<String, Content> shared = new ArrayMap<>(); // a handful of files, held by a million peers
-    private final Map<String, SearchCall> searches = new ArrayMap<>(); // a few at a time
-    private final Queue<CompletableFuture<DownloadAck>> downloadRequests = new ArrayDeque<>(0);
-    private final Queue<BrowseCall> browses = new ArrayDeque<>(0);
-    private final Map<ContentId, Content> received = new ArrayMap<>();
-    private final ContentIdCache contentIds = new ContentIdCache(CONTENT_ID_SLOTS);
-    /** Hit lists of the latest searches, newest first: where a download looks for holders. */
-    private final ArrayDeque<List<Hit>> recentHits = new ArrayDeque<>(0);
+    /**
+     * Shared files by name. The network that built the peer holds this same map, to revive the
+     * peer with its files (one map for both: a million peers share a handful of files each), so
+     * every use locks it.
+     */
+    private final Map<String, Content> shared;
+    /** What this peer asked and got: made at its first search, browse or download (most simulated peers never ask). */
+    private Calls calls;
     private Node<NapMessage> node;
     private Link<NapMessage> serverLink;   // open, logged in or logging in
     private Cancellable heartbeat = Cancellable.NONE;
@@ -86,15 +86,23 @@ public final class NapsterPeer implements PeerHandler<NapMessage> {
     private String lastServerProblem = NOT_YET;
     // Read by other threads (topology, stats); written only on this peer's thread.
     private volatile boolean loggedIn;
-    private volatile int shareCount;
     private volatile int uploads;
     private volatile int downloads;
     private volatile int logins;
 
     public NapsterPeer(Address server, PeerSettings settings, Metrics metrics) {
+        this(server, settings, metrics, new ArrayMap<>());
+    }
+
+    /**
+     * A peer sharing what {@code shared} holds once it starts; the caller may keep the map (to
+     * revive the peer with its files) if it locks it around every use.
+     */
+    public NapsterPeer(Address server, PeerSettings settings, Metrics metrics, Map<String, Content> shared) {
         this.server = server;
         this.settings = settings;
         this.metrics = metrics;
+        this.shared = shared;
     }
 
     /** The node this peer runs on; call right after opening it, before anyone connects. */
@@ -114,7 +122,9 @@ public final class NapsterPeer implements PeerHandler<NapMessage> {
     }
 
     public int shareCount() {
-        return shareCount;
+        synchronized (shared) {
+            return shared.size();
+        }
     }
 
     public int activeUploads() {
@@ -137,23 +147,54 @@ public final class NapsterPeer implements PeerHandler<NapMessage> {
         if (content.name().indexOf('"') >= 0) {
             throw new IllegalArgumentException("file names may not contain double quotes: " + content.name());
         }
-        shared.put(content.name(), content);
-        shareCount = shared.size();
-        if (loggedIn) {
-            sendShare(content);
+        synchronized (shared) {
+            shared.put(content.name(), content);
+            if (loggedIn) {
+                sendShare(content);
+            }
         }
     }
 
     /** Stops sharing the file named {@code name}; false if it was not shared. */
     public boolean unshare(String name) {
-        if (shared.remove(name) == null) {
-            return false;
-        }
-        shareCount = shared.size();
-        if (loggedIn) {
-            serverLink.send(new Unshare(name));
+        synchronized (shared) {
+            if (shared.remove(name) == null) {
+                return false;
+            }
+            if (loggedIn) {
+                serverLink.send(new Unshare(name));
+            }
         }
         return true;
+    }
+
+    // ---- for the owner of the shared map, which changes it from its own thread ----
+
+    /**
+     * The number of the login this peer is in (1 for its first), or 0 if it is not logged in.
+     * Read it under the shared map's lock, with the change: a login sends the whole map under
+     * that lock, so a change made before it needs no message of its own.
+     */
+    public int currentLogin() {
+        return loggedIn ? logins : 0;
+    }
+
+    /** The owner shared {@code content} during login {@code login}: tells the server, unless a later login sent the map. */
+    public void announceShare(Content content, int login) {
+        synchronized (shared) {
+            if (loggedIn && logins == login && shared.get(content.name()) == content) {
+                sendShare(content);
+            }
+        }
+    }
+
+    /** The owner unshared {@code name} during login {@code login}: tells the server, unless a later login sent the map. */
+    public void announceUnshare(String name, int login) {
+        synchronized (shared) {
+            if (loggedIn && logins == login && !shared.containsKey(name)) {
+                serverLink.send(new Unshare(name));
+            }
+        }
     }
 
     public CompletableFuture<SearchResult> search(Query query) {
@@ -167,7 +208,7 @@ public final class NapsterPeer implements PeerHandler<NapMessage> {
         }
         String id = nick() + "." + (++searchSeq);
         SearchCall call = new SearchCall(id, PeerId.parse(nick()), query, metrics, now());
-        searches.put(id, call);
+        calls().searches.put(id, call);
         call.timeout = node.clock().schedule(settings.searchTimeout(), () -> endSearch(call, true));
         serverLink.send(new Search(id, keywords, settings.maxResults()));
         return call.future;
@@ -191,14 +232,14 @@ public final class NapsterPeer implements PeerHandler<NapMessage> {
             return CompletableFuture.failedFuture(unreachable());
         }
         BrowseCall call = new BrowseCall(nick);
-        browses.add(call);
+        calls().browses.add(call);
         serverLink.send(new Browse(nick));
         return call.future;
     }
 
     /** A file this peer downloaded and verified, or null. */
     public Content downloaded(ContentId id) {
-        return received.get(id);
+        return calls == null ? null : calls.received.get(id);
     }
 
     /** Stops the timers (the node is going away). */
@@ -235,50 +276,60 @@ public final class NapsterPeer implements PeerHandler<NapMessage> {
     private void onServerMessage(NapMessage message) {
         if (message instanceof LoginAck) {
             onLoggedIn();
-        } else if (message instanceof NapMessage.SearchResult r) {
-            SearchCall call = searches.get(r.searchId());
-            if (call != null) {
-                call.onResult(r, contentIds.of(r.hash()), now());
-            }
-        } else if (message instanceof SearchEnd e) {
-            SearchCall call = searches.get(e.searchId());
-            if (call != null) {
-                endSearch(call, false);
-            }
-        } else if (message instanceof DownloadAck ack) {
-            CompletableFuture<DownloadAck> waiting = downloadRequests.poll();
-            if (waiting != null) {
-                waiting.complete(ack);
-            }
-        } else if (message instanceof GetError) {
-            CompletableFuture<DownloadAck> waiting = downloadRequests.poll();
-            if (waiting != null) {
-                waiting.complete(null);
-            }
-        } else if (message instanceof BrowseResult r) {
-            BrowseCall call = browses.peek();
-            if (call != null) {
-                call.add(r);
-            }
-        } else if (message instanceof BrowseEnd) {
-            BrowseCall call = browses.poll();
-            if (call != null) {
-                call.future.complete(call.files);
-            }
         } else if (message instanceof LoginError e) {
             lastServerProblem = "login refused: " + e.text();
             serverLink.close();
         } else if (message instanceof ErrorMessage e) {
             lastServerProblem = "server error: " + e.text();
+        } else if (calls != null) {
+            onAnswer(message); // answers to nothing asked are dropped
+        }
+    }
+
+    /** An answer to a search, download request or browse of ours. */
+    private void onAnswer(NapMessage message) {
+        Calls c = calls;
+        if (message instanceof NapMessage.SearchResult r) {
+            SearchCall call = c.searches.get(r.searchId());
+            if (call != null) {
+                call.onResult(r, c.contentIds.of(r.hash()), now());
+            }
+        } else if (message instanceof SearchEnd e) {
+            SearchCall call = c.searches.get(e.searchId());
+            if (call != null) {
+                endSearch(call, false);
+            }
+        } else if (message instanceof DownloadAck ack) {
+            CompletableFuture<DownloadAck> waiting = c.downloadRequests.poll();
+            if (waiting != null) {
+                waiting.complete(ack);
+            }
+        } else if (message instanceof GetError) {
+            CompletableFuture<DownloadAck> waiting = c.downloadRequests.poll();
+            if (waiting != null) {
+                waiting.complete(null);
+            }
+        } else if (message instanceof BrowseResult r) {
+            BrowseCall call = c.browses.peek();
+            if (call != null) {
+                call.add(r);
+            }
+        } else if (message instanceof BrowseEnd) {
+            BrowseCall call = c.browses.poll();
+            if (call != null) {
+                call.future.complete(call.files);
+            }
         }
     }
 
     private void onLoggedIn() {
-        loggedIn = true;
-        logins++;
         lastServerProblem = "";
-        for (Content c : shared.values()) {
-            sendShare(c);
+        synchronized (shared) { // see currentLogin()
+            logins++;
+            loggedIn = true;
+            for (Content c : shared.values()) {
+                sendShare(c);
+            }
         }
         heartbeat.cancel();
         heartbeat = node.clock().every(settings.heartbeatInterval(), () -> {
@@ -293,19 +344,9 @@ public final class NapsterPeer implements PeerHandler<NapMessage> {
         loggedIn = false;
         heartbeat.cancel();
         lastServerProblem = reason;
-        OverlayException error = unreachable();
-        for (SearchCall call : new ArrayList<>(searches.values())) {
-            searches.remove(call.id);
-            call.fail(error);
+        if (calls != null) {
+            calls.failAll(unreachable());
         }
-        for (CompletableFuture<DownloadAck> waiting : downloadRequests) {
-            waiting.completeExceptionally(error);
-        }
-        downloadRequests.clear();
-        for (BrowseCall call : browses) {
-            call.future.completeExceptionally(error);
-        }
-        browses.clear();
         scheduleRetry();
     }
 
@@ -314,13 +355,13 @@ public final class NapsterPeer implements PeerHandler<NapMessage> {
     }
 
     private void endSearch(SearchCall call, boolean timedOut) {
-        if (searches.remove(call.id) == null) {
+        if (calls == null || calls.searches.remove(call.id) == null) {
             return;
         }
         if (!call.hits().isEmpty()) {
-            recentHits.addFirst(call.hits()); // no more results arrive for it: the list is final
-            if (recentHits.size() > REMEMBERED_SEARCHES) {
-                recentHits.removeLast();
+            calls.recentHits.addFirst(call.hits()); // no more results arrive for it: the list is final
+            if (calls.recentHits.size() > REMEMBERED_SEARCHES) {
+                calls.recentHits.removeLast();
             }
         }
         call.finish(now(), timedOut, server.toString());
@@ -328,7 +369,10 @@ public final class NapsterPeer implements PeerHandler<NapMessage> {
 
     /** The holders of {@code id} that the latest search to find it reported, or none. */
     private List<Hit> knownHolders(ContentId id) {
-        for (List<Hit> hits : recentHits) {
+        if (calls == null) {
+            return List.of();
+        }
+        for (List<Hit> hits : calls.recentHits) {
             List<Hit> holders = new ArrayList<>();
             for (Hit h : hits) {
                 if (h.content().equals(id)) {
@@ -359,7 +403,7 @@ public final class NapsterPeer implements PeerHandler<NapMessage> {
             return CompletableFuture.failedFuture(unreachable());
         }
         CompletableFuture<DownloadAck> answer = new CompletableFuture<>();
-        downloadRequests.add(answer);
+        calls().downloadRequests.add(answer);
         serverLink.send(new DownloadRequest(nick, file));
         return answer;
     }
@@ -389,7 +433,10 @@ public final class NapsterPeer implements PeerHandler<NapMessage> {
     }
 
     private void onGet(Link<NapMessage> link, Get get) {
-        Content content = shared.get(get.file());
+        Content content;
+        synchronized (shared) {
+            content = shared.get(get.file());
+        }
         if (content == null) {
             link.send(new ErrorMessage(nick() + " does not share \"" + get.file() + "\""));
             link.close();
@@ -439,15 +486,49 @@ public final class NapsterPeer implements PeerHandler<NapMessage> {
     }
 
     void keep(Content content) {
-        received.put(content.id(), content);
+        calls().received.put(content.id(), content);
     }
 
     void downloadEnded(Download d) {
         downloads--;
     }
 
+    private Calls calls() {
+        if (calls == null) {
+            calls = new Calls();
+        }
+        return calls;
+    }
+
     /** Marks the link to the index server. */
     private enum ServerRole { INSTANCE }
+
+    /** Searches, download requests and browses waiting for the server, and what came of them. */
+    private static final class Calls {
+        final Map<String, SearchCall> searches = new ArrayMap<>(); // a few at a time
+        final Queue<CompletableFuture<DownloadAck>> downloadRequests = new ArrayDeque<>(0);
+        final Queue<BrowseCall> browses = new ArrayDeque<>(0);
+        final Map<ContentId, Content> received = new ArrayMap<>();
+        final ContentIdCache contentIds = new ContentIdCache(CONTENT_ID_SLOTS);
+        /** Hit lists of the latest searches, newest first: where a download looks for holders. */
+        final ArrayDeque<List<Hit>> recentHits = new ArrayDeque<>(0);
+
+        /** The server is gone: every call waiting for it fails with {@code error}. */
+        void failAll(OverlayException error) {
+            for (SearchCall call : new ArrayList<>(searches.values())) {
+                searches.remove(call.id);
+                call.fail(error);
+            }
+            for (CompletableFuture<DownloadAck> waiting : downloadRequests) {
+                waiting.completeExceptionally(error);
+            }
+            downloadRequests.clear();
+            for (BrowseCall call : browses) {
+                call.future.completeExceptionally(error);
+            }
+            browses.clear();
+        }
+    }
 
     /** One browse in progress. */
     private static final class BrowseCall {

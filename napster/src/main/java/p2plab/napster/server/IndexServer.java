@@ -3,7 +3,6 @@ package p2plab.napster.server;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import p2plab.common.content.Keywords;
@@ -14,7 +13,6 @@ import p2plab.common.transport.PeerHandler;
 import p2plab.napster.index.IndexEntry;
 import p2plab.napster.index.IndexStore;
 import p2plab.napster.index.SharedFile;
-import p2plab.napster.wire.ContentIdCache;
 import p2plab.napster.wire.EncodedHit;
 import p2plab.napster.wire.NapMessage;
 import p2plab.napster.wire.NapsterCodec;
@@ -48,15 +46,14 @@ public final class IndexServer implements PeerHandler<NapMessage> {
     private final ServerSettings settings;
     private final Map<String, Session> sessions = new HashMap<>();
     /**
-     * The search-result fields of the files a logged-in peer shares, encoded once, the first time
-     * the file is a hit (they depend only on the file and its holder), keyed by the very record
-     * handed to the index: a popular file is a hit in most searches, and most shared files are
-     * never a hit, so encoding them all when shared would cost a few hundred bytes a share for
-     * nothing.
+     * The search-result fields of the files logged-in peers share, encoded once, the first time
+     * the (holder, file) pair is a hit (they depend only on the file and its holder): a popular
+     * file is a hit in most searches, and most shared files are never a hit, so encoding them all
+     * when shared would cost a few hundred bytes a share for nothing.
      */
-    private final Map<SharedFile, EncodedHit> encodedHits = new IdentityHashMap<>();
-    /** Ids of recently shared files: the shares of one popular file hold one id, checked once. */
-    private final ContentIdCache contentIds = new ContentIdCache(4096);
+    private final Map<IndexEntry, EncodedHit> encodedHits = new HashMap<>();
+    /** Records of recently shared files: the shares of one popular file hold one record, checked once. */
+    private final SharedFileCache sharedFiles = new SharedFileCache(8192);
     private Node<NapMessage> node;
     private Cancellable sweep = Cancellable.NONE;
     // Read by other threads (the shell); written only on the server's thread.
@@ -132,14 +129,14 @@ public final class IndexServer implements PeerHandler<NapMessage> {
 
     @Override
     public void onWritable(Link<NapMessage> link) {
-        ((Session) link.attachment()).out.drain();
+        ((Session) link.attachment()).drain();
     }
 
     @Override
     public void onClosed(Link<NapMessage> link, String reason) {
         Session s = (Session) link.attachment();
         if (s != null) {
-            s.out.clear();
+            s.clearQueue();
             leave(s);
         }
     }
@@ -177,10 +174,10 @@ public final class IndexServer implements PeerHandler<NapMessage> {
                     + settings.maxShared() + " files; unshare some first"));
             return;
         }
-        SharedFile file = new SharedFile(m.file(), contentIds.of(m.hash()), m.size());
+        SharedFile file = sharedFiles.of(m.file(), m.hash(), m.size());
         SharedFile replaced = s.files.put(file.name(), file);
         if (replaced != null) {
-            encodedHits.remove(replaced);
+            encodedHits.remove(new IndexEntry(s.nick, replaced));
         }
         store.register(s.nick, file);
         indexedFiles = store.size();
@@ -192,7 +189,7 @@ public final class IndexServer implements PeerHandler<NapMessage> {
             s.send(new ErrorMessage("you do not share \"" + m.file() + "\""));
             return;
         }
-        encodedHits.remove(gone);
+        encodedHits.remove(new IndexEntry(s.nick, gone));
         store.unregister(s.nick, m.file());
         indexedFiles = store.size();
     }
@@ -211,8 +208,8 @@ public final class IndexServer implements PeerHandler<NapMessage> {
                 s.send(hits[i].forSearch(m.searchId()));
                 continue;
             }
-            // Not a file we registered: an IndexStore that hands out copies, or one that kept a
-            // departed peer's files. Encode what it gave, if that peer is still here.
+            // Not a file its peer shares now: an IndexStore that kept a file after its unshare,
+            // or a departed peer's files. Encode what it gave, if that peer is still here.
             IndexEntry e = found.get(i);
             Session holder = sessions.get(e.peer());
             if (holder != null) {
@@ -224,15 +221,15 @@ public final class IndexServer implements PeerHandler<NapMessage> {
         s.send(new SearchEnd(m.searchId()));
     }
 
-    /** The encoded hit of {@code e}, made now if this is its first; null if it is not a file we registered. */
+    /** The encoded hit of {@code e}, made now if this is its first; null if its peer does not share that file now. */
     private EncodedHit encodedHit(IndexEntry e) {
-        SharedFile f = e.file();
-        EncodedHit hit = encodedHits.get(f);
+        EncodedHit hit = encodedHits.get(e);
         if (hit == null) {
+            SharedFile f = e.file();
             Session holder = sessions.get(e.peer());
-            if (holder != null && holder.files.get(f.name()) == f) {
+            if (holder != null && f.equals(holder.files.get(f.name()))) {
                 hit = NapsterCodec.encodeHit(f.name(), f.id().hex(), f.size(), holder.nick, holder.host, holder.linkType);
-                encodedHits.put(f, hit);
+                encodedHits.put(new IndexEntry(holder.nick, f), hit);
             }
         }
         return hit;
@@ -281,7 +278,7 @@ public final class IndexServer implements PeerHandler<NapMessage> {
             sessions.remove(s.nick);
             store.removePeer(s.nick);
             for (SharedFile f : s.files.values()) {
-                encodedHits.remove(f);
+                encodedHits.remove(new IndexEntry(s.nick, f));
             }
             connectedPeers = sessions.size();
             indexedFiles = store.size();

@@ -1,6 +1,7 @@
 package p2plab.napster.server;
 
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import p2plab.common.collect.ArrayMap;
 import p2plab.napster.index.SharedFile;
 import p2plab.napster.wire.NapMessage;
@@ -15,10 +16,12 @@ final class Session {
      * (5,000 results) or some sixty searches' worth. Beyond, answers are dropped and counted.
      */
     static final int SEND_QUEUE_BYTES = 1 << 20;
-    private static final NapsterCodec CODEC = new NapsterCodec();
+    /** One size function for every session (a method reference made per session costs 16 bytes each). */
+    private static final ToIntFunction<NapMessage> SIZE_OF = new NapsterCodec()::sizeOf;
 
     final Link<NapMessage> link;
-    final SendQueue<NapMessage> out;
+    /** Made when an answer first has to wait: in a simulation most sessions never queue. */
+    private SendQueue<NapMessage> out;
     String nick;          // null until logged in
     String host;
     int dataPort;
@@ -28,13 +31,33 @@ final class Session {
 
     Session(Link<NapMessage> link, long now) {
         this.link = link;
-        this.out = new SendQueue<>(link, CODEC::sizeOf, SEND_QUEUE_BYTES);
         this.lastHeardNanos = now;
     }
 
-    /** Everything the server says on this connection goes through the queue. */
+    /** Everything the server says on this connection goes out at once, or through the queue once one had to wait. */
     void send(NapMessage message) {
+        if (out == null) {
+            if (link.writable()) {
+                link.send(message);
+                return;
+            }
+            out = new SendQueue<>(link, SIZE_OF, SEND_QUEUE_BYTES);
+        }
         out.send(message);
+    }
+
+    /** The link takes more: what waits goes first. */
+    void drain() {
+        if (out != null) {
+            out.drain();
+        }
+    }
+
+    /** The link closed: what waits is dropped (and counted). */
+    void clearQueue() {
+        if (out != null) {
+            out.clear();
+        }
     }
 
     boolean loggedIn() {

@@ -120,8 +120,8 @@ class IndexServerTest {
 
     @Test
     void anIndexThatHandsOutCopiesStillGetsEveryResultButNoneOfALeftPeer() {
-        // The server answers from the results it encoded when each file was shared, found by the
-        // very record it registered; a student's index may return copies, and that must not matter.
+        // The server answers from the results it encoded at each (holder, file) pair's first hit,
+        // found by the entry; a student's index may return copies, and that must not matter.
         CopyingIndex index = new CopyingIndex();
         server = new IndexServer(index, ServerSettings.DEFAULTS);
         server.bind(new FakeNode(clock));
@@ -135,6 +135,32 @@ class IndexServerTest {
         server.onMessage(asker, new NapMessage.Search("p2.1", "quartz", 100));
         assertEquals(List.of(new NapMessage.SearchResult("p2.1", "Quartz Night.mp3", HASH, 77, "p1", "127.0.0.2", 0),
                 new NapMessage.SearchEnd("p2.1")), asker.sent);
+    }
+
+    @Test
+    void holdersOfOneFileShareItsRecordButEachHitNamesItsOwnHolder() {
+        FakeLink p1 = login("p1", "127.0.0.2");
+        FakeLink p3 = login("p3", "127.0.0.4");
+        server.onMessage(p1, new NapMessage.Share("Quartz Night.mp3", HASH, 77));
+        server.onMessage(p3, new NapMessage.Share("Quartz Night.mp3", HASH, 77));
+        FakeLink asker = login("p2", "127.0.0.3");
+        server.onMessage(asker, new NapMessage.Search("p2.1", "quartz", 100));
+        assertEquals(List.of(new NapMessage.SearchResult("p2.1", "Quartz Night.mp3", HASH, 77, "p1", "127.0.0.2", 0),
+                new NapMessage.SearchResult("p2.1", "Quartz Night.mp3", HASH, 77, "p3", "127.0.0.4", 0),
+                new NapMessage.SearchEnd("p2.1")), asker.sent);
+        asker.sent.clear();
+
+        server.onMessage(p1, new NapMessage.Share("Quartz Night.mp3", HASH, 78)); // p1's copy changed: only p1's hit changes
+        server.onMessage(asker, new NapMessage.Search("p2.2", "quartz", 100));
+        assertEquals(List.of(new NapMessage.SearchResult("p2.2", "Quartz Night.mp3", HASH, 77, "p3", "127.0.0.4", 0),
+                new NapMessage.SearchResult("p2.2", "Quartz Night.mp3", HASH, 78, "p1", "127.0.0.2", 0),
+                new NapMessage.SearchEnd("p2.2")), asker.sent);
+        asker.sent.clear();
+
+        server.onClosed(p3, "connection lost");
+        server.onMessage(asker, new NapMessage.Search("p2.3", "quartz", 100));
+        assertEquals(List.of(new NapMessage.SearchResult("p2.3", "Quartz Night.mp3", HASH, 78, "p1", "127.0.0.2", 0),
+                new NapMessage.SearchEnd("p2.3")), asker.sent);
     }
 
     /** An index that returns fresh copies of its records, and can be told to forget removals. */
