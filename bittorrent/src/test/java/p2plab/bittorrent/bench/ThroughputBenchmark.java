@@ -39,7 +39,8 @@ import p2plab.common.transport.tcp.TcpTransport;
  * {@code p2plab seed} and {@code p2plab get}, from a class-data-sharing archive that one unmeasured
  * download records first, as the launcher's first run does. BENCH_CLIENT_JVM replaces those options
  * (and the archive): e.g. {@code -Xshare:off} for a JVM at its defaults; {@code {role}} in them
- * becomes {@code seed} or {@code get}, e.g. for a JFR file per process. BENCH_VERBOSE=1 shows what
+ * becomes {@code seed} or {@code get}, e.g. for a JFR file per process; BENCH_CLIENT_JVM_EXTRA adds
+ * options to the launcher's (later ones win). BENCH_VERBOSE=1 shows what
  * the clients print.
  */
 public final class ThroughputBenchmark {
@@ -162,13 +163,7 @@ public final class ThroughputBenchmark {
 
     /** A running process's user + system CPU seconds so far, from /proc (Linux); NaN elsewhere. */
     private static double cpuSeconds(Process p) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime in clock ticks (USER_HZ = 100)
-        } catch (IOException | RuntimeException e) {
-            return Double.NaN;
-        }
+        return OurClientProcess.cpuSeconds(Path.of("/proc", Long.toString(p.pid()), "stat"));
     }
 
     private Process startSeed(String who) throws Exception {
@@ -230,6 +225,10 @@ public final class ThroughputBenchmark {
             cmd.addAll(List.of(jvm.trim().replace("{role}", role).split("\\s+")));
         } else {
             cmd.addAll(CLIENT_JVM);
+            String extra = System.getenv("BENCH_CLIENT_JVM_EXTRA"); // options to try on top of the launcher's
+            if (extra != null && !extra.isBlank()) {
+                cmd.addAll(List.of(extra.trim().split("\\s+")));
+            }
             cmd.add("-XX:CompilerDirectivesFile=" + Path.of(JIT_DIRECTIVES).toAbsolutePath());
             cmd.addAll(extraJvm.isEmpty() && Files.exists(archive) ? List.of("-XX:SharedArchiveFile=" + archive) : extraJvm);
         }
