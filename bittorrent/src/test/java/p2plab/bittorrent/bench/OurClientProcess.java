@@ -51,6 +51,25 @@ public final class OurClientProcess {
         }
     }
 
+    /** Prints how many bytes this process has written so far (wchar of /proc/self/io) every 250 ms, to see the download ramp up. */
+    private static void showProgress() {
+        long t0 = System.nanoTime();
+        Thread t = new Thread(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(250);
+                    long written = Files.readAllLines(Path.of("/proc/self/io")).stream().filter(l -> l.startsWith("wchar:"))
+                            .mapToLong(l -> Long.parseLong(l.substring(6).trim())).findFirst().orElse(0);
+                    System.out.printf("progress %5d ms %6.1f MiB %.2f s of CPU%n", (System.nanoTime() - t0) / 1_000_000, written / 1048576.0, cpuSeconds());
+                } catch (IOException | InterruptedException | RuntimeException e) {
+                    return;
+                }
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length != 3 || !(args[0].equals("seed") || args[0].equals("get"))) {
             System.err.println("usage: OurClientProcess seed|get TORRENT DIR");
@@ -68,6 +87,9 @@ public final class OurClientProcess {
             Thread.sleep(Long.MAX_VALUE);
         }
         System.out.printf("started, %.3f s of CPU%n", cpuSeconds());
+        if (System.getenv("BENCH_VERBOSE") != null) {
+            showProgress();
+        }
         Client.Torrent t = tcp.await(client.get(meta, new DiskStore(meta, dir)), Duration.ofSeconds(30));
         SwarmResult r = tcp.await(t.completion(), Duration.ofMinutes(10));
         if (!r.complete()) {
