@@ -40,8 +40,8 @@ import p2plab.common.transport.tcp.TcpTransport;
  * download records first, as the launcher's first run does. BENCH_CLIENT_JVM replaces those options
  * (and the archive): e.g. {@code -Xshare:off} for a JVM at its defaults; {@code {role}} in them
  * becomes {@code seed} or {@code get}, e.g. for a JFR file per process; BENCH_CLIENT_JVM_EXTRA adds
- * options to the launcher's (later ones win). BENCH_VERBOSE=1 shows what
- * the clients print.
+ * options to the launcher's (later ones win). BENCH_VERBOSE=1 shows what the clients print, and
+ * our leecher's bytes written every 250 ms.
  */
 public final class ThroughputBenchmark {
     private static final String PYTHON = "/usr/bin/python3";
