@@ -1,6 +1,7 @@
 package p2plab.bittorrent.peer;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -59,6 +60,12 @@ public final class TorrentSession implements PickerView {
      * blocks, two map look-ups each, for every request). Moved back whenever a block is given up.
      */
     private final int[] firstOpenBlock;
+    /**
+     * Every piece asked for since it was last verified: the started pieces are among them
+     * ({@link #nextStarted}), so the picker's search for one looks at a handful of pieces instead
+     * of all of them for every request (it was a third of the leecher's event loop).
+     */
+    private final BitSet maybeStarted = new BitSet();
     private final Map<String, Long> sources = new HashMap<>();
     private final CompletableFuture<SwarmResult> done = new CompletableFuture<>();
     private final long startNanos;
@@ -90,6 +97,9 @@ public final class TorrentSession implements PickerView {
         this.requestedPerPiece = new int[meta.pieceCount()];
         this.firstOpenBlock = new int[meta.pieceCount()];
         this.startNanos = node.clock().nanos();
+        for (int piece : storage.inProgress()) {
+            maybeStarted.set(piece); // blocks that came before this session (none, as sessions are made today)
+        }
         if (storage.complete()) {
             storage.finish();
             done.complete(result());
@@ -483,6 +493,7 @@ public final class TorrentSession implements PickerView {
     }
 
     private void pieceVerified(int index) {
+        maybeStarted.clear(index);
         for (Connection o : connections.keySet()) {
             o.send(new PeerMessage.Have(index));
         }
@@ -544,6 +555,7 @@ public final class TorrentSession implements PickerView {
                 distinctRequested[piece]++;
             }
             requestedPerPiece[piece]++;
+            maybeStarted.set(piece);
             c.send(new PeerMessage.Request(piece, begin, storage.blockLength(piece, begin / Storage.BLOCK)));
         }
     }
@@ -658,6 +670,12 @@ public final class TorrentSession implements PickerView {
     @Override
     public int availability(int piece) {
         return availability[piece];
+    }
+
+    /** A piece is started only once one of its blocks was asked for: see {@link #maybeStarted}. */
+    @Override
+    public int nextStarted(int from) {
+        return maybeStarted.nextSetBit(from);
     }
 
     @Override

@@ -23,7 +23,7 @@ public interface PiecePicker {
 
     /** A started piece this peer can help finish, or -1: finishing pieces first keeps them tradeable. */
     static int startedPiece(PickerView view, PieceSet peerHas) {
-        for (int i = peerHas.next(0); i >= 0; i = peerHas.next(i + 1)) {
+        for (int i = view.nextStarted(0); i >= 0; i = view.nextStarted(i + 1)) {
             if (view.started(i) && eligible(view, peerHas, i)) {
                 return i;
             }

@@ -1,6 +1,7 @@
 package p2plab.bittorrent.bench;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -15,6 +16,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import p2plab.bittorrent.interop.Interop;
 import p2plab.bittorrent.metainfo.Metainfo;
 import p2plab.bittorrent.metainfo.Torrents;
@@ -32,14 +35,28 @@ import p2plab.common.transport.tcp.TcpTransport;
  * (from /proc, over the download only), per GiB; aria2's leecher is not measured.
  *
  * <p>Args: size in MiB (default 512), runs (default 3), pairs (default "lt-lt,ours-ours,aria2-aria2,ours-lt").
- * Needs aria2 and python3-libtorrent. BENCH_CLIENT_JVM: JVM options for our clients (default none,
- * as {@code p2plab} runs); BENCH_VERBOSE=1 shows what the clients print.
+ * Needs aria2 and python3-libtorrent. Our clients run with the JVM options the launcher gives
+ * {@code p2plab seed} and {@code p2plab get}, from a class-data-sharing archive that one unmeasured
+ * download records first, as the launcher's first run does. BENCH_CLIENT_JVM replaces those options
+ * (and the archive): e.g. {@code -Xshare:off} for a JVM at its defaults; {@code {role}} in them
+ * becomes {@code seed} or {@code get}, e.g. for a JFR file per process; BENCH_CLIENT_JVM_EXTRA adds
+ * options to the launcher's (later ones win). BENCH_VERBOSE=1 shows what the clients print, and
+ * our leecher's bytes written every 250 ms.
  */
 public final class ThroughputBenchmark {
     private static final String PYTHON = "/usr/bin/python3";
     private static final int PIECE = 1 << 20;
     /** BENCH_VERBOSE=1 shows what the clients print. */
     private static final boolean VERBOSE = System.getenv("BENCH_VERBOSE") != null;
+    /**
+     * The JVM options {@code ./p2plab seed} and {@code ./p2plab get} run with (see the launcher, which
+     * explains them): a small young generation that stays in the CPU's cache, the serial collector,
+     * compilation sooner, and C2 for SHA-1 only ({@link #JIT_DIRECTIVES}).
+     */
+    static final List<String> CLIENT_JVM = List.of("-XX:+UseSerialGC", "-Xmn8m", "-XX:CompileThresholdScaling=0.1",
+            "-XX:+UnlockDiagnosticVMOptions", "-XX:-DisplayVMOutput");
+    /** The compiler directives of our client processes, relative to the project's root (bench/run runs there). */
+    static final String JIT_DIRECTIVES = "bittorrent/src/main/jvm/client-jit.json";
 
     private final Path dir;
     private final Path data;
@@ -48,12 +65,17 @@ public final class ThroughputBenchmark {
     private final TcpTransport tcp;
     private final TrackerServer tracker;
     private final int mib;
+    private final String clientClassPath;
+    /** The class-data-sharing archive our clients map, once {@link #recordClassArchive} made it. */
+    private final Path archive;
 
     private ThroughputBenchmark(Path dir, Path data, int mib, TcpTransport tcp) throws IOException {
         this.dir = dir;
         this.data = data;
         this.mib = mib;
         this.tcp = tcp;
+        this.clientClassPath = jarClassPath(dir);
+        this.archive = dir.resolve("p2plab-client.jsa");
         // a short interval, so a killed real client (no event=stopped) leaves the list within 10 s
         this.tracker = TrackerServer.start(tcp, "tracker", 0, Duration.ofSeconds(5));
         this.meta = Torrents.create(data.resolve("bench.bin"), tracker.announceUrl(), PIECE);
@@ -73,6 +95,9 @@ public final class ThroughputBenchmark {
         Map<String, List<Double>> seedCpu = new LinkedHashMap<>();
         try (TcpTransport tcp = new TcpTransport()) {
             ThroughputBenchmark b = new ThroughputBenchmark(dir, data, mib, tcp);
+            if (pairs.stream().anyMatch(p -> p.contains("ours"))) {
+                b.recordClassArchive();
+            }
             for (int run = 1; run <= runs; run++) {
                 for (String pair : pairs) {
                     Measured m = b.measure(pair, run);
@@ -138,13 +163,7 @@ public final class ThroughputBenchmark {
 
     /** A running process's user + system CPU seconds so far, from /proc (Linux); NaN elsewhere. */
     private static double cpuSeconds(Process p) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime in clock ticks (USER_HZ = 100)
-        } catch (IOException | RuntimeException e) {
-            return Double.NaN;
-        }
+        return OurClientProcess.cpuSeconds(Path.of("/proc", Long.toString(p.pid()), "stat"));
     }
 
     private Process startSeed(String who) throws Exception {
@@ -195,20 +214,88 @@ public final class ThroughputBenchmark {
 
     /**
      * Our client in a JVM of its own, like {@code p2plab seed} and {@code p2plab get} (and like the
-     * real clients, which are processes of their own too); JVM options from BENCH_CLIENT_JVM.
+     * real clients, which are processes of their own too), with the JVM options the launcher gives
+     * those two commands ({@link #CLIENT_JVM}), or BENCH_CLIENT_JVM's instead when set.
      */
-    private List<String> ours(String role, Path where) {
+    private List<String> ours(String role, Path where, List<String> extraJvm) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         String jvm = System.getenv("BENCH_CLIENT_JVM");
         if (jvm != null && !jvm.isBlank()) {
-            cmd.addAll(List.of(jvm.trim().split("\\s+")));
+            // {role} becomes seed or get, so each process can write its own profile
+            cmd.addAll(List.of(jvm.trim().replace("{role}", role).split("\\s+")));
+        } else {
+            cmd.addAll(CLIENT_JVM);
+            String extra = System.getenv("BENCH_CLIENT_JVM_EXTRA"); // options to try on top of the launcher's
+            if (extra != null && !extra.isBlank()) {
+                cmd.addAll(List.of(extra.trim().split("\\s+")));
+            }
+            cmd.add("-XX:CompilerDirectivesFile=" + Path.of(JIT_DIRECTIVES).toAbsolutePath());
+            cmd.addAll(extraJvm.isEmpty() && Files.exists(archive) ? List.of("-XX:SharedArchiveFile=" + archive) : extraJvm);
         }
-        // absolute, since the process runs in the benchmark's folder and bench/run's class path is relative
-        String cp = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-                .map(e -> Path.of(e).toAbsolutePath().toString()).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
-        cmd.addAll(List.of("-cp", cp, OurClientProcess.class.getName(), role,
-                torrent.toString(), where.toString()));
+        cmd.addAll(List.of("-cp", clientClassPath, OurClientProcess.class.getName(), role, torrent.toString(), where.toString()));
         return cmd;
+    }
+
+    private List<String> ours(String role, Path where) {
+        return ours(role, where, List.of());
+    }
+
+    /**
+     * Like the launcher's first run after a build: one download that is not measured records the
+     * classes our leecher loads into a class-data-sharing archive, which every later process of ours
+     * maps in ready-made instead of loading and verifying each class again.
+     */
+    private void recordClassArchive() throws Exception {
+        if (System.getenv("BENCH_CLIENT_JVM") != null && !System.getenv("BENCH_CLIENT_JVM").isBlank()) {
+            return;
+        }
+        Path out = Files.createDirectories(dir.resolve("out-archive"));
+        waitUntilNoPeers();
+        Process seed = start(ours("seed", data), "ours-seed");
+        try {
+            awaitLine(seed, "seeding", 60);
+            waitUntilPeersAbove(0);
+            Process get = start(ours("get", out, List.of("-XX:ArchiveClassesAtExit=" + archive)), "ours-leech");
+            awaitLine(get, "done", 600);
+            if (!get.waitFor(2, TimeUnit.MINUTES)) { // the archive is written as the JVM exits
+                get.destroyForcibly();
+            }
+        } finally {
+            stop(seed);
+            deleteTree(out);
+        }
+        System.out.println(Files.exists(archive) ? "recorded our client's classes in " + archive.getFileName()
+                : "no class archive was written; our clients load their classes from the jar");
+    }
+
+    /**
+     * Class-data sharing maps classes from jars only, so the class folders of the build are packed
+     * into one jar for our clients' processes (the launcher runs p2plab.jar the same way).
+     */
+    private static String jarClassPath(Path dir) throws IOException {
+        Path jar = dir.resolve("p2plab-classes.jar");
+        List<String> entries = new ArrayList<>(List.of(jar.toString()));
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+                Path p = Path.of(e).toAbsolutePath();
+                if (!Files.isDirectory(p)) {
+                    entries.add(p.toString());
+                    continue;
+                }
+                try (var files = Files.walk(p)) {
+                    for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                        String name = p.relativize(f).toString().replace(File.separatorChar, '/');
+                        if (seen.add(name)) { // the first folder on the class path wins, as for the class loader
+                            out.putNextEntry(new JarEntry(name));
+                            Files.copy(f, out);
+                            out.closeEntry();
+                        }
+                    }
+                }
+            }
+        }
+        return String.join(File.pathSeparator, entries);
     }
 
     /**

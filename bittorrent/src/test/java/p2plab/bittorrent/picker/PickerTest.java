@@ -12,7 +12,7 @@ import p2plab.bittorrent.wire.PieceSet;
 class PickerTest {
 
     /** A hand-set view: availability per piece, what we have, what is started or fully requested. */
-    static final class View implements PickerView {
+    static class View implements PickerView {
         final int[] availability;
         final Set<Integer> have = new HashSet<>();
         final Set<Integer> started = new HashSet<>();
@@ -70,5 +70,32 @@ class PickerTest {
         peer.add(1);
         assertEquals(1, new SequentialPicker().pick(v, peer, new SplittableRandom(1)));
         assertEquals(1, new RandomPicker().pick(v, peer, new SplittableRandom(1)));
+    }
+
+    @Test
+    void theFirstStartedPieceThePeerCanHelpWithWhereverTheViewLooksForIt() {
+        View v = new View(5, 5, 5, 5, 5, 5);
+        v.started.addAll(Set.of(1, 3, 4));
+        PieceSet peer = new PieceSet(6);
+        peer.add(3);
+        peer.add(4);
+        assertEquals(3, PiecePicker.startedPiece(v, peer)); // the default walks every piece
+        View narrowed = new View(5, 5, 5, 5, 5, 5) {
+            @Override
+            public int nextStarted(int from) {
+                for (int p : new int[] {0, 1, 3, 4}) { // a superset of the started pieces, as TorrentSession keeps it
+                    if (p >= from) {
+                        return p;
+                    }
+                }
+                return -1;
+            }
+        };
+        narrowed.started.addAll(v.started);
+        assertEquals(3, PiecePicker.startedPiece(narrowed, peer));
+        narrowed.fullyRequested.add(3);
+        assertEquals(4, PiecePicker.startedPiece(narrowed, peer));
+        narrowed.fullyRequested.add(4);
+        assertEquals(-1, PiecePicker.startedPiece(narrowed, peer));
     }
 }
