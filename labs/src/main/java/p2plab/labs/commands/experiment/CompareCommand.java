@@ -2,6 +2,7 @@ package p2plab.labs.commands.experiment;
 
 import java.util.ArrayList;
 import java.util.List;
+import p2plab.common.content.Catalogue;
 import p2plab.common.overlay.Overlay;
 import p2plab.labs.commands.base.Candidates;
 import p2plab.labs.commands.base.LabCommand;
@@ -62,6 +63,7 @@ public final class CompareCommand extends LabCommand {
             chosen.add(lab.overlays().get(name));
         }
         HeapBudget.require("compare --peers " + w.peers() + " (" + w.files() + " files)", Comparison.heapNeeded(chosen, w));
+        Catalogue catalogue = Comparison.catalogue(w);
         List<ComparisonRow> rows = new ArrayList<>();
         for (Overlay o : chosen) {
             if (!json) {
@@ -70,7 +72,7 @@ public final class CompareCommand extends LabCommand {
             }
             PhaseProgress progress = new PhaseProgress(console(), "compare");
             try {
-                rows.add(Comparison.run(o, w, progress));
+                rows.add(Comparison.run(o, w, catalogue, progress));
             } finally {
                 if (progress.finish() && !json) {
                     console().out().print("running " + o.name() + "... "); // the bar wiped it
