@@ -2,7 +2,6 @@ package p2plab.common.content;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * How names become search words: lower case, split at anything that is not a letter or digit.
@@ -15,19 +14,31 @@ public final class Keywords {
 
     public static List<String> of(String text) {
         List<String> words = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
-                word.append(Character.toLowerCase(c));
-            } else if (word.length() > 0) {
-                words.add(word.toString());
-                word.setLength(0);
+        int start = -1; // where the current word began, or -1 between words
+        for (int i = 0; i <= text.length(); i++) {
+            boolean inWord = i < text.length() && Character.isLetterOrDigit(text.charAt(i));
+            if (inWord && start < 0) {
+                start = i;
+            } else if (!inWord && start >= 0) {
+                words.add(lowerCase(text, start, i));
+                start = -1;
             }
         }
-        if (word.length() > 0) {
-            words.add(word.toString().toLowerCase(Locale.ROOT));
-        }
         return words;
+    }
+
+    /** {@code text[from, to)} in lower case; a word that is lower case already is cut out as it is. */
+    private static String lowerCase(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (Character.toLowerCase(c) != c) {
+                StringBuilder word = new StringBuilder(to - from);
+                for (int j = from; j < to; j++) {
+                    word.append(Character.toLowerCase(text.charAt(j)));
+                }
+                return word.toString();
+            }
+        }
+        return text.substring(from, to);
     }
 }
