@@ -28,6 +28,8 @@ public final class Catalogue {
     private final CatalogueSpec spec;
     private final Zipf zipf;
     private final List<Entry> entries;
+    private List<List<GeneratedContent>> lastPlacement;
+    private int lastPlacementPeers = -1;
 
     private Catalogue(CatalogueSpec spec, Zipf zipf, List<Entry> entries) {
         this.spec = spec;
@@ -100,8 +102,19 @@ public final class Catalogue {
         return holders;
     }
 
-    /** What each peer (index 0..peers-1) shares, most popular first. Some peers may share nothing. */
-    public List<List<GeneratedContent>> placement(int peers) {
+    /**
+     * What each peer (index 0..peers-1) shares, most popular first. Some peers may share nothing.
+     * The last placement is kept: a comparison asks for the same one for every overlay.
+     */
+    public synchronized List<List<GeneratedContent>> placement(int peers) {
+        if (peers != lastPlacementPeers) {
+            lastPlacement = place(peers);
+            lastPlacementPeers = peers;
+        }
+        return lastPlacement;
+    }
+
+    private List<List<GeneratedContent>> place(int peers) {
         int[][] holders = holders(peers);
         int[] counts = new int[peers];
         for (int[] h : holders) {

@@ -2,6 +2,7 @@ package p2plab.common.content;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * How names become search words: lower case, split at anything that is not a letter or digit.
@@ -29,16 +30,23 @@ public final class Keywords {
 
     /** {@code text[from, to)} in lower case; a word that is lower case already is cut out as it is. */
     private static String lowerCase(String text, int from, int to) {
+        boolean ascii = true;
+        boolean lower = true;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
-            if (Character.toLowerCase(c) != c) {
-                StringBuilder word = new StringBuilder(to - from);
-                for (int j = from; j < to; j++) {
-                    word.append(Character.toLowerCase(text.charAt(j)));
-                }
-                return word.toString();
-            }
+            ascii &= c < 0x80;
+            lower &= Character.toLowerCase(c) == c;
         }
-        return text.substring(from, to);
+        if (lower) {
+            return text.substring(from, to);
+        }
+        if (ascii) { // where String's own lower-casing is Character's, char by char
+            return text.substring(from, to).toLowerCase(Locale.ROOT);
+        }
+        StringBuilder word = new StringBuilder(to - from);
+        for (int j = from; j < to; j++) {
+            word.append(Character.toLowerCase(text.charAt(j)));
+        }
+        return word.toString();
     }
 }

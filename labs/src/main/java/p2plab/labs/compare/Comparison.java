@@ -80,9 +80,7 @@ public final class Comparison {
                     .map(PeerInfo::id).toList();
             List<List<GeneratedContent>> placement = catalogue.placement(sharers.size());
             for (int i = 0; i < sharers.size(); i++) {
-                for (GeneratedContent c : placement.get(i)) {
-                    net.share(sharers.get(i), c);
-                }
+                net.shareAll(sharers.get(i), placement.get(i));
             }
             transport.advance(SETTLE);
             transport.metrics().reset();
