@@ -178,31 +178,6 @@ public final class NapsterNetwork implements Network {
     @Override
     public void share(PeerId id, Content content) {
         Member m = peerMember(id);
-        checkName(content);
-        synchronized (m.shares) {
-            m.shares.put(content.name(), content);
-        }
-        m.node.execute(() -> m.peer.share(content));
-    }
-
-    /**
-     * One event of the peer for all the files: the files share in the same order as one by one.
-     * Every name is checked first, so a bad one shares none of them.
-     */
-    @Override
-    public void shareAll(PeerId id, List<? extends Content> contents) {
-        Member m = peerMember(id);
-        List<Content> files = List.copyOf(contents);
-        files.forEach(NapsterNetwork::checkName);
-        synchronized (m.shares) {
-            for (Content c : files) {
-                m.shares.put(c.name(), c);
-            }
-        }
-        m.node.execute(() -> files.forEach(m.peer::share));
-    }
-
-    private static void checkName(Content content) {
         if (content.name().indexOf('"') >= 0) {
             throw new IllegalArgumentException("file names may not contain double quotes: " + content.name());
         }
@@ -210,6 +185,10 @@ public final class NapsterNetwork implements Network {
             throw new IllegalArgumentException("file name of more than " + MAX_NAME_BYTES
                     + " bytes does not fit in a Napster message; rename the file");
         }
+        synchronized (m.shares) {
+            m.shares.put(content.name(), content);
+        }
+        m.node.execute(() -> m.peer.share(content));
     }
 
     /** Stops sharing the file named {@code fileName} on peer {@code id}. */

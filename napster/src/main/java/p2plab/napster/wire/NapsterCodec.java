@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import p2plab.common.transport.FrameDecoder;
 import p2plab.common.transport.MalformedFrameException;
+import p2plab.common.transport.Utf8;
 import p2plab.common.transport.WireFormat;
 import p2plab.napster.wire.NapMessage.Browse;
 import p2plab.napster.wire.NapMessage.BrowseEnd;
@@ -130,30 +131,9 @@ public final class NapsterCodec implements WireFormat<NapMessage> {
         if (message instanceof Chunk c) {
             return HEADER_BYTES + CHUNK_HEADER + c.data().length;
         } else if (message instanceof SearchResult r && r.encoded() != null) {
-            return HEADER_BYTES + utf8Length(r.searchId()) + r.encoded().tail().length;
+            return HEADER_BYTES + Utf8.length(r.searchId()) + r.encoded().tail().length;
         }
         return encode(message).length;
-    }
-
-    /** Bytes of {@code s} in UTF-8, as {@link String#getBytes} would give them. */
-    static int utf8Length(String s) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                n += 1;
-            } else if (c < 0x800) {
-                n += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                n += 4;
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                n += 1; // an unpaired surrogate is written as '?'
-            } else {
-                n += 3;
-            }
-        }
-        return n;
     }
 
     // ---- encoding: one body per message type ----
