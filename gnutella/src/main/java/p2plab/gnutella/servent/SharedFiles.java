@@ -60,12 +60,34 @@ public final class SharedFiles {
         if (words.isEmpty()) {
             return out;
         }
+        int[] hashes = new int[words.size()];
+        for (int k = 0; k < hashes.length; k++) {
+            hashes[k] = words.get(k).hashCode();
+        }
         for (int i = 0; i < count; i++) {
-            if (this.words[i].containsAll(words)) {
+            if (holdsAll(this.words[i], words, hashes)) {
                 out.add(i);
             }
         }
         return out;
+    }
+
+    /**
+     * {@code have.containsAll(want)}, but comparing the words' hash codes (which a String keeps)
+     * before their letters: a flooded query is matched against every file of every servent it reaches.
+     */
+    private static boolean holdsAll(List<?> have, List<String> want, int[] wantHashes) {
+        next:
+        for (int k = 0; k < wantHashes.length; k++) {
+            for (int j = 0, n = have.size(); j < n; j++) {
+                Object word = have.get(j);
+                if (word.hashCode() == wantHashes[k] && word.equals(want.get(k))) {
+                    continue next;
+                }
+            }
+            return false;
+        }
+        return true;
     }
 
     public synchronized List<Content> all() {
