@@ -28,6 +28,19 @@ public final class Keywords {
         return words;
     }
 
+    /**
+     * The words as a 64-bit set: one bit each, chosen by its hash code. A name holds every word of
+     * a query only if its mask holds the query's mask, so a search can pass over most names
+     * without comparing a letter (but must compare the words of those that pass).
+     */
+    public static long mask(List<?> words) {
+        long mask = 0;
+        for (Object w : words) {
+            mask |= 1L << ((w.hashCode() * 0x9E3779B9) >>> 26);
+        }
+        return mask;
+    }
+
     /** {@code text[from, to)} in lower case; a word that is lower case already is cut out as it is. */
     private static String lowerCase(String text, int from, int to) {
         boolean ascii = true;

@@ -17,9 +17,11 @@ import p2plab.common.content.Keywords;
 public final class SharedFiles {
     private static final Content[] NO_FILES = {};
     private static final List<?>[] NO_WORDS = {};
+    private static final long[] NO_MASKS = {};
 
     private Content[] files = NO_FILES;
     private List<?>[] words = NO_WORDS; // each file's keywords, computed once
+    private long[] masks = NO_MASKS; // each file's words as bits (Keywords.mask): most files fail a query on them alone
     private int count;
 
     public synchronized int add(Content content) {
@@ -31,9 +33,11 @@ public final class SharedFiles {
             int capacity = count + Math.max(2, count / 2);
             files = Arrays.copyOf(files, capacity);
             words = Arrays.copyOf(words, capacity);
+            masks = Arrays.copyOf(masks, capacity);
         }
         files[count] = content;
         words[count] = content.keywords();
+        masks[count] = Keywords.mask(words[count]);
         return count++;
     }
 
@@ -64,8 +68,9 @@ public final class SharedFiles {
         for (int k = 0; k < hashes.length; k++) {
             hashes[k] = words.get(k).hashCode();
         }
+        long wanted = Keywords.mask(words);
         for (int i = 0; i < count; i++) {
-            if (holdsAll(this.words[i], words, hashes)) {
+            if ((masks[i] & wanted) == wanted && holdsAll(this.words[i], words, hashes)) {
                 out.add(i);
             }
         }
