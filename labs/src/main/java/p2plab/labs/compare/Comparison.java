@@ -1,9 +1,16 @@
 package p2plab.labs.compare;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import p2plab.common.content.Catalogue;
 import p2plab.common.content.CatalogueSpec;
@@ -47,6 +54,78 @@ public final class Comparison {
     /** Heap the comparison needs at its worst: the heaviest overlay's network, one at a time, with the catalogue shared. */
     public static long heapNeeded(List<Overlay> overlays, Workload w) {
         return overlays.stream().mapToLong(o -> HeapBudget.network(o.name(), w.peers(), w.files())).max().orElse(0);
+    }
+
+    /**
+     * How many overlays to run at a time: one per core, as long as that many of the heaviest
+     * networks fit in the heap together; else 1.
+     */
+    public static int threads(List<Overlay> overlays, Workload w) {
+        long[] needs = overlays.stream().mapToLong(o -> HeapBudget.network(o.name(), w.peers(), w.files()))
+                .sorted().toArray();
+        int threads = Math.min(overlays.size(), Runtime.getRuntime().availableProcessors());
+        for (; threads > 1; threads--) {
+            long together = 0;
+            for (int i = 0; i < threads; i++) {
+                together += needs[needs.length - 1 - i];
+            }
+            if (HeapBudget.fitsNow(together)) {
+                break;
+            }
+        }
+        return Math.max(1, threads);
+    }
+
+    /**
+     * Runs every overlay on one catalogue, {@code threads} at a time, and gives their rows in the
+     * order of {@code overlays}. Each run has its own simulator, seeded alike, and shares only the
+     * catalogue (which no run changes), so its figures are the same on any thread and beside any
+     * other. Interrupting the calling thread stops them all.
+     */
+    public static List<ComparisonRow> runAll(List<Overlay> overlays, Workload w, Catalogue catalogue, int threads) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread t = new Thread(task, "compare");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<ComparisonRow>> runs = new ArrayList<>();
+            for (Overlay o : overlays) {
+                runs.add(pool.submit(() -> run(o, w, catalogue, Progress.NONE)));
+            }
+            List<ComparisonRow> rows = new ArrayList<>();
+            for (Future<ComparisonRow> r : runs) {
+                rows.add(outcome(r));
+            }
+            return rows;
+        } finally {
+            pool.shutdownNow(); // a failed or cancelled run stops the others between two events
+            boolean interrupted = Thread.interrupted();
+            try {
+                pool.awaitTermination(1, TimeUnit.MINUTES); // their networks are closed before we return
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static ComparisonRow outcome(Future<ComparisonRow> run) {
+        try {
+            return run.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("cancelled");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            } else if (e.getCause() instanceof Error err) {
+                throw err; // an OutOfMemoryError reaches the shell as it would from this thread
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     public static ComparisonRow run(Overlay overlay, Workload w) {

@@ -64,8 +64,9 @@ public final class CompareCommand extends LabCommand {
         }
         HeapBudget.require("compare --peers " + w.peers() + " (" + w.files() + " files)", Comparison.heapNeeded(chosen, w));
         Catalogue catalogue = Comparison.catalogue(w);
-        List<ComparisonRow> rows = new ArrayList<>();
-        for (Overlay o : chosen) {
+        int threads = Comparison.threads(chosen, w);
+        List<ComparisonRow> rows = threads > 1 ? runTogether(chosen, w, catalogue, threads) : new ArrayList<>();
+        for (Overlay o : threads > 1 ? List.<Overlay>of() : chosen) {
             if (!json) {
                 console().out().print("running " + o.name() + "... ");
                 console().out().flush();
@@ -103,6 +104,20 @@ public final class CompareCommand extends LabCommand {
         t.row(cells("total messages", rows, r -> Long.toString(r.totalMessages())));
         t.row(cells("timeouts", rows, r -> Integer.toString(r.timeouts())));
         t.print(console());
+    }
+
+    /** Each overlay on its own core: no bar (their progress would interleave), one line when all are done. */
+    private List<ComparisonRow> runTogether(List<Overlay> chosen, Workload w, Catalogue catalogue, int threads) {
+        if (!json) {
+            console().out().print("running " + String.join(", ", chosen.stream().map(Overlay::name).toList())
+                    + " (" + threads + " at a time)... ");
+            console().out().flush();
+        }
+        List<ComparisonRow> rows = Comparison.runAll(chosen, w, catalogue, threads);
+        if (!json) {
+            println("done");
+        }
+        return rows;
     }
 
     private static Object[] cells(String label, List<ComparisonRow> rows, java.util.function.Function<ComparisonRow, String> f) {
