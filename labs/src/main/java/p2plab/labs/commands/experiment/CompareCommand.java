@@ -65,24 +65,7 @@ public final class CompareCommand extends LabCommand {
         HeapBudget.require("compare --peers " + w.peers() + " (" + w.files() + " files)", Comparison.heapNeeded(chosen, w));
         Catalogue catalogue = Comparison.catalogue(w);
         int threads = Comparison.threads(chosen, w);
-        List<ComparisonRow> rows = threads > 1 ? runTogether(chosen, w, catalogue, threads) : new ArrayList<>();
-        for (Overlay o : threads > 1 ? List.<Overlay>of() : chosen) {
-            if (!json) {
-                console().out().print("running " + o.name() + "... ");
-                console().out().flush();
-            }
-            PhaseProgress progress = new PhaseProgress(console(), "compare");
-            try {
-                rows.add(Comparison.run(o, w, catalogue, progress));
-            } finally {
-                if (progress.finish() && !json) {
-                    console().out().print("running " + o.name() + "... "); // the bar wiped it
-                }
-            }
-            if (!json) {
-                println("done");
-            }
-        }
+        List<ComparisonRow> rows = threads > 1 ? runTogether(chosen, w, catalogue, threads) : runOneByOne(chosen, w, catalogue);
         if (json) {
             java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
             doc.put("workload", w);
@@ -104,6 +87,29 @@ public final class CompareCommand extends LabCommand {
         t.row(cells("total messages", rows, r -> Long.toString(r.totalMessages())));
         t.row(cells("timeouts", rows, r -> Integer.toString(r.timeouts())));
         t.print(console());
+    }
+
+    /** One overlay after the other, each with its progress bar. */
+    private List<ComparisonRow> runOneByOne(List<Overlay> chosen, Workload w, Catalogue catalogue) {
+        List<ComparisonRow> rows = new ArrayList<>();
+        for (Overlay o : chosen) {
+            if (!json) {
+                console().out().print("running " + o.name() + "... ");
+                console().out().flush();
+            }
+            PhaseProgress progress = new PhaseProgress(console(), "compare");
+            try {
+                rows.add(Comparison.run(o, w, catalogue, progress));
+            } finally {
+                if (progress.finish() && !json) {
+                    console().out().print("running " + o.name() + "... "); // the bar wiped it
+                }
+            }
+            if (!json) {
+                println("done");
+            }
+        }
+        return rows;
     }
 
     /** Each overlay on its own core: no bar (their progress would interleave), one line when all are done. */
