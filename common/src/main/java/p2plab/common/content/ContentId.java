@@ -11,8 +11,11 @@ public record ContentId(String hex) {
         }
     }
 
-    /** 64 lower-case hex digits; a loop, not a regex: an index server checks millions of ids as peers share. */
-    private static boolean isSha256Hex(String hex) {
+    /**
+     * True for 64 lower-case hex digits, the form of an id (codecs check ids on the wire with it).
+     * A loop, not a regex: an index server checks millions of ids as peers share.
+     */
+    public static boolean isSha256Hex(String hex) {
         if (hex == null || hex.length() != 64) {
             return false;
         }

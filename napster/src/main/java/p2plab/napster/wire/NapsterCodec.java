@@ -5,6 +5,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import p2plab.common.content.ContentId;
 import p2plab.common.transport.FrameDecoder;
 import p2plab.common.transport.MalformedFrameException;
 import p2plab.common.transport.Utf8;
@@ -443,23 +444,10 @@ public final class NapsterCodec implements WireFormat<NapMessage> {
 
         String hash() throws MalformedFrameException {
             String w = word();
-            if (!isSha256Hex(w)) {
+            if (!ContentId.isSha256Hex(w)) {
                 throw new MalformedFrameException("'" + w + "' is not a SHA-256 in hex");
             }
             return w;
-        }
-
-        private static boolean isSha256Hex(String w) {
-            if (w.length() != 64) {
-                return false;
-            }
-            for (int i = 0; i < 64; i++) {
-                char c = w.charAt(i);
-                if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         /** Everything left, for free-text messages. */
