@@ -308,6 +308,14 @@ public final class GnutellaNetwork implements Network {
         s.node().execute(() -> s.share(content));
     }
 
+    /** One event of the servent for all the files: the files share in the same order as one by one. */
+    @Override
+    public void shareAll(PeerId id, List<? extends Content> contents) {
+        Servent s = peers.alive(id);
+        List<Content> files = List.copyOf(contents);
+        s.node().execute(() -> files.forEach(s::share));
+    }
+
     @Override
     public CompletableFuture<SearchResult> search(PeerId from, Query query) {
         Servent s = peers.alive(from);

@@ -245,6 +245,14 @@ public final class KazaaNetwork implements Network, Bootstrap {
         p.node().execute(() -> p.share(content));
     }
 
+    /** One event of the peer for all the files: the files share in the same order as one by one. */
+    @Override
+    public void shareAll(PeerId id, List<? extends Content> contents) {
+        KazaaPeer p = peers.alive(id);
+        List<Content> files = List.copyOf(contents);
+        p.node().execute(() -> files.forEach(p::share));
+    }
+
     @Override
     public CompletableFuture<SearchResult> search(PeerId from, Query query) {
         KazaaPeer p = peers.alive(from);

@@ -2,6 +2,7 @@ package p2plab.common.content;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +28,8 @@ public final class Catalogue {
     private final CatalogueSpec spec;
     private final Zipf zipf;
     private final List<Entry> entries;
+    private List<List<GeneratedContent>> lastPlacement;
+    private int lastPlacementPeers = -1;
 
     private Catalogue(CatalogueSpec spec, Zipf zipf, List<Entry> entries) {
         this.spec = spec;
@@ -50,6 +53,14 @@ public final class Catalogue {
 
     public CatalogueSpec spec() {
         return spec;
+    }
+
+    /**
+     * Computes every file's id now, on all cores, rather than one by one as peers share them. An id
+     * depends on its file alone, so the result is the same whatever the thread count.
+     */
+    public void computeIds() {
+        entries.parallelStream().forEach(e -> e.content().id());
     }
 
     /** Every file, most popular first. */
@@ -84,27 +95,47 @@ public final class Catalogue {
     public int[][] holders(int peers) {
         SplittableRandom random = new SplittableRandom(spec.seed() ^ PLACEMENT_SALT);
         int[][] holders = new int[entries.size()][];
+        BitSet taken = new BitSet(peers);
         for (int i = 0; i < holders.length; i++) {
-            holders[i] = distinct(random, replicas(i + 1, peers), peers);
+            holders[i] = distinct(random, replicas(i + 1, peers), peers, taken);
         }
         return holders;
     }
 
-    /** What each peer (index 0..peers-1) shares, most popular first. Some peers may share nothing. */
-    public List<List<GeneratedContent>> placement(int peers) {
+    /**
+     * What each peer (index 0..peers-1) shares, most popular first. Some peers may share nothing.
+     * The last placement is kept: a comparison asks for the same one for every overlay.
+     */
+    public synchronized List<List<GeneratedContent>> placement(int peers) {
+        if (peers != lastPlacementPeers) {
+            lastPlacement = place(peers);
+            lastPlacementPeers = peers;
+        }
+        return lastPlacement;
+    }
+
+    private List<List<GeneratedContent>> place(int peers) {
         int[][] holders = holders(peers);
-        List<List<GeneratedContent>> byPeer = new ArrayList<>(peers);
+        int[] counts = new int[peers];
+        for (int[] h : holders) {
+            for (int p : h) {
+                counts[p]++;
+            }
+        }
+        GeneratedContent[][] byPeer = new GeneratedContent[peers][];
         for (int p = 0; p < peers; p++) {
-            byPeer.add(new ArrayList<>());
+            byPeer[p] = new GeneratedContent[counts[p]];
+            counts[p] = 0;
         }
         for (int i = 0; i < holders.length; i++) {
+            GeneratedContent c = entries.get(i).content();
             for (int p : holders[i]) {
-                byPeer.get(p).add(entries.get(i).content());
+                byPeer[p][counts[p]++] = c;
             }
         }
         List<List<GeneratedContent>> frozen = new ArrayList<>(peers);
-        for (List<GeneratedContent> files : byPeer) {
-            frozen.add(List.copyOf(files));
+        for (GeneratedContent[] files : byPeer) {
+            frozen.add(List.of(files));
         }
         return List.copyOf(frozen);
     }
@@ -143,14 +174,23 @@ public final class Catalogue {
         return entries.stream().filter(e -> e.content().keywords().containsAll(words)).toList();
     }
 
-    /** {@code k} distinct values of 0..n-1, ascending (Floyd's sampling: k draws, no shuffle of n). */
-    private static int[] distinct(SplittableRandom random, int k, int n) {
-        Set<Integer> chosen = new HashSet<>();
+    /**
+     * {@code k} distinct values of 0..n-1, ascending (Floyd's sampling: k draws, no shuffle of n).
+     * {@code taken} is all clear before and after: one bit set of n reused for every file, where a
+     * set of boxed integers per file made placing 400,000 files a garbage collector's job.
+     */
+    private static int[] distinct(SplittableRandom random, int k, int n, BitSet taken) {
+        int[] out = new int[k];
+        int m = 0;
         for (int j = n - k; j < n; j++) {
             int t = random.nextInt(j + 1);
-            chosen.add(chosen.contains(t) ? j : t);
+            int pick = taken.get(t) ? j : t; // j itself is never taken yet: earlier picks are all below it
+            taken.set(pick);
+            out[m++] = pick;
         }
-        int[] out = chosen.stream().mapToInt(Integer::intValue).toArray();
+        for (int v : out) {
+            taken.clear(v);
+        }
         Arrays.sort(out);
         return out;
     }

@@ -1,5 +1,9 @@
 package p2plab.common.content;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,6 +15,10 @@ import java.util.Objects;
  */
 public final class GeneratedContent implements Content {
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+    private static final VarHandle LITTLE_ENDIAN_LONGS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** Hashing generates the bytes into one buffer per thread: a catalogue holds gigabytes, never needed at once. */
+    private static final ThreadLocal<Hasher> HASHER = ThreadLocal.withInitial(Hasher::new);
 
     private final String name;
     private final long size;
@@ -41,7 +49,7 @@ public final class GeneratedContent implements Content {
     public ContentId id() {
         ContentId known = id;
         if (known == null) {
-            known = ContentId.of(Digests.sha256(this));
+            known = ContentId.of(HASHER.get().sha256(this));
             id = known;
         }
         return known;
@@ -77,18 +85,30 @@ public final class GeneratedContent implements Content {
             throw new IndexOutOfBoundsException("read " + length + " bytes at " + offset + " of " + size);
         }
         byte[] out = new byte[length];
-        long block = offset >>> 3;
-        long word = word(block);
-        int shift = (int) (offset & 7) * 8;
-        for (int i = 0; i < length; i++) {
-            if (shift == 64) {
-                word = word(++block);
-                shift = 0;
-            }
-            out[i] = (byte) (word >>> shift);
-            shift += 8;
-        }
+        fill(offset, out, length);
         return out;
+    }
+
+    /** Writes bytes {@code offset..offset+length-1} into {@code out[0..length-1]}, eight at a time where aligned. */
+    private void fill(long offset, byte[] out, int length) {
+        long block = offset >>> 3;
+        int i = 0;
+        int skip = (int) (offset & 7);
+        if (skip != 0) { // the tail of a word the range starts inside
+            long word = word(block++);
+            for (int shift = skip * 8; i < length && shift < 64; shift += 8) {
+                out[i++] = (byte) (word >>> shift);
+            }
+        }
+        for (; i + 8 <= length; i += 8) {
+            LITTLE_ENDIAN_LONGS.set(out, i, word(block++));
+        }
+        if (i < length) {
+            long word = word(block);
+            for (int shift = 0; i < length; shift += 8) {
+                out[i++] = (byte) (word >>> shift);
+            }
+        }
     }
 
     private long word(long block) {
@@ -105,5 +125,20 @@ public final class GeneratedContent implements Content {
     @Override
     public String toString() {
         return name + " (" + size + " bytes, generated)";
+    }
+
+    /** A SHA-256 digest and a buffer, reused by one thread for every content it hashes. */
+    private static final class Hasher {
+        private final MessageDigest digest = Digests.sha256();
+        private final byte[] buffer = new byte[64 * 1024];
+
+        byte[] sha256(GeneratedContent c) {
+            for (long off = 0; off < c.size; off += buffer.length) {
+                int n = (int) Math.min(buffer.length, c.size - off);
+                c.fill(off, buffer, n);
+                digest.update(buffer, 0, n);
+            }
+            return digest.digest(); // also resets it for the next content
+        }
     }
 }

@@ -37,6 +37,17 @@ public interface Network extends AutoCloseable {
 
     void share(PeerId id, Content content);
 
+    /**
+     * Shares {@code contents} on peer {@code id}, in order, with the same effect as sharing them
+     * one by one. A simulated overlay may do it in one event of the peer's instead of one event a
+     * file, which is what building a workload of millions of shares needs.
+     */
+    default void shareAll(PeerId id, List<? extends Content> contents) {
+        for (Content c : contents) {
+            share(id, c);
+        }
+    }
+
     CompletableFuture<SearchResult> search(PeerId from, Query query);
 
     CompletableFuture<TransferResult> download(PeerId to, ContentId what, DownloadProgress progress);

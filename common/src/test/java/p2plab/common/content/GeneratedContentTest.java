@@ -52,6 +52,23 @@ class GeneratedContentTest {
     }
 
     @Test
+    void bytesAndIdsStayThoseOfTheByteAtATimeGenerator() {
+        // Pinned from the generator as it was before it wrote eight bytes at a time and hashed
+        // through a reused buffer: ids travel in messages and results, so the bytes may not change.
+        // The sizes cross the 64 KiB hashing buffer and end mid-word.
+        assertPinned(100_003, 12345, "3fc048c44ba78ae3e673daed0d2648ccc2c688e2234fcdb15d4a84d0ee12a02b", "0b5fd8187b628ed37d5cb06023");
+        assertPinned(65_537, -7, "84a7ba01babf0579bd6739ec887b92c76fe9460d0ff5140eef8a3551213802e5", "532e7a046ade96628a94386abd");
+        assertPinned(300_000, 42, "904da0e4d572b4cad335c8f71c6dbdb04053c04e22594724d97ffa538cb0108a", "596221371f53a55c77aefbeea5");
+    }
+
+    private static void assertPinned(long size, long key, String idHex, String thirteenBytesTwentyFromTheEnd) {
+        GeneratedContent c = new GeneratedContent("x", size, key);
+        assertEquals(idHex, c.id().hex());
+        assertEquals(thirteenBytesTwentyFromTheEnd, java.util.HexFormat.of().formatHex(c.read(size - 20, 13)));
+        assertEquals(c.id(), ContentId.of(Digests.sha256(c.read(0, (int) size))));
+    }
+
+    @Test
     void idIsTheSha256OfTheBytes() {
         GeneratedContent c = new GeneratedContent("c.bin", 3000, 99);
         assertEquals(ContentId.of(Digests.sha256(c.read(0, 3000))), c.id());

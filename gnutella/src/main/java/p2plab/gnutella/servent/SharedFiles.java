@@ -17,9 +17,11 @@ import p2plab.common.content.Keywords;
 public final class SharedFiles {
     private static final Content[] NO_FILES = {};
     private static final List<?>[] NO_WORDS = {};
+    private static final long[] NO_MASKS = {};
 
     private Content[] files = NO_FILES;
     private List<?>[] words = NO_WORDS; // each file's keywords, computed once
+    private long[] masks = NO_MASKS; // each file's words as bits (Keywords.mask): most files fail a query on them alone
     private int count;
 
     public synchronized int add(Content content) {
@@ -31,9 +33,11 @@ public final class SharedFiles {
             int capacity = count + Math.max(2, count / 2);
             files = Arrays.copyOf(files, capacity);
             words = Arrays.copyOf(words, capacity);
+            masks = Arrays.copyOf(masks, capacity);
         }
         files[count] = content;
         words[count] = content.keywords();
+        masks[count] = Keywords.mask(words[count]);
         return count++;
     }
 
@@ -60,12 +64,35 @@ public final class SharedFiles {
         if (words.isEmpty()) {
             return out;
         }
+        int[] hashes = new int[words.size()];
+        for (int k = 0; k < hashes.length; k++) {
+            hashes[k] = words.get(k).hashCode();
+        }
+        long wanted = Keywords.mask(words);
         for (int i = 0; i < count; i++) {
-            if (this.words[i].containsAll(words)) {
+            if ((masks[i] & wanted) == wanted && holdsAll(this.words[i], words, hashes)) {
                 out.add(i);
             }
         }
         return out;
+    }
+
+    /**
+     * {@code have.containsAll(want)}, but comparing the words' hash codes (which a String keeps)
+     * before their letters: a flooded query is matched against every file of every servent it reaches.
+     */
+    private static boolean holdsAll(List<?> have, List<String> want, int[] wantHashes) {
+        next:
+        for (int k = 0; k < wantHashes.length; k++) {
+            for (int j = 0, n = have.size(); j < n; j++) {
+                Object word = have.get(j);
+                if (word.hashCode() == wantHashes[k] && word.equals(want.get(k))) {
+                    continue next;
+                }
+            }
+            return false;
+        }
+        return true;
     }
 
     public synchronized List<Content> all() {

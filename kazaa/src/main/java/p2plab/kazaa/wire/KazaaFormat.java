@@ -6,6 +6,7 @@ import java.util.List;
 import p2plab.common.content.ContentId;
 import p2plab.common.transport.LengthPrefixedFormat;
 import p2plab.common.transport.MalformedFrameException;
+import p2plab.common.transport.Utf8;
 
 /**
  * The Kazaa lab protocol on the wire: {@code <length u32><type u8><fields>}, integers
@@ -93,6 +94,82 @@ public final class KazaaFormat extends LengthPrefixedFormat<KazaaMessage> {
             return h.guid();
         }
         return null;
+    }
+
+    /**
+     * Counted from the fields, without encoding: the simulator asks it for every message sent, and
+     * a supernode's hellos and lists are most of them. The codec tests check it against the
+     * encoding for every type. A message that the encoder would refuse (a string or list too long
+     * for its u16 length, a body over {@link #MAX_BODY}) is encoded after all, to be refused the same way.
+     */
+    @Override
+    public int sizeOf(KazaaMessage m) {
+        BodySize b = new BodySize();
+        b.add(1); // type
+        if (m instanceof KazaaMessage.Attach a) {
+            b.peer(a.self()).add(8 + 8 + 1 + 8 + 1);
+        } else if (m instanceof KazaaMessage.AttachAck a) {
+            b.add(1).peers(a.supernodes());
+        } else if (m instanceof KazaaMessage.FileList f) {
+            b.count(f.files().size());
+            f.files().forEach(b::file);
+        } else if (m instanceof KazaaMessage.Query q) {
+            b.add(16 + 1 + 1).string(q.keywords());
+        } else if (m instanceof KazaaMessage.QueryHit h) {
+            b.add(16 + 1).peer(h.supernode()).count(h.files().size());
+            for (FoundFile f : h.files()) {
+                b.peer(f.holder()).file(f.file());
+            }
+        } else if (m instanceof KazaaMessage.SupernodeHello s) {
+            b.peer(s.self()).add(4).peers(s.known());
+        } else if (m instanceof KazaaMessage.RoleChange r) {
+            b.add(1).peers(r.supernodes());
+        } else if (m instanceof KazaaMessage.RefreshList r) {
+            b.add(1).peers(r.supernodes());
+        } else if (m instanceof KazaaMessage.DownloadRequest) {
+            b.add(32 + 8 + 4);
+        } else if (m instanceof KazaaMessage.DownloadData d) {
+            b.add(32 + 8 + 8 + 4 + d.bytes().length);
+        } else if (m instanceof KazaaMessage.DownloadRefused d) {
+            b.add(32).string(d.reason());
+        }
+        return b.refused || b.bytes > MAX_BODY ? encode(m).length : HEADER_BYTES + (int) b.bytes;
+    }
+
+    /** The body's bytes as {@link BodyWriter} would write them, counted. */
+    private static final class BodySize {
+        long bytes;
+        boolean refused; // a length that does not fit its u16
+
+        BodySize add(int n) {
+            bytes += n;
+            return this;
+        }
+
+        BodySize count(int n) {
+            refused |= n > 0xffff;
+            return add(2);
+        }
+
+        BodySize string(String s) {
+            int n = Utf8.length(s);
+            refused |= n > 0xffff;
+            return add(2 + n);
+        }
+
+        BodySize peer(PeerRef p) {
+            return add(4).string(p.address().host()).add(2);
+        }
+
+        BodySize peers(List<PeerRef> peers) {
+            count(peers.size());
+            peers.forEach(this::peer);
+            return this;
+        }
+
+        BodySize file(SharedFile f) {
+            return string(f.name()).add(8 + 32);
+        }
     }
 
     @Override

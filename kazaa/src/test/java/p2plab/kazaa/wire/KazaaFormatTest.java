@@ -35,7 +35,7 @@ class KazaaFormatTest {
                 new KazaaMessage.Attach(B, 0, 0, false, 0, true),
                 new KazaaMessage.AttachAck(true, List.of(A, B)),
                 new KazaaMessage.AttachAck(false, List.of()),
-                new KazaaMessage.FileList(List.of(FILE, new SharedFile("été ☀.ogg", 0, ID))),
+                new KazaaMessage.FileList(List.of(FILE, new SharedFile("été ☀.ogg", 0, ID), new SharedFile("\uD83C\uDFB5 x.mp3", 1, ID))),
                 new KazaaMessage.Query(GUID, 3, 0, "blue moon"),
                 new KazaaMessage.QueryHit(GUID, 2, B, List.of(new FoundFile(A, FILE))),
                 new KazaaMessage.SupernodeHello(B, 19, List.of(A)),
@@ -61,6 +61,15 @@ class KazaaFormatTest {
         }
         assertEquals(frame.length, FORMAT.sizeOf(m));
         assertEquals(FORMAT.messageTypes().get(FORMAT.typeOf(m)), m.getClass().getSimpleName());
+    }
+
+    @Test
+    void sizeOfCountsAsTheEncoderWritesAndRefusesWhatItRefuses() {
+        KazaaMessage odd = new KazaaMessage.DownloadRefused(ID, "x \uD800 y"); // an unpaired surrogate is written as '?'
+        assertEquals(FORMAT.encode(odd).length, FORMAT.sizeOf(odd));
+        KazaaMessage tooLong = new KazaaMessage.DownloadRefused(ID, "é".repeat(40_000)); // 80,000 bytes > u16
+        assertThrows(IllegalArgumentException.class, () -> FORMAT.encode(tooLong));
+        assertThrows(IllegalArgumentException.class, () -> FORMAT.sizeOf(tooLong));
     }
 
     @Test

@@ -107,6 +107,11 @@ public final class HeapBudget {
         }
     }
 
+    /** True if {@code bytes} more fit in the heap now (garbage not counted as free); asks nothing, refuses nothing. */
+    public static boolean fitsNow(long bytes) {
+        return fits(bytes, Heap.now());
+    }
+
     static boolean fits(long bytes, Heap heap) {
         return bytes + HEADROOM <= heap.free();
     }

@@ -5,8 +5,10 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import p2plab.common.content.ContentId;
 import p2plab.common.transport.FrameDecoder;
 import p2plab.common.transport.MalformedFrameException;
+import p2plab.common.transport.Utf8;
 import p2plab.common.transport.WireFormat;
 import p2plab.napster.wire.NapMessage.Browse;
 import p2plab.napster.wire.NapMessage.BrowseEnd;
@@ -130,30 +132,9 @@ public final class NapsterCodec implements WireFormat<NapMessage> {
         if (message instanceof Chunk c) {
             return HEADER_BYTES + CHUNK_HEADER + c.data().length;
         } else if (message instanceof SearchResult r && r.encoded() != null) {
-            return HEADER_BYTES + utf8Length(r.searchId()) + r.encoded().tail().length;
+            return HEADER_BYTES + Utf8.length(r.searchId()) + r.encoded().tail().length;
         }
         return encode(message).length;
-    }
-
-    /** Bytes of {@code s} in UTF-8, as {@link String#getBytes} would give them. */
-    static int utf8Length(String s) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                n += 1;
-            } else if (c < 0x800) {
-                n += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                n += 4;
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                n += 1; // an unpaired surrogate is written as '?'
-            } else {
-                n += 3;
-            }
-        }
-        return n;
     }
 
     // ---- encoding: one body per message type ----
@@ -463,23 +444,10 @@ public final class NapsterCodec implements WireFormat<NapMessage> {
 
         String hash() throws MalformedFrameException {
             String w = word();
-            if (!isSha256Hex(w)) {
+            if (!ContentId.isSha256Hex(w)) {
                 throw new MalformedFrameException("'" + w + "' is not a SHA-256 in hex");
             }
             return w;
-        }
-
-        private static boolean isSha256Hex(String w) {
-            if (w.length() != 64) {
-                return false;
-            }
-            for (int i = 0; i < 64; i++) {
-                char c = w.charAt(i);
-                if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         /** Everything left, for free-text messages. */

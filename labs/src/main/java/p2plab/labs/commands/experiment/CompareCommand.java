@@ -2,6 +2,7 @@ package p2plab.labs.commands.experiment;
 
 import java.util.ArrayList;
 import java.util.List;
+import p2plab.common.content.Catalogue;
 import p2plab.common.overlay.Overlay;
 import p2plab.labs.commands.base.Candidates;
 import p2plab.labs.commands.base.LabCommand;
@@ -62,24 +63,9 @@ public final class CompareCommand extends LabCommand {
             chosen.add(lab.overlays().get(name));
         }
         HeapBudget.require("compare --peers " + w.peers() + " (" + w.files() + " files)", Comparison.heapNeeded(chosen, w));
-        List<ComparisonRow> rows = new ArrayList<>();
-        for (Overlay o : chosen) {
-            if (!json) {
-                console().out().print("running " + o.name() + "... ");
-                console().out().flush();
-            }
-            PhaseProgress progress = new PhaseProgress(console(), "compare");
-            try {
-                rows.add(Comparison.run(o, w, progress));
-            } finally {
-                if (progress.finish() && !json) {
-                    console().out().print("running " + o.name() + "... "); // the bar wiped it
-                }
-            }
-            if (!json) {
-                println("done");
-            }
-        }
+        Catalogue catalogue = Comparison.catalogue(w);
+        int threads = Comparison.threads(chosen, w);
+        List<ComparisonRow> rows = threads > 1 ? runTogether(chosen, w, catalogue, threads) : runOneByOne(chosen, w, catalogue);
         if (json) {
             java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
             doc.put("workload", w);
@@ -101,6 +87,43 @@ public final class CompareCommand extends LabCommand {
         t.row(cells("total messages", rows, r -> Long.toString(r.totalMessages())));
         t.row(cells("timeouts", rows, r -> Integer.toString(r.timeouts())));
         t.print(console());
+    }
+
+    /** One overlay after the other, each with its progress bar. */
+    private List<ComparisonRow> runOneByOne(List<Overlay> chosen, Workload w, Catalogue catalogue) {
+        List<ComparisonRow> rows = new ArrayList<>();
+        for (Overlay o : chosen) {
+            if (!json) {
+                console().out().print("running " + o.name() + "... ");
+                console().out().flush();
+            }
+            PhaseProgress progress = new PhaseProgress(console(), "compare");
+            try {
+                rows.add(Comparison.run(o, w, catalogue, progress));
+            } finally {
+                if (progress.finish() && !json) {
+                    console().out().print("running " + o.name() + "... "); // the bar wiped it
+                }
+            }
+            if (!json) {
+                println("done");
+            }
+        }
+        return rows;
+    }
+
+    /** Each overlay on its own core: no bar (their progress would interleave), one line when all are done. */
+    private List<ComparisonRow> runTogether(List<Overlay> chosen, Workload w, Catalogue catalogue, int threads) {
+        if (!json) {
+            console().out().print("running " + String.join(", ", chosen.stream().map(Overlay::name).toList())
+                    + " (" + threads + " at a time)... ");
+            console().out().flush();
+        }
+        List<ComparisonRow> rows = Comparison.runAll(chosen, w, catalogue, threads);
+        if (!json) {
+            println("done");
+        }
+        return rows;
     }
 
     private static Object[] cells(String label, List<ComparisonRow> rows, java.util.function.Function<ComparisonRow, String> f) {
