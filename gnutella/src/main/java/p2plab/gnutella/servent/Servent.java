@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -297,9 +296,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
                     c.link.close();
                     return;
                 }
-                Map<String, String> headers = new LinkedHashMap<>(myHeaders());
-                headers.putAll(tryHeaders());
-                c.send(Handshake.ok(headers));
+                c.send(Handshake.ok(HandshakeHeaders.mineAndTry(node.address(), neighbourAddresses())));
                 c.state = Connection.State.AWAIT_CONFIRM;
             }
             case AWAIT_CONFIRM -> {
@@ -312,7 +309,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
             case AWAIT_RESPONSE -> {
                 learnTryHeader(h.header("X-Try"));
                 if (h.accepted()) {
-                    c.send(Handshake.ok(Map.of("User-Agent", HandshakeHeaders.USER_AGENT)));
+                    c.send(Handshake.ok(HandshakeHeaders.CONFIRM));
                     becomeNeighbour(c);
                     c.handshake.complete(true);
                     c.handshake = null; // settled: a connection lives long, its handshake need not
