@@ -62,6 +62,9 @@ public final class SimTransport implements Transport {
     private final Map<Address, SimNode<?>> listening = new HashMap<>();
     private final Map<String, String> hostByLabel = new HashMap<>();
     private boolean closed;
+    /** The format of the node opened last and its first type id: a network opens its nodes in a row with one format. */
+    private WireFormat<?> lastFormat;
+    private int lastTypeBase;
     private BooleanSupplier cancelled = () -> false;
 
     public SimTransport(SimConfig config) {
@@ -134,8 +137,12 @@ public final class SimTransport implements Transport {
         if (current != null && current.alive) {
             throw new IllegalStateException("address " + address + " is in use by " + current.label());
         }
-        Datagrams.limitOf(format);
-        int typeBase = metrics.registerTypes(format.overlay(), format.messageTypes());
+        if (format != lastFormat) {
+            Datagrams.limitOf(format);
+            lastTypeBase = metrics.registerTypes(format.overlay(), format.messageTypes());
+            lastFormat = format;
+        }
+        int typeBase = lastTypeBase;
         SimNode<M> node = new SimNode<>(this, index, address, nodeConfig, format, handler,
                 metrics.newPeer(nodeConfig.label()), typeBase);
         nodes.add(node);
