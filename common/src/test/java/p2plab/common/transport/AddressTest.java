@@ -1,7 +1,9 @@
 package p2plab.common.transport;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +16,7 @@ class AddressTest {
         assertArrayEquals(new byte[] {127, 0, 0, 1}, new Address("127.0.0.1", 6346).ipv4());
         assertArrayEquals(new byte[] {(byte) 255, 10, 0, (byte) 200}, new Address("255.10.0.200", 1).ipv4());
         assertArrayEquals(new byte[] {1, 2, 3, 4}, new Address("001.02.3.4", 1).ipv4());
+        assertTrue(new Address("001.02.3.4", 1).isIpv4());
     }
 
     @ParameterizedTest
@@ -21,5 +24,6 @@ class AddressTest {
             "1.2.-3.4", "1.2.3.1000", "::1"})
     void anythingElseIsRefused(String host) {
         assertThrows(IllegalArgumentException.class, () -> new Address(host, 1).ipv4());
+        assertFalse(new Address(host, 1).isIpv4());
     }
 }

@@ -70,10 +70,7 @@ final class HandshakeHeaders {
     static Address address(String text) {
         try {
             Address a = text == null ? null : Address.parse(text);
-            if (a != null) {
-                a.ipv4();
-            }
-            return a;
+            return a != null && a.isIpv4() ? a : null;
         } catch (IllegalArgumentException e) {
             return null;
         }

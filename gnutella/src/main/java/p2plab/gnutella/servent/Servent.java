@@ -123,7 +123,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
         repairsWithoutProgress = 0;
         List<CompletableFuture<Boolean>> tries = new ArrayList<>();
         for (Address a : knownHosts) {
-            learnHost(new Pong(a, 0, 0));
+            learnHost(a);
             tries.add(connectTo(a));
         }
         CompletableFuture.allOf(tries.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
@@ -328,7 +328,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
         c.state = Connection.State.NEIGHBOUR;
         neighbours.add(c);
         publishNeighbours();
-        learnHost(new Pong(c.listening, 0, 0));
+        learnHost(c.listening);
         if (neighbours.size() >= config.targetDegree()) {
             repairsWithoutProgress = 0;
         }
@@ -355,7 +355,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
     private void learnTryHeader(String value) {
         for (Address a : HandshakeHeaders.parseTry(value)) {
             if (!a.equals(node.address())) {
-                learnHost(new Pong(a, 0, 0));
+                learnHost(a);
             }
         }
     }
@@ -595,6 +595,12 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
 
     private void learnHost(Pong pong) {
         pongs.add(pong);
+        publishedKnownHosts = pongs.size();
+    }
+
+    /** A servent known by its address only (a neighbour, an X-Try entry): a Pong sharing nothing. */
+    private void learnHost(Address address) {
+        pongs.add(address);
         publishedKnownHosts = pongs.size();
     }
 

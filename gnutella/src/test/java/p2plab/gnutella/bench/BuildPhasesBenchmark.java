@@ -48,8 +48,8 @@ public final class BuildPhasesBenchmark {
     }
 
     /**
-     * CPU time of the whole JVM and collector pauses so far: on a shared machine wall time
-     * follows the load, these do not.
+     * CPU time of the whole JVM and of the calling thread, and the collector's pauses so far: on
+     * a shared machine wall time follows the load, CPU time much less so.
      */
     private static String cpuAndGc() {
         long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
@@ -57,6 +57,7 @@ public final class BuildPhasesBenchmark {
         for (GarbageCollectorMXBean b : ManagementFactory.getGarbageCollectorMXBeans()) {
             gc += Math.max(0, b.getCollectionTime());
         }
-        return String.format(Locale.ROOT, "CPU %.1f s, GC %.1f s", cpu / 1e9, gc / 1e3);
+        long main = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime(); // the thread that builds and simulates
+        return String.format(Locale.ROOT, "CPU %.1f s, of it the building thread %.1f s; GC pauses %.1f s", cpu / 1e9, main / 1e9, gc / 1e3);
     }
 }
