@@ -62,16 +62,16 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
     private volatile List<Address> publishedNeighbours = List.of();
     private volatile int publishedKnownHosts;
     private volatile long publishedSeenEvictions;
-    // Small lists and maps made on first use: a simulation holds a million servents, and most
-    // of them dial, search and wait for nothing most of the time.
-    private final ArrayList<Address> dialing = new ArrayList<>(0);
+    // Small lists and maps made on first use and dropped when empty again: a simulation holds a
+    // million servents, and most of them dial, search and wait for nothing most of the time.
+    private List<Address> dialing = List.of();
     private Map<Guid, Search> searchesByGuid = Map.of();
-    private final List<Search> searches = new ArrayList<>(0);
+    private List<Search> searches = List.of();
     private Node<GnutellaMessage> node;
     private Guid serventId;
     private Cancellable repairTimer;
     private int repairsWithoutProgress;
-    private final ArrayList<DegreeWaiter> degreeWaiters = new ArrayList<>(0);
+    private List<DegreeWaiter> degreeWaiters = List.of();
 
     private record DegreeWaiter(int degree, CompletableFuture<Void> done) {
     }
@@ -98,12 +98,9 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
             done.complete(false);
             return done;
         }
-        dialing.add(remote);
+        dialing = added(dialing, remote);
         node.connect(remote).whenComplete((link, error) -> {
-            dialing.remove(remote);
-            if (dialing.isEmpty()) {
-                dialing.trimToSize(); // wiring is over: the list stays, its array goes
-            }
+            dialing = removed(dialing, remote);
             if (error != null) {
                 forgetHost(remote);
                 done.complete(false);
@@ -142,7 +139,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
         }
         Clock clock = node.clock();
         Search s = new Search(text, tracer, clock.nanos());
-        searches.add(s);
+        searches = added(searches, s);
         s.timer = clock.schedule(window, () -> finish(s));
         startRound(s, rounds, 0, window.toNanos() / rounds.size());
         return s.result();
@@ -200,7 +197,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
         if (neighbours.size() >= degree) {
             done.complete(null);
         } else {
-            degreeWaiters.add(new DegreeWaiter(degree, done));
+            degreeWaiters = added(degreeWaiters, new DegreeWaiter(degree, done));
         }
         return done;
     }
@@ -332,15 +329,17 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
         if (neighbours.size() >= config.targetDegree()) {
             repairsWithoutProgress = 0;
         }
-        degreeWaiters.removeIf(w -> {
-            if (neighbours.size() >= w.degree()) {
-                w.done().complete(null);
-                return true;
+        if (!degreeWaiters.isEmpty()) {
+            degreeWaiters.removeIf(w -> {
+                if (neighbours.size() >= w.degree()) {
+                    w.done().complete(null);
+                    return true;
+                }
+                return false;
+            });
+            if (degreeWaiters.isEmpty()) {
+                degreeWaiters = List.of();
             }
-            return false;
-        });
-        if (degreeWaiters.isEmpty()) {
-            degreeWaiters.trimToSize();
         }
     }
 
@@ -519,7 +518,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
     private void finish(Search s) {
         s.finish(now());
         s.result().thenAccept(outcome -> outcome.hits().forEach(found::add)); // done already: runs now
-        searches.remove(s);
+        searches = removed(searches, s);
         if (!searchesByGuid.isEmpty()) {
             for (var g : s.guids()) {
                 searchesByGuid.remove(g);
@@ -624,6 +623,22 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
 
     private long now() {
         return node.clock().nanos();
+    }
+
+    /** {@code list} with {@code item} added: a list of its own is made for the first item. */
+    private static <T> List<T> added(List<T> list, T item) {
+        List<T> out = list.isEmpty() ? new ArrayList<>(4) : list;
+        out.add(item);
+        return out;
+    }
+
+    /** {@code list} without {@code item}: the shared empty list once nothing is left. */
+    private static <T> List<T> removed(List<T> list, T item) {
+        if (list.isEmpty()) {
+            return list;
+        }
+        list.remove(item);
+        return list.isEmpty() ? List.of() : list;
     }
 
     private static Connection connection(Link<GnutellaMessage> link) {
