@@ -181,15 +181,20 @@ public final class SimTransport implements Transport {
         clock.schedule(new VirtualClock.Event() {
             @Override
             protected void fire() {
-                accept(from, remote, latency, result);
+                accept(from, remote, target, latency, result);
             }
         }, now + latency);
         return result;
     }
 
+    /**
+     * The request reaches {@code remote}. {@code listener} is who listened there when it was sent:
+     * still alive, it still listens there (two running nodes never share an address), so the
+     * table is read again only when it is gone.
+     */
     @SuppressWarnings("unchecked")
-    private <M> void accept(SimNode<M> from, Address remote, long latency, CompletableFuture<Link<M>> result) {
-        SimNode<?> found = listening.get(remote);
+    private <M> void accept(SimNode<M> from, Address remote, SimNode<?> listener, long latency, CompletableFuture<Link<M>> result) {
+        SimNode<?> found = listener != null && listener.alive ? listener : listening.get(remote);
         long answerAt = clock.nanos() + latency;
         if (found == null || !found.alive || found.format.getClass() != from.format.getClass()) {
             String why = found == null || !found.alive ? "nobody listens at " + remote : remote + " speaks another protocol";
