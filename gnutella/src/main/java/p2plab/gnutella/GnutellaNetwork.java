@@ -124,9 +124,9 @@ public final class GnutellaNetwork implements Network {
             for (int b : graph.neighbours(a)) {
                 if (a < b) {
                     Address to = peers.get(PeerId.of(b)).address();
-                    Batch in = batch;
-                    in.started();
-                    from.node().execute(() -> from.connectTo(to).whenComplete((ok, e) -> in.ended(ok != null && ok)));
+                    Batch current = batch;
+                    current.started();
+                    from.node().execute(() -> from.connectTo(to).whenComplete((ok, e) -> current.ended(ok != null && ok)));
                     if (++started % WIRING_BATCH == 0 && started < total) {
                         failed += batch.await();
                         batch = new Batch();
