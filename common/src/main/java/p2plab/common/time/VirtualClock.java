@@ -41,9 +41,10 @@ public final class VirtualClock implements Clock {
     // arrays of their own, so that sifting compares numbers in three arrays instead of
     // reaching into events scattered over the heap: with millions of peers, those misses
     // were a good part of a simulation's time.
-    private Event[] heap = new Event[1024];
-    private long[] times = new long[1024];
-    private long[] seqs = new long[1024];
+    private static final int MIN_CAPACITY = 1024;
+    private Event[] heap = new Event[MIN_CAPACITY];
+    private long[] times = new long[MIN_CAPACITY];
+    private long[] seqs = new long[MIN_CAPACITY];
     private int size;
     private long nextSeq;
     private long now;
@@ -82,9 +83,7 @@ public final class VirtualClock implements Clock {
         event.time = t;
         event.seq = q;
         if (size == heap.length) {
-            heap = Arrays.copyOf(heap, size * 2);
-            times = Arrays.copyOf(times, size * 2);
-            seqs = Arrays.copyOf(seqs, size * 2);
+            resize(size * 2);
         }
         int i = size++;
         while (i > 0) {                      // sift up
@@ -165,7 +164,21 @@ public final class VirtualClock implements Clock {
             }
             put(i, lastEvent, t, q);
         }
+        if (size < heap.length / 4 && heap.length > MIN_CAPACITY) {
+            resize(heap.length / 2); // a burst (wiring a network) must not keep its arrays for the rest of the run
+        }
         return top;
+    }
+
+    /** Slots the queue holds now (for its tests: a burst of events must not keep them all). */
+    int capacity() {
+        return heap.length;
+    }
+
+    private void resize(int capacity) {
+        heap = Arrays.copyOf(heap, capacity);
+        times = Arrays.copyOf(times, capacity);
+        seqs = Arrays.copyOf(seqs, capacity);
     }
 
     /** True when an event at (t, q) runs before the one in slot {@code i}. */
