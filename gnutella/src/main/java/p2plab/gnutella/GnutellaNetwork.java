@@ -121,19 +121,20 @@ public final class GnutellaNetwork implements Network {
         Batch batch = new Batch();
         for (int a = 0; a < graph.size(); a++) {
             Servent from = peers.get(PeerId.of(a));
+            List<Address> targets = new ArrayList<>(graph.degree(a));
             for (int b : graph.neighbours(a)) {
                 if (a < b) {
-                    Address to = peers.get(PeerId.of(b)).address();
-                    Batch current = batch;
-                    current.started();
-                    from.node().execute(() -> from.connectTo(to).whenComplete((ok, e) -> current.ended(ok != null && ok)));
+                    targets.add(peers.get(PeerId.of(b)).address());
                     if (++started % WIRING_BATCH == 0 && started < total) {
+                        dial(from, targets, batch);
+                        targets = new ArrayList<>(graph.degree(a));
                         failed += batch.await();
                         batch = new Batch();
                         progress.update("handshakes", started, total);
                     }
                 }
             }
+            dial(from, targets, batch);
         }
         failed += batch.await();
         // The opener is done at the 200 OK; the other end only at the confirmation, so wait for
@@ -154,6 +155,24 @@ public final class GnutellaNetwork implements Network {
         if (failed > 0) {
             throw new OverlayException(failed + " of " + total + " gnutella handshakes failed; try again or use fewer peers");
         }
+    }
+
+    /**
+     * One task on {@code from}'s thread opens its handshakes to {@code targets}, in order: the
+     * same calls as a task per handshake, one event instead of one per link.
+     */
+    private static void dial(Servent from, List<Address> targets, Batch batch) {
+        if (targets.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < targets.size(); i++) {
+            batch.started();
+        }
+        from.node().execute(() -> {
+            for (Address to : targets) {
+                from.connectTo(to).whenComplete((ok, e) -> batch.ended(ok != null && ok));
+            }
+        });
     }
 
     /**
