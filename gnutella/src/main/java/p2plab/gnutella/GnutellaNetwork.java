@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import p2plab.common.content.Content;
 import p2plab.common.content.ContentId;
@@ -113,54 +114,108 @@ public final class GnutellaNetwork implements Network {
      * one batch is wired exactly as before batches existed.
      */
     private void wire(Progress progress) {
-        List<CompletableFuture<Boolean>> batch = new ArrayList<>();
         long total = graph.edgeCount();
         long started = 0;
         long failed = 0;
         progress.update("handshakes", 0, total);
+        Batch batch = new Batch();
         for (int a = 0; a < graph.size(); a++) {
             Servent from = peers.get(PeerId.of(a));
+            List<Address> targets = new ArrayList<>(graph.degree(a));
             for (int b : graph.neighbours(a)) {
                 if (a < b) {
-                    Address to = peers.get(PeerId.of(b)).address();
-                    CompletableFuture<Boolean> edge = new CompletableFuture<>();
-                    from.node().execute(() -> from.connectTo(to).whenComplete((ok, e) -> edge.complete(ok != null && ok)));
-                    batch.add(edge);
+                    targets.add(peers.get(PeerId.of(b)).address());
                     if (++started % WIRING_BATCH == 0 && started < total) {
-                        failed += awaitHandshakes(batch, List.of());
-                        batch.clear();
+                        dial(from, targets, batch);
+                        targets = new ArrayList<>(graph.degree(a));
+                        failed += batch.await();
+                        batch = new Batch();
                         progress.update("handshakes", started, total);
                     }
                 }
             }
+            dial(from, targets, batch);
         }
-        // The opener is done at the 200 OK; the other end only at the confirmation, so wait for both.
+        failed += batch.await();
+        // The opener is done at the 200 OK; the other end only at the confirmation, so wait for
+        // that too, but only where it may still be on its way: a servent that already shows its
+        // full degree has had every confirmation (with batches, all but the last batch's).
         List<CompletableFuture<?>> full = new ArrayList<>();
         for (int a = 0; a < graph.size(); a++) {
             Servent s = peers.get(PeerId.of(a));
             int degree = graph.degree(a);
-            CompletableFuture<Void> f = new CompletableFuture<>();
-            s.node().execute(() -> s.whenDegreeAtLeast(degree).whenComplete((v, e) -> f.complete(null)));
-            full.add(f);
+            if (s.degree() < degree) {
+                CompletableFuture<Void> f = new CompletableFuture<>();
+                s.node().execute(() -> s.whenDegreeAtLeast(degree).whenComplete((v, e) -> f.complete(null)));
+                full.add(f);
+            }
         }
-        failed += awaitHandshakes(batch, full);
+        await(CompletableFuture.allOf(full.toArray(CompletableFuture[]::new)));
         progress.update("handshakes", total, total);
         if (failed > 0) {
             throw new OverlayException(failed + " of " + total + " gnutella handshakes failed; try again or use fewer peers");
         }
     }
 
-    /** Runs the network until {@code edges} and {@code alsoWait} are done; how many of the edges failed. */
-    private long awaitHandshakes(List<CompletableFuture<Boolean>> edges, List<CompletableFuture<?>> alsoWait) {
-        List<CompletableFuture<?>> all = new ArrayList<>(edges);
-        all.addAll(alsoWait);
+    /**
+     * One task on {@code from}'s thread opens its handshakes to {@code targets}, in order: the
+     * same calls as a task per handshake, one event instead of one per link.
+     */
+    private static void dial(Servent from, List<Address> targets, Batch batch) {
+        if (targets.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < targets.size(); i++) {
+            batch.started();
+        }
+        from.node().execute(() -> {
+            for (Address to : targets) {
+                from.connectTo(to).whenComplete((ok, e) -> batch.ended(ok != null && ok));
+            }
+        });
+    }
+
+    /**
+     * Handshakes started together, counted as they end (on any servent's thread over TCP):
+     * one counter for the lot instead of a future per handshake.
+     */
+    private final class Batch {
+        private final AtomicInteger open = new AtomicInteger();
+        private final AtomicInteger failed = new AtomicInteger();
+        private final CompletableFuture<Void> done = new CompletableFuture<>();
+        private volatile boolean allStarted;
+
+        void started() {
+            open.incrementAndGet();
+        }
+
+        void ended(boolean ok) {
+            if (!ok) {
+                failed.incrementAndGet();
+            }
+            if (open.decrementAndGet() == 0 && allStarted) {
+                done.complete(null);
+            }
+        }
+
+        /** Runs the network until every handshake of the batch has ended; how many failed. */
+        int await() {
+            allStarted = true;
+            if (open.get() == 0) {
+                done.complete(null);
+            }
+            GnutellaNetwork.this.await(done);
+            return failed.get();
+        }
+    }
+
+    private void await(CompletableFuture<?> f) {
         try {
-            transport.await(CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)), WIRING_TIMEOUT);
+            transport.await(f, WIRING_TIMEOUT);
         } catch (TimeoutException e) {
             throw new OverlayException("the gnutella network did not finish its handshakes within "
                     + WIRING_TIMEOUT.toSeconds() + " s; try fewer peers");
         }
-        return edges.stream().filter(f -> !f.join()).count();
     }
 
     private Servent open(PeerId id, PeerSpec p, ServentConfig config, SharedFiles files) {

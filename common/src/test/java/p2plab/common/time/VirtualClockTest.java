@@ -85,4 +85,23 @@ class VirtualClockTest {
             assertTrue(times.get(i - 1) <= times.get(i));
         }
     }
+
+    @Test
+    void aBurstOfEventsRunsInOrderAndGivesItsRoomBack() {
+        VirtualClock clock = new VirtualClock();
+        int base = clock.capacity();
+        List<Long> seen = new ArrayList<>();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int i = 0; i < 100_000; i++) {
+            long at = random.nextLong(1_000_000);
+            clock.scheduleNanos(at, () -> seen.add(clock.nanos()));
+        }
+        assertTrue(clock.capacity() >= 100_000);
+        clock.advanceTo(2_000_000);
+        assertEquals(100_000, seen.size());
+        for (int i = 1; i < seen.size(); i++) {
+            assertTrue(seen.get(i - 1) <= seen.get(i));
+        }
+        assertEquals(base, clock.capacity(), "the queue shrank back once the burst had run");
+    }
 }

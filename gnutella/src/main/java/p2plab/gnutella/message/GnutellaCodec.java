@@ -84,6 +84,8 @@ public final class GnutellaCodec implements WireFormat<GnutellaMessage> {
     public int sizeOf(GnutellaMessage message) {
         if (message instanceof Descriptor d) {
             return d.wireSize();
+        } else if (message instanceof Handshake h) {
+            return h.wireSize();
         }
         return encode(message).length;
     }

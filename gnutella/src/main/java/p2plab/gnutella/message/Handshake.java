@@ -1,6 +1,5 @@
 package p2plab.gnutella.message;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -22,10 +21,15 @@ public record Handshake(String startLine, Map<String, String> headers) implement
             throw new IllegalArgumentException("a handshake line is '" + CONNECT_LINE + "' or '" + RESPONSE_PREFIX
                     + "<code> <reason>', got '" + startLine + "'");
         }
-        for (Map.Entry<String, String> h : headers.entrySet()) {
-            TextFrames.checkHeader(h.getKey(), h.getValue());
-        }
-        headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        headers = Headers.copyOf(headers); // read-only, checked, in the order given
+    }
+
+    /**
+     * Headers from name, value, name, value... in that order: what {@link #connect}, {@link #ok}
+     * and {@link #refuse} take without copying them again.
+     */
+    public static Map<String, String> headers(String... namesAndValues) {
+        return Headers.of(namesAndValues);
     }
 
     public static Handshake connect(Map<String, String> headers) {
@@ -49,13 +53,20 @@ public record Handshake(String startLine, Map<String, String> headers) implement
         if (isConnect()) {
             return -1;
         }
-        String rest = startLine.substring(RESPONSE_PREFIX.length());
-        int space = rest.indexOf(' ');
-        try {
-            return Integer.parseInt(space < 0 ? rest : rest.substring(0, space));
-        } catch (NumberFormatException e) {
+        int end = startLine.indexOf(' ', RESPONSE_PREFIX.length());
+        end = end < 0 ? startLine.length() : end;
+        if (end == RESPONSE_PREFIX.length() || end - RESPONSE_PREFIX.length() > 9) {
             return -1;
         }
+        int code = 0;
+        for (int i = RESPONSE_PREFIX.length(); i < end; i++) {
+            char c = startLine.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            code = code * 10 + (c - '0');
+        }
+        return code;
     }
 
     public boolean accepted() {
@@ -64,11 +75,11 @@ public record Handshake(String startLine, Map<String, String> headers) implement
 
     /** A header value by case-insensitive name, or null. */
     public String header(String name) {
-        for (Map.Entry<String, String> h : headers.entrySet()) {
-            if (h.getKey().equalsIgnoreCase(name)) {
-                return h.getValue();
-            }
-        }
-        return null;
+        return ((Headers) headers).valueOf(name);
+    }
+
+    /** Bytes on the wire, counted without encoding: start line, header lines, blank line. */
+    public int wireSize() {
+        return Headers.utf8Length(startLine) + 2 + ((Headers) headers).wireBytes() + 2;
     }
 }

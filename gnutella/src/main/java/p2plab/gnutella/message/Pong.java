@@ -14,7 +14,9 @@ public record Pong(Address address, long files, long kilobytes) implements Paylo
     public static final int SIZE = 14;
 
     public Pong {
-        address.ipv4(); // an IPv4 host, or the constructor fails
+        if (!address.isIpv4()) {
+            throw new IllegalArgumentException("not an IPv4 address: " + address.host());
+        }
         if (files < 0 || files > 0xFFFF_FFFFL || kilobytes < 0 || kilobytes > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("files and kilobytes are u32, got " + files + ", " + kilobytes);
         }

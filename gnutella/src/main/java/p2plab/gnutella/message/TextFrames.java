@@ -20,13 +20,6 @@ final class TextFrames {
     private TextFrames() {
     }
 
-    static void checkHeader(String name, String value) {
-        if (name == null || name.isEmpty() || value == null || name.indexOf(':') >= 0
-                || (name + value).chars().anyMatch(c -> c == '\r' || c == '\n')) {
-            throw new IllegalArgumentException("bad header '" + name + ": " + value + "'");
-        }
-    }
-
     static byte[] head(String startLine, Map<String, String> headers) {
         StringBuilder s = new StringBuilder(startLine).append("\r\n");
         headers.forEach((k, v) -> s.append(k).append(": ").append(v).append("\r\n"));

@@ -25,8 +25,20 @@ final class PongCache {
     }
 
     void add(Pong pong) {
-        forget(pong.address()); // re-inserted as the newest
-        pongs.add(pong.files() == 0 && pong.kilobytes() == 0 ? pong.address() : pong);
+        put(pong.files() == 0 && pong.kilobytes() == 0 ? pong.address() : pong);
+    }
+
+    /** A host known only by its address: {@code add(new Pong(address, 0, 0))} without making the Pong. */
+    void add(Address address) {
+        if (!address.isIpv4()) {
+            throw new IllegalArgumentException("not an IPv4 address: " + address.host()); // as the Pong would
+        }
+        put(address);
+    }
+
+    private void put(Object entry) {
+        forget(address(entry)); // re-inserted as the newest
+        pongs.add(entry);
         if (pongs.size() > capacity) {
             pongs.remove(0);
         }

@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,16 +62,16 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
     private volatile List<Address> publishedNeighbours = List.of();
     private volatile int publishedKnownHosts;
     private volatile long publishedSeenEvictions;
-    // Small lists and maps made on first use: a simulation holds a million servents, and most
-    // of them dial, search and wait for nothing most of the time.
-    private final ArrayList<Address> dialing = new ArrayList<>(0);
+    // Small lists and maps made on first use and dropped when empty again: a simulation holds a
+    // million servents, and most of them dial, search and wait for nothing most of the time.
+    private List<Address> dialing = List.of();
     private Map<Guid, Search> searchesByGuid = Map.of();
-    private final List<Search> searches = new ArrayList<>(0);
+    private List<Search> searches = List.of();
     private Node<GnutellaMessage> node;
     private Guid serventId;
     private Cancellable repairTimer;
     private int repairsWithoutProgress;
-    private final ArrayList<DegreeWaiter> degreeWaiters = new ArrayList<>(0);
+    private List<DegreeWaiter> degreeWaiters = List.of();
 
     private record DegreeWaiter(int degree, CompletableFuture<Void> done) {
     }
@@ -99,12 +98,9 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
             done.complete(false);
             return done;
         }
-        dialing.add(remote);
+        dialing = added(dialing, remote);
         node.connect(remote).whenComplete((link, error) -> {
-            dialing.remove(remote);
-            if (dialing.isEmpty()) {
-                dialing.trimToSize(); // wiring is over: the list stays, its array goes
-            }
+            dialing = removed(dialing, remote);
             if (error != null) {
                 forgetHost(remote);
                 done.complete(false);
@@ -128,7 +124,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
         repairsWithoutProgress = 0;
         List<CompletableFuture<Boolean>> tries = new ArrayList<>();
         for (Address a : knownHosts) {
-            learnHost(new Pong(a, 0, 0));
+            learnHost(a);
             tries.add(connectTo(a));
         }
         CompletableFuture<Void> tried = CompletableFuture.allOf(tries.toArray(CompletableFuture[]::new));
@@ -149,7 +145,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
         }
         Clock clock = node.clock();
         Search s = new Search(text, tracer, clock.nanos());
-        searches.add(s);
+        searches = added(searches, s);
         s.timer = clock.schedule(window, () -> finish(s));
         startRound(s, rounds, 0, window.toNanos() / rounds.size());
         return s.result();
@@ -207,7 +203,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
         if (neighbours.size() >= degree) {
             done.complete(null);
         } else {
-            degreeWaiters.add(new DegreeWaiter(degree, done));
+            degreeWaiters = added(degreeWaiters, new DegreeWaiter(degree, done));
         }
         return done;
     }
@@ -303,9 +299,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
                     c.link.close();
                     return;
                 }
-                Map<String, String> headers = new LinkedHashMap<>(myHeaders());
-                headers.putAll(tryHeaders());
-                c.send(Handshake.ok(headers));
+                c.send(Handshake.ok(HandshakeHeaders.mineAndTry(node.address(), neighbourAddresses())));
                 c.state = Connection.State.AWAIT_CONFIRM;
             }
             case AWAIT_CONFIRM -> {
@@ -318,7 +312,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
             case AWAIT_RESPONSE -> {
                 learnTryHeader(h.header("X-Try"));
                 if (h.accepted()) {
-                    c.send(Handshake.ok(Map.of("User-Agent", HandshakeHeaders.USER_AGENT)));
+                    c.send(Handshake.ok(HandshakeHeaders.CONFIRM));
                     becomeNeighbour(c);
                     c.handshake.complete(true);
                     c.handshake = null; // settled: a connection lives long, its handshake need not
@@ -337,19 +331,21 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
         c.state = Connection.State.NEIGHBOUR;
         neighbours.add(c);
         publishNeighbours();
-        learnHost(new Pong(c.listening, 0, 0));
+        learnHost(c.listening);
         if (neighbours.size() >= config.targetDegree()) {
             repairsWithoutProgress = 0;
         }
-        degreeWaiters.removeIf(w -> {
-            if (neighbours.size() >= w.degree()) {
-                w.done().complete(null);
-                return true;
+        if (!degreeWaiters.isEmpty()) {
+            degreeWaiters.removeIf(w -> {
+                if (neighbours.size() >= w.degree()) {
+                    w.done().complete(null);
+                    return true;
+                }
+                return false;
+            });
+            if (degreeWaiters.isEmpty()) {
+                degreeWaiters = List.of();
             }
-            return false;
-        });
-        if (degreeWaiters.isEmpty()) {
-            degreeWaiters.trimToSize();
         }
     }
 
@@ -364,7 +360,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
     private void learnTryHeader(String value) {
         for (Address a : HandshakeHeaders.parseTry(value)) {
             if (!a.equals(node.address())) {
-                learnHost(new Pong(a, 0, 0));
+                learnHost(a);
             }
         }
     }
@@ -528,7 +524,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
     private void finish(Search s) {
         s.finish(now());
         s.result().thenAccept(outcome -> outcome.hits().forEach(found::add)); // done already: runs now
-        searches.remove(s);
+        searches = removed(searches, s);
         if (!searchesByGuid.isEmpty()) {
             for (var g : s.guids()) {
                 searchesByGuid.remove(g);
@@ -607,6 +603,12 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
         publishedKnownHosts = pongs.size();
     }
 
+    /** A servent known by its address only (a neighbour, an X-Try entry): a Pong sharing nothing. */
+    private void learnHost(Address address) {
+        pongs.add(address);
+        publishedKnownHosts = pongs.size();
+    }
+
     private void forgetHost(Address address) {
         pongs.forget(address);
         publishedKnownHosts = pongs.size();
@@ -627,6 +629,22 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
 
     private long now() {
         return node.clock().nanos();
+    }
+
+    /** {@code list} with {@code item} added: a list of its own is made for the first item. */
+    private static <T> List<T> added(List<T> list, T item) {
+        List<T> out = list.isEmpty() ? new ArrayList<>(4) : list;
+        out.add(item);
+        return out;
+    }
+
+    /** {@code list} without {@code item}: the shared empty list once nothing is left. */
+    private static <T> List<T> removed(List<T> list, T item) {
+        if (list.isEmpty()) {
+            return list;
+        }
+        list.remove(item);
+        return list.isEmpty() ? List.of() : list;
     }
 
     private static Connection connection(Link<GnutellaMessage> link) {

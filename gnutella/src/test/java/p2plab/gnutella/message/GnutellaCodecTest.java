@@ -125,6 +125,33 @@ class GnutellaCodecTest {
     }
 
     @Test
+    void aHandshakesSizeIsCountedWithoutEncodingAndMatchesItsBytes() {
+        List<Handshake> handshakes = List.of(
+                Handshake.connect(Handshake.headers("User-Agent", "p2plab", "Listen-IP", "127.0.0.1:6346", "X-Ultrapeer", "False")),
+                Handshake.ok(Map.of()),
+                Handshake.ok(Handshake.headers("X-Try", "127.0.0.2:6000,127.0.0.3:6000")),
+                Handshake.refuse(503, "Trop de connexions \u00e9tablies", Handshake.headers("User-Agent", "caf\u00e9 \u263a")),
+                Handshake.connect(Handshake.headers("A", "1", "B", "2", "A", "3")));
+        for (Handshake h : handshakes) {
+            assertEquals(codec.encode(h).length, codec.sizeOf(h), () -> "size of " + h);
+        }
+        assertEquals("3", handshakes.get(4).header("a"), "a name given twice keeps its last value, as a map would");
+        assertEquals(2, handshakes.get(4).headers().size());
+    }
+
+    @Test
+    void handshakeHeadersKeepTheirOrderAndRefuseLineBreaks() {
+        Handshake h = Handshake.connect(Handshake.headers("User-Agent", "p2plab", "Listen-IP", "127.0.0.1:6346"));
+        assertEquals("GNUTELLA CONNECT/0.6\r\nUser-Agent: p2plab\r\nListen-IP: 127.0.0.1:6346\r\n\r\n",
+                new String(codec.encode(h), StandardCharsets.UTF_8));
+        assertEquals(Map.of("User-Agent", "p2plab", "Listen-IP", "127.0.0.1:6346"), h.headers());
+        assertThrows(IllegalArgumentException.class, () -> Handshake.headers("X-Evil", "a\r\nInjected: yes"));
+        assertThrows(IllegalArgumentException.class, () -> Handshake.headers("Bad:Name", "v"));
+        assertThrows(IllegalArgumentException.class, () -> Handshake.ok(Map.of("", "v")));
+        assertThrows(UnsupportedOperationException.class, () -> h.headers().put("X", "y"));
+    }
+
+    @Test
     void refusalCarriesItsCode() throws Exception {
         Handshake h = (Handshake) codec.newDecoder().decode(ByteBuffer.wrap(codec.encode(
                 Handshake.refuse(503, "Too many connections", Map.of("X-Try", "127.0.0.2:6000")))));

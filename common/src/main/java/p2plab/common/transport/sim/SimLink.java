@@ -17,8 +17,11 @@ final class SimLink<M> implements Link<M> {
     /** Latest arrival time scheduled on this end; later messages never overtake it (FIFO). */
     long lastArrival;
     FrameDecoder<M> decoder; // only with wire check
-    /** Messages waiting for the sender's uplink (only when it has a rate). */
-    final Backlog<SimTransport.Outgoing<M>> queue = new Backlog<>();
+    /**
+     * Messages waiting for the sender's uplink (only when it has a rate); made when the first
+     * one waits, since a simulation may hold millions of links.
+     */
+    private ArrayDeque<SimTransport.Outgoing<M>> queue;
     /** Closed for sending, but its queue still drains before the remote hears of the close. */
     boolean closing;
     String closingReason;
@@ -64,7 +67,7 @@ final class SimLink<M> implements Link<M> {
         if (!open || !local.alive) {
             return false;
         }
-        if (queue.isEmpty()) {
+        if (queueIsEmpty()) {
             return true;
         }
         awaitingWritable = true;
@@ -96,30 +99,22 @@ final class SimLink<M> implements Link<M> {
         return local.label() + (outbound ? "->" : "<-") + remote;
     }
 
-    /**
-     * A FIFO whose deque is made when the first message waits: only links with an upload rate
-     * ever queue, and a simulation may hold millions of links.
-     */
-    static final class Backlog<T> {
-        private ArrayDeque<T> items;
+    boolean queueIsEmpty() {
+        return queue == null || queue.isEmpty();
+    }
 
-        boolean isEmpty() {
-            return items == null || items.isEmpty();
+    void enqueue(SimTransport.Outgoing<M> out) {
+        if (queue == null) {
+            queue = new ArrayDeque<>(4);
         }
+        queue.add(out);
+    }
 
-        void add(T item) {
-            if (items == null) {
-                items = new ArrayDeque<>(4);
-            }
-            items.add(item);
-        }
+    SimTransport.Outgoing<M> queuePeek() {
+        return queue == null ? null : queue.peek();
+    }
 
-        T peek() {
-            return items == null ? null : items.peek();
-        }
-
-        T poll() {
-            return items == null ? null : items.poll();
-        }
+    SimTransport.Outgoing<M> queuePoll() {
+        return queue == null ? null : queue.poll();
     }
 }

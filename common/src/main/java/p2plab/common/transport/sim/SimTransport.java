@@ -62,6 +62,9 @@ public final class SimTransport implements Transport {
     private final Map<Address, SimNode<?>> listening = new HashMap<>();
     private final Map<String, String> hostByLabel = new HashMap<>();
     private boolean closed;
+    /** The format of the node opened last and its first type id: a network opens its nodes in a row with one format. */
+    private WireFormat<?> lastFormat;
+    private int lastTypeBase;
     private BooleanSupplier cancelled = () -> false;
 
     public SimTransport(SimConfig config) {
@@ -134,8 +137,12 @@ public final class SimTransport implements Transport {
         if (current != null && current.alive) {
             throw new IllegalStateException("address " + address + " is in use by " + current.label());
         }
-        Datagrams.limitOf(format);
-        int typeBase = metrics.registerTypes(format.overlay(), format.messageTypes());
+        if (format != lastFormat) {
+            Datagrams.limitOf(format);
+            lastTypeBase = metrics.registerTypes(format.overlay(), format.messageTypes());
+            lastFormat = format;
+        }
+        int typeBase = lastTypeBase;
         SimNode<M> node = new SimNode<>(this, index, address, nodeConfig, format, handler,
                 metrics.newPeer(nodeConfig.label()), typeBase);
         nodes.add(node);
@@ -174,15 +181,20 @@ public final class SimTransport implements Transport {
         clock.schedule(new VirtualClock.Event() {
             @Override
             protected void fire() {
-                accept(from, remote, latency, result);
+                accept(from, remote, target, latency, result);
             }
         }, now + latency);
         return result;
     }
 
+    /**
+     * The request reaches {@code remote}. {@code listener} is who listened there when it was sent:
+     * still alive, it still listens there (two running nodes never share an address), so the
+     * table is read again only when it is gone.
+     */
     @SuppressWarnings("unchecked")
-    private <M> void accept(SimNode<M> from, Address remote, long latency, CompletableFuture<Link<M>> result) {
-        SimNode<?> found = listening.get(remote);
+    private <M> void accept(SimNode<M> from, Address remote, SimNode<?> listener, long latency, CompletableFuture<Link<M>> result) {
+        SimNode<?> found = listener != null && listener.alive ? listener : listening.get(remote);
         long answerAt = clock.nanos() + latency;
         if (found == null || !found.alive || found.format.getClass() != from.format.getClass()) {
             String why = found == null || !found.alive ? "nobody listens at " + remote : remote + " speaks another protocol";
@@ -267,25 +279,31 @@ public final class SimTransport implements Transport {
             metrics.dropped(from.counters, typeId);
             return;
         }
-        Outgoing<M> out = new Outgoing<>(message, wire, typeId, bytes, traceKey);
         if (from.uplink.unlimited()) {
-            long now = clock.nanos();
-            if (!lost(link, out)) {
-                receive(link, out, out.bytes, now, now);
-                deliver(link, out, now);
+            // What receive and deliver do for a message that leaves at once, without an
+            // Outgoing to carry it: a simulation with unlimited links sends millions of these.
+            if (lost(link, typeId)) {
+                return;
             }
+            long now = clock.nanos();
+            SimLink<M> to = link.twin;
+            long in = Math.max(now + link.latencyNanos, to.local.downlink.reserve(now + link.latencyNanos, bytes));
+            long received = Math.max(in, to.lastArrival);
+            to.lastArrival = received;
+            clock.schedule(new Delivery<>(to, message, wire, typeId, bytes, traceKey, now), received);
             return;
         }
+        Outgoing<M> out = new Outgoing<>(message, wire, typeId, bytes, traceKey);
         // The uplink serves the node's connections round robin, one segment at a time, as an
         // access link interleaves the packets of several TCP flows: a small request on one
         // connection waits for one segment per busy connection, not for whole queued blocks.
-        if (link.queue.isEmpty()) {
+        if (link.queueIsEmpty()) {
             if (from.waiting == null) {
                 from.waiting = new ArrayDeque<>(4);
             }
             from.waiting.add(link);
         }
-        link.queue.add(out);
+        link.enqueue(out);
         if (!from.transmitting) {
             transmitNext(from);
         }
@@ -303,11 +321,11 @@ public final class SimTransport implements Transport {
             node.transmitting = false;
             return;
         }
-        Outgoing<M> out = link.queue.peek();
+        Outgoing<M> out = link.queuePeek();
         node.transmitting = true;
         long now = clock.nanos();
         if (out.left == out.bytes) {
-            out.lost = lost(link, out); // it still takes its uplink time: it is lost on the way
+            out.lost = lost(link, out.typeId); // it still takes its uplink time: it is lost on the way
         }
         int segment = Math.min(config.segmentBytes(), out.left);
         long sent = node.uplink.reserve(now, segment);
@@ -316,16 +334,16 @@ public final class SimTransport implements Transport {
             receive(link, out, segment, now, sent);
         }
         if (out.left == 0) {
-            link.queue.poll();
+            link.queuePoll();
             if (!out.lost) {
                 deliver(link, out, sent);
             }
-            if (link.queue.isEmpty() && link.awaitingWritable) {
+            if (link.queueIsEmpty() && link.awaitingWritable) {
                 link.awaitingWritable = false;
                 notifyWritable(link); // its last message is on the wire: the sender may queue the next
             }
         }
-        if (!link.queue.isEmpty()) {
+        if (!link.queueIsEmpty()) {
             node.waiting.add(link); // back of the round
         } else if (link.closing) {
             link.closing = false;
@@ -350,9 +368,9 @@ public final class SimTransport implements Transport {
         }, clock.nanos());
     }
 
-    private <M> boolean lost(SimLink<M> link, Outgoing<M> out) {
+    private <M> boolean lost(SimLink<M> link, int typeId) {
         if (config.lossRate() > 0 && lossRandom.nextDouble() < config.lossRate()) {
-            metrics.dropped(link.local.counters, out.typeId);
+            metrics.dropped(link.local.counters, typeId);
             return true;
         }
         return false;
@@ -379,7 +397,7 @@ public final class SimTransport implements Transport {
     /** Messages still waiting on {@code end} will never leave: count them as dropped. */
     private <M> void dropQueue(SimLink<M> end) {
         Outgoing<M> out;
-        while ((out = end.queue.poll()) != null) {
+        while ((out = end.queuePoll()) != null) {
             metrics.dropped(end.local.counters, out.typeId);
         }
         if (end.local.waiting != null) {
@@ -557,7 +575,7 @@ public final class SimTransport implements Transport {
         if (end.local.alive) {
             notifyClosed(end, localReason, 0);
         }
-        if (end.queue.isEmpty()) {
+        if (end.queueIsEmpty()) {
             closeLater(end.twin, remoteReason, end.latencyNanos);
         } else {
             end.closing = true; // the remote hears of it after the last queued message
@@ -624,7 +642,7 @@ public final class SimTransport implements Transport {
         }
         for (SimLink<M> end : new ArrayList<>(node.linkList())) {
             end.open = false;
-            if (end.queue.isEmpty()) {
+            if (end.queueIsEmpty()) {
                 closeLater(end.twin, "closed by the remote peer", end.latencyNanos);
             } else {
                 end.closing = true; // flushed first, like a socket closed after its last write
