@@ -45,8 +45,9 @@ public final class TcpTransport implements Transport {
 
     static {
         // Netty 4.2 reports its buffer allocations as Flight Recorder events when the JDK has
-        // JFR; defining those event classes at the first buffer cost a BitTorrent client process
-        // 0.2-0.3 s of its start (docs/benchmarks.md, issue 18). We record none of them;
+        // JFR; at the first buffer the JDK then defines about 45 classes for them (annotation
+        // proxies, generated event handlers) on the event loop, inside a BitTorrent client's
+        // first tracker round trip (docs/benchmarks.md, issue 18). We record none of them;
         // -Dio.netty.jfr.enabled=true still turns them on.
         if (System.getProperty("io.netty.jfr.enabled") == null) {
             System.setProperty("io.netty.jfr.enabled", "false");
