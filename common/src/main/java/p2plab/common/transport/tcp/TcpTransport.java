@@ -5,6 +5,8 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.Future;
+import io.netty.util.internal.logging.InternalLoggerFactory;
+import io.netty.util.internal.logging.JdkLoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +42,20 @@ import p2plab.common.transport.WireFormat;
  */
 public final class TcpTransport implements Transport {
     private static final AtomicInteger TRANSPORTS = new AtomicInteger();
+
+    static {
+        // Netty 4.2 reports its buffer allocations as Flight Recorder events when the JDK has
+        // JFR; at the first buffer the JDK then defines about 45 classes for them (annotation
+        // proxies, generated event handlers) on the event loop, inside a BitTorrent client's
+        // first tracker round trip (docs/benchmarks.md, issue 18). We record none of them;
+        // -Dio.netty.jfr.enabled=true still turns them on.
+        if (System.getProperty("io.netty.jfr.enabled") == null) {
+            System.setProperty("io.netty.jfr.enabled", "false");
+        }
+        // Netty logs through java.util.logging here anyway (the project ships no SLF4J or Log4j);
+        // saying so at once spares it trying, and failing to initialise, each of those first.
+        InternalLoggerFactory.setDefaultFactory(JdkLoggerFactory.INSTANCE);
+    }
 
     private final TcpOptions options;
     private final MultiThreadIoEventLoopGroup group;
