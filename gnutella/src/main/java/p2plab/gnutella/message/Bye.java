@@ -1,6 +1,6 @@
 package p2plab.gnutella.message;
 
-import java.nio.charset.StandardCharsets;
+import p2plab.common.transport.Utf8;
 
 /** Bye (0x02): the sender is closing the connection, with a code and a reason (TTL 1). */
 public record Bye(int code, String reason) implements Payload {
@@ -22,6 +22,6 @@ public record Bye(int code, String reason) implements Payload {
 
     @Override
     public int size() {
-        return 2 + reason.getBytes(StandardCharsets.UTF_8).length + 1;
+        return 2 + Utf8.length(reason) + 1;
     }
 }

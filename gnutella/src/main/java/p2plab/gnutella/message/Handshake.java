@@ -1,6 +1,7 @@
 package p2plab.gnutella.message;
 
 import java.util.Map;
+import p2plab.common.transport.Utf8;
 
 /**
  * One step of the Gnutella 0.6 connect handshake: a start line and headers.
@@ -80,6 +81,6 @@ public record Handshake(String startLine, Map<String, String> headers) implement
 
     /** Bytes on the wire, counted without encoding: start line, header lines, blank line. */
     public int wireSize() {
-        return Headers.utf8Length(startLine) + 2 + ((Headers) headers).wireBytes() + 2;
+        return Utf8.length(startLine) + 2 + ((Headers) headers).wireBytes() + 2;
     }
 }

@@ -1,12 +1,12 @@
 package p2plab.gnutella.message;
 
-import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import p2plab.common.transport.Utf8;
 
 /**
  * The headers of a handshake, read-only and in the order given: names and values side by side
@@ -86,7 +86,7 @@ final class Headers extends AbstractMap<String, String> {
         if (name == null || name.isEmpty() || value == null || name.indexOf(':') >= 0 || hasLineBreak(name) || hasLineBreak(value)) {
             throw new IllegalArgumentException("bad header '" + name + ": " + value + "'");
         }
-        return utf8Length(name) + 2 + utf8Length(value) + 2;
+        return Utf8.length(name) + 2 + Utf8.length(value) + 2;
     }
 
     private static boolean hasLineBreak(String s) {
@@ -97,16 +97,6 @@ final class Headers extends AbstractMap<String, String> {
             }
         }
         return false;
-    }
-
-    /** Bytes of {@code s} in UTF-8, as {@link TextFrames#head} writes it. */
-    static int utf8Length(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
-                return s.getBytes(StandardCharsets.UTF_8).length; // rare: let the encoder count
-            }
-        }
-        return s.length();
     }
 
     private static int indexOf(String[] pairs, int end, String name) {

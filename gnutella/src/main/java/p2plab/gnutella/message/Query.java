@@ -1,6 +1,6 @@
 package p2plab.gnutella.message;
 
-import java.nio.charset.StandardCharsets;
+import p2plab.common.transport.Utf8;
 
 /** Query (0x80): a keyword search, flooded hop by hop until its TTL runs out. */
 public record Query(int minSpeed, String text) implements Payload {
@@ -22,6 +22,6 @@ public record Query(int minSpeed, String text) implements Payload {
 
     @Override
     public int size() {
-        return 2 + text.getBytes(StandardCharsets.UTF_8).length + 1;
+        return 2 + Utf8.length(text) + 1;
     }
 }

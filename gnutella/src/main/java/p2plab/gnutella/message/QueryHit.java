@@ -1,8 +1,8 @@
 package p2plab.gnutella.message;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import p2plab.common.transport.Address;
+import p2plab.common.transport.Utf8;
 
 /**
  * QueryHit (0x81): the files a servent has that match a Query; travels back along the Query's
@@ -29,7 +29,7 @@ public record QueryHit(Address address, long speed, List<Result> results, Guid s
         }
 
         int wireSize() {
-            return 8 + name.getBytes(StandardCharsets.UTF_8).length + 1 + extension.getBytes(StandardCharsets.UTF_8).length + 1;
+            return 8 + Utf8.length(name) + 1 + Utf8.length(extension) + 1;
         }
     }
 

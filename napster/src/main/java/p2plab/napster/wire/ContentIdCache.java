@@ -4,9 +4,10 @@ import p2plab.common.content.ContentId;
 
 /**
  * The content ids a peer met lately, by their hex. A search answer carries each hit's hash as
- * text, and {@code new ContentId(hex)} checks it with a regular expression: at a hundred results
- * per search that check was a tenth of the whole benchmark's CPU (JFR). Popular files come back
- * again and again, so a small table keeps their ids and the check runs once per new hash.
+ * text, and {@code new ContentId(hex)} checks it and makes an object: at a hundred results per
+ * search that was a tenth of the whole benchmark's CPU (JFR, when the check was a regular
+ * expression). Popular files come back again and again, so a small table keeps their ids and the
+ * check runs once per new hash.
  *
  * <p>Direct-mapped (a slot per hash bucket, the newest wins): fixed memory, no eviction work.
  * One thread only (a peer's, or the index server's, where it also lets every share of one file
