@@ -1,6 +1,7 @@
 package p2plab.common.transport.sim;
 
 import java.time.Duration;
+import p2plab.common.transport.NodeSeeds;
 
 /**
  * One-way delay of each simulated link, fixed per pair of nodes (so a link keeps its latency,
@@ -42,10 +43,8 @@ public interface LatencyModel {
         return (a, b) -> (long) (millis[a % n][b % n] * 1_000_000L);
     }
 
-    /** SplitMix64's finaliser: a cheap, well-mixed hash of a long. */
+    /** SplitMix64's finaliser, as node seeds use it. */
     static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
+        return NodeSeeds.mix(z);
     }
 }

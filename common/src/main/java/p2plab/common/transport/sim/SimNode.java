@@ -16,6 +16,7 @@ import p2plab.common.time.VirtualClock;
 import p2plab.common.transport.Address;
 import p2plab.common.transport.Link;
 import p2plab.common.transport.Node;
+import p2plab.common.transport.NodeSeeds;
 import p2plab.common.transport.NodeConfig;
 import p2plab.common.transport.PeerHandler;
 import p2plab.common.transport.WireFormat;
@@ -98,7 +99,7 @@ final class SimNode<M> implements Node<M>, Clock {
     @Override
     public RandomGenerator random() {
         if (random == null) {
-            random = new SplittableRandom(LatencyModel.mix(sim.config().seed() * 0x9E3779B97F4A7C15L + index));
+            random = new SplittableRandom(NodeSeeds.of(sim.config().seed(), index));
         }
         return random;
     }

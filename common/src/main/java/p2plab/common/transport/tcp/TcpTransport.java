@@ -24,6 +24,7 @@ import p2plab.common.time.Clock;
 import p2plab.common.time.RealClock;
 import p2plab.common.transport.Node;
 import p2plab.common.transport.NodeConfig;
+import p2plab.common.transport.NodeSeeds;
 import p2plab.common.transport.PeerHandler;
 import p2plab.common.transport.Transport;
 import p2plab.common.transport.WireFormat;
@@ -110,7 +111,7 @@ public final class TcpTransport implements Transport {
             throw new IllegalStateException("this transport is closed; create a new one");
         }
         EventLoop loop = group.next();
-        long nodeSeed = mix(options.seed(), nodeCounter.getAndIncrement());
+        long nodeSeed = NodeSeeds.of(options.seed(), nodeCounter.getAndIncrement());
         RealClock nodeClock = new RealClock(loop, options.timeScale(), originNanos);
         TcpNode<M> node = new TcpNode<>(this, config, format, handler, loop, nodeClock, nodeSeed);
         node.bind();
@@ -201,18 +202,5 @@ public final class TcpTransport implements Transport {
 
     boolean isTerminated() {
         return group.isTerminated();
-    }
-
-    /**
-     * Seeds that differ in every bit for consecutive node numbers (SplitMix64 finaliser). The same
-     * formula as the simulator's nodes, so the n-th node opened draws the same numbers on both
-     * drivers (which neighbour a servent re-dials after a crash, for one), and a session tells
-     * the same story over TCP as in simulation.
-     */
-    static long mix(long seed, long counter) {
-        long z = seed * 0x9E3779B97F4A7C15L + counter;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 }
