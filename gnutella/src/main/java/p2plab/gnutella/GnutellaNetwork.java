@@ -107,13 +107,68 @@ public final class GnutellaNetwork implements Network {
     }
 
     /**
-     * One handshake per graph edge, opened by the lower id; waits until all are done. A large
-     * graph is wired {@link #WIRING_BATCH} edges at a time: a million peers' handshakes all in
-     * flight at once would hold gigabytes of messages and make the garbage collector copy them
-     * again and again; a batch's die young. Each batch also moves the progress bar. A graph of
-     * one batch is wired exactly as before batches existed.
+     * One handshake per graph edge, opened by the lower id; waits until all are done. A graph of
+     * up to {@link #WIRING_BATCH} edges (about 16,000 peers of degree 4, more than a class watches
+     * over TCP) is wired in {@link HandshakeRounds}, so that what each servent learns from the
+     * X-Try headers is the same on both drivers. A larger one is wired in batches, for speed,
+     * and over TCP what those headers carry then depends on timing.
      */
     private void wire(Progress progress) {
+        if (graph.edgeCount() <= WIRING_BATCH) {
+            wireInRounds(progress);
+        } else {
+            wireInBatches(progress);
+        }
+    }
+
+    /**
+     * Round after round, each waited for until both ends list every link of it: the side that
+     * answered adds the link one trip after the side that dialled, at its confirmation.
+     */
+    private void wireInRounds(Progress progress) {
+        long total = graph.edgeCount();
+        long done = 0;
+        progress.update("handshakes", 0, total);
+        int[] links = new int[graph.size()];
+        for (List<HandshakeRounds.Dials> round : HandshakeRounds.of(graph)) {
+            Batch batch = new Batch();
+            for (HandshakeRounds.Dials d : round) {
+                List<Address> targets = new ArrayList<>(d.acceptors().length);
+                for (int b : d.acceptors()) {
+                    targets.add(peers.get(PeerId.of(b)).address());
+                }
+                dial(peers.get(PeerId.of(d.opener())), targets, batch);
+            }
+            int failed = batch.await();
+            if (failed > 0) {
+                throw new OverlayException(failed + " of " + total + " gnutella handshakes failed; try again or use fewer peers");
+            }
+            List<CompletableFuture<?>> confirmed = new ArrayList<>();
+            for (HandshakeRounds.Dials d : round) {
+                links[d.opener()] += d.acceptors().length;
+                for (int b : d.acceptors()) {
+                    confirmed.add(degreeAtLeast(peers.get(PeerId.of(b)), ++links[b]));
+                }
+                done += d.acceptors().length;
+            }
+            await(CompletableFuture.allOf(confirmed.toArray(CompletableFuture[]::new)));
+            progress.update("handshakes", done, total);
+        }
+    }
+
+    /** Completes (on any thread) once {@code s} lists {@code degree} neighbours. */
+    private static CompletableFuture<Void> degreeAtLeast(Servent s, int degree) {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        s.node().execute(() -> s.whenDegreeAtLeast(degree).whenComplete((v, e) -> f.complete(null)));
+        return f;
+    }
+
+    /**
+     * {@link #WIRING_BATCH} edges at a time: a million peers' handshakes all in flight at once
+     * would hold gigabytes of messages and make the garbage collector copy them again and
+     * again; a batch's die young. Each batch also moves the progress bar.
+     */
+    private void wireInBatches(Progress progress) {
         long total = graph.edgeCount();
         long started = 0;
         long failed = 0;
@@ -145,9 +200,7 @@ public final class GnutellaNetwork implements Network {
             Servent s = peers.get(PeerId.of(a));
             int degree = graph.degree(a);
             if (s.degree() < degree) {
-                CompletableFuture<Void> f = new CompletableFuture<>();
-                s.node().execute(() -> s.whenDegreeAtLeast(degree).whenComplete((v, e) -> f.complete(null)));
-                full.add(f);
+                full.add(degreeAtLeast(s, degree));
             }
         }
         await(CompletableFuture.allOf(full.toArray(CompletableFuture[]::new)));

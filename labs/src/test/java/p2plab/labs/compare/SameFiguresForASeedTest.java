@@ -16,7 +16,10 @@ import p2plab.napster.NapsterOverlay;
  * catalogue hashed once for every overlay with smaller files, replicas placed with a bit set, a
  * peer's files shared in one event, overlays run two at a time. Pinned from
  * {@code compare --peers 300 --queries 30 --overlays napster,gnutella,kazaa --json} as built
- * from the commit before those changes.
+ * from the commit before those changes. One figure moved since, for another reason: Gnutella's
+ * busiest peer (p207, 442 messages; now p181, 436), when small networks began to be wired in
+ * rounds of handshakes, which changes the order in which servents list their neighbours, and so
+ * which of two copies of a query that arrive at the same moment counts as the first.
  */
 class SameFiguresForASeedTest {
     private static final Workload W = new Workload(300, 1200, 30, 0, 1, 0.8);
@@ -25,7 +28,7 @@ class SameFiguresForASeedTest {
     void napsterGnutellaAndKazaaGiveThePinnedFigures() {
         Catalogue catalogue = Comparison.catalogue(W); // one catalogue for the three, as the command does
         assertPinned(Comparison.run(new NapsterOverlay(), W, catalogue, Progress.NONE), 1714, 30, 600, "p0", 2014, 2014);
-        assertPinned(Comparison.run(new GnutellaOverlay(), W, catalogue, Progress.NONE), 36881, 64, 1280, "p207", 442, 36881);
+        assertPinned(Comparison.run(new GnutellaOverlay(), W, catalogue, Progress.NONE), 36881, 64, 1280, "p181", 436, 36881);
         assertPinned(Comparison.run(new KazaaOverlay(), W, catalogue, Progress.NONE), 2034, 14, 820, "p9", 448, 3114);
     }
 
@@ -36,7 +39,7 @@ class SameFiguresForASeedTest {
         assertEquals(List.of("kazaa", "napster", "gnutella"), rows.stream().map(ComparisonRow::overlay).toList());
         assertPinned(rows.get(0), 2034, 14, 820, "p9", 448, 3114);
         assertPinned(rows.get(1), 1714, 30, 600, "p0", 2014, 2014);
-        assertPinned(rows.get(2), 36881, 64, 1280, "p207", 442, 36881);
+        assertPinned(rows.get(2), 36881, 64, 1280, "p181", 436, 36881);
     }
 
     /** Totals over the 30 queries, all of which find something: search messages, hops and milliseconds to the first hit. */

@@ -176,8 +176,9 @@ class InteractiveShellUnderTmuxTest {
         return false;
     }
 
+    /** The shell's last line; tmux's own "Pane is dead" line, shown once the shell has exited, is not the shell's. */
     private static String lastLine(String screen) {
-        List<String> lines = screen.lines().filter(l -> !l.isBlank()).toList();
+        List<String> lines = screen.lines().filter(l -> !l.isBlank() && !l.startsWith("Pane is dead")).toList();
         return lines.isEmpty() ? "" : lines.get(lines.size() - 1).stripTrailing();
     }
 
