@@ -17,13 +17,41 @@ final class PackedAddress {
 
     /** {@code address} as a number, or {@link #UNPACKED} when its host is not a dotted quad written without leading zeros. */
     static long of(Address address) {
-        String host = address.host();
+        long ip = ip(address.host(), 0, address.host().length());
+        return ip < 0 ? UNPACKED : ip << 16 | address.port();
+    }
+
+    /**
+     * {@code text[start, end)} read as {@code a.b.c.d:port} and packed, or {@link #UNPACKED} when it
+     * is not written exactly so (a port of one to five digits, at most 65535), without making a
+     * string: for such text it gives what {@code of(Address.parse(text))} gives, and for any other
+     * the caller parses it the slow way.
+     */
+    static long parse(String text, int start, int end) {
+        int colon = text.lastIndexOf(':', end - 1);
+        if (colon < start || colon == end - 1 || end - colon - 1 > 5) {
+            return UNPACKED;
+        }
+        int port = 0;
+        for (int i = colon + 1; i < end; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return UNPACKED;
+            }
+            port = port * 10 + (c - '0');
+        }
+        long ip = ip(text, start, colon);
+        return ip < 0 || port > 65535 ? UNPACKED : ip << 16 | port;
+    }
+
+    /** The dotted quad {@code text[start, end)} as a 32-bit number, or -1 when it is not one written without leading zeros. */
+    private static long ip(String text, int start, int end) {
         long ip = 0;
         int parts = 0;
         int value = 0;
         int digits = 0;
-        for (int i = 0; i <= host.length(); i++) {
-            char c = i < host.length() ? host.charAt(i) : '.';
+        for (int i = start; i <= end; i++) {
+            char c = i < end ? text.charAt(i) : '.';
             if (c >= '0' && c <= '9' && digits < 3 && !(digits == 1 && value == 0)) {
                 value = value * 10 + (c - '0');
                 digits++;
@@ -33,10 +61,10 @@ final class PackedAddress {
                 value = 0;
                 digits = 0;
             } else {
-                return UNPACKED;
+                return -1;
             }
         }
-        return parts == 4 ? ip << 16 | address.port() : UNPACKED;
+        return parts == 4 ? ip : -1;
     }
 
     /** The address {@link #of} packed into {@code packed}. */

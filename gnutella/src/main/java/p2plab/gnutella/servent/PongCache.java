@@ -46,9 +46,19 @@ final class PongCache {
         put(address, address);
     }
 
+    /** A host known only by its address, given as {@link PackedAddress} packs it (never {@link PackedAddress#UNPACKED}). */
+    void addPacked(long address) {
+        put(address, null, null);
+    }
+
     /** Puts {@code entry} (a Pong, or {@code address} itself) as the newest, in place of an older entry for the same address. */
     private void put(Address address, Object entry) {
         long key = PackedAddress.of(address);
+        put(key, address, entry == address && key != PackedAddress.UNPACKED ? null : entry);
+    }
+
+    /** Puts the entry for {@code key} (and {@code address}, needed only when unpacked) as the newest; {@code object} null for a plain packed address. */
+    private void put(long key, Address address, Object object) {
         remove(indexOf(address, key)); // re-inserted as the newest
         if (size == capacity) {
             remove(0);
@@ -60,13 +70,12 @@ final class PongCache {
                 objects = Arrays.copyOf(objects, grown);
             }
         }
-        boolean plain = entry == address && key != PackedAddress.UNPACKED;
-        if (!plain && objects == null) {
+        if (object != null && objects == null) {
             objects = new Object[packed.length];
         }
         packed[size] = key;
         if (objects != null) {
-            objects[size] = plain ? null : entry;
+            objects[size] = object;
         }
         size++;
     }

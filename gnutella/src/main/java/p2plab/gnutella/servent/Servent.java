@@ -289,9 +289,12 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
                     c.link.close();
                     return;
                 }
-                Address listening = HandshakeHeaders.address(h.header("Listen-IP"));
-                if (listening != null && !listening.equals(c.listening)) { // equal: keep the one we hold
-                    c.listening = listening;
+                String listenIp = h.header("Listen-IP");
+                if (!HandshakeHeaders.names(listenIp, c.listening)) { // the usual case: what we hold already
+                    Address listening = HandshakeHeaders.address(listenIp);
+                    if (listening != null && !listening.equals(c.listening)) { // equal: keep the one we hold
+                        c.listening = listening;
+                    }
                 }
                 if (neighbours.size() >= config.maxDegree() || isNeighbour(c.listening)) {
                     c.send(Handshake.refuse(503, "Too many connections", tryHeaders()));
@@ -357,11 +360,20 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
     }
 
     private void learnTryHeader(String value) {
-        for (Address a : HandshakeHeaders.parseTry(value)) {
+        if (value == null) {
+            return;
+        }
+        long me = PackedAddress.of(node.address());
+        HandshakeHeaders.readTry(value, a -> {
+            if (a != me) {
+                pongs.addPacked(a);
+                publishedKnownHosts = pongs.size();
+            }
+        }, a -> {
             if (!a.equals(node.address())) {
                 learnHost(a);
             }
-        }
+        });
     }
 
     // ---- descriptors ----
@@ -581,11 +593,11 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
     // ---- views ----
 
     private void publishNeighbours() {
-        List<Address> view = new ArrayList<>(neighbours.size());
-        for (Connection c : neighbours) {
-            view.add(c.listening);
+        Address[] view = new Address[neighbours.size()];
+        for (int i = 0; i < view.length; i++) {
+            view[i] = neighbours.get(i).listening;
         }
-        publishedNeighbours = List.copyOf(view);
+        publishedNeighbours = List.of(view);
     }
 
     /** The seen-table's verdict on (guid, type); evictions from a full table are published as they happen. */
