@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import p2plab.common.content.Content;
 import p2plab.common.content.ContentId;
 import p2plab.common.overlay.DownloadProgress;
@@ -51,6 +52,8 @@ public final class GnutellaNetwork implements Network {
     private static final int KNOWN_HOSTS = 3;
     /** Handshakes in flight at once while a large network is wired. */
     static final int WIRING_BATCH = 32_768;
+    /** Servents made on every core from this many on (fewer are not worth starting threads for). */
+    private static final int PARALLEL_FROM = 16_384;
 
     private final NetworkSpec spec;
     private final Transport transport;
@@ -75,14 +78,34 @@ public final class GnutellaNetwork implements Network {
         this.random = new SplittableRandom(spec.seed() ^ 0x6E757465L);
         progress.update("generating the topology", 0, 0);
         this.graph = graph(spec);
-        for (int i = 0; i < graph.size(); i++) {
+        progress.update("starting peers", 0, graph.size());
+        Servent[] servents = newServents();
+        for (int i = 0; i < servents.length; i++) {
             if (i % 1024 == 0) {
                 progress.update("starting peers", i, graph.size());
             }
-            int d = graph.degree(i);
-            open(peers.nextId(), spec.peerSpec(), config(d), new SharedFiles());
+            start(peers.nextId(), spec.peerSpec(), servents[i]);
         }
         wire(progress);
+    }
+
+    /**
+     * A servent for every node of the graph, the large part made on every core. A servent is
+     * plain objects that draw nothing at random when made, so the result is the same whatever
+     * the number of threads; the forwarding rules (which a lab may supply) are made here first,
+     * one by one in order, and the transport opens the nodes afterwards on this thread.
+     */
+    private Servent[] newServents() {
+        int n = graph.size();
+        ForwardingRule[] ruleOf = new ForwardingRule[n];
+        for (int i = 0; i < n; i++) {
+            ruleOf[i] = rules.get();
+        }
+        Servent[] servents = new Servent[n];
+        IntStream nodes = IntStream.range(0, n);
+        (n >= PARALLEL_FROM ? nodes.parallel() : nodes).forEach(i ->
+                servents[i] = new Servent(config(graph.degree(i)), ruleOf[i], new SharedFiles()));
+        return servents;
     }
 
     /** The settings of a servent that aims at {@code degree} neighbours: one record per degree, shared by its servents. */
@@ -272,7 +295,11 @@ public final class GnutellaNetwork implements Network {
     }
 
     private Servent open(PeerId id, PeerSpec p, ServentConfig config, SharedFiles files) {
-        Servent s = new Servent(config, rules.get(), files);
+        return start(id, p, new Servent(config, rules.get(), files));
+    }
+
+    /** Opens a node for {@code s} and registers it as peer {@code id} (a new one, or in place of a dead one). */
+    private Servent start(PeerId id, PeerSpec p, Servent s) {
         NodeConfig nc = NodeConfig.named(id.label()).withRates(p.uploadBytesPerSec(), p.downloadBytesPerSec());
         Address old = id.value() < peers.size() ? peers.get(id).address() : null;
         if (old != null) {

@@ -1,8 +1,9 @@
 package p2plab.gnutella.servent;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import p2plab.common.transport.Address;
 import p2plab.gnutella.message.Handshake;
 
@@ -49,21 +50,55 @@ final class HandshakeHeaders {
         return out.toString();
     }
 
-    /** The addresses of an {@code X-Try} value, unreadable entries skipped. */
-    static List<Address> parseTry(String value) {
-        List<Address> out = new ArrayList<>();
-        if (value != null) {
-            for (int start = 0; start <= value.length(); ) {
-                int comma = value.indexOf(',', start);
-                int end = comma < 0 ? value.length() : comma;
-                Address a = address(value.substring(start, end).trim());
-                if (a != null) {
-                    out.add(a);
-                }
-                start = end + 1;
-            }
+    /**
+     * The addresses of an {@code X-Try} value, in order, unreadable entries skipped: each written
+     * {@code a.b.c.d:port} goes to {@code packed} as {@link PackedAddress} packs it, without
+     * making an {@link Address} (a million servents read a few each while they are wired), any
+     * other readable one to {@code other}.
+     */
+    static void readTry(String value, LongConsumer packed, Consumer<Address> other) {
+        if (value == null) {
+            return;
         }
-        return out;
+        for (int start = 0; start <= value.length(); ) {
+            int comma = value.indexOf(',', start);
+            int end = comma < 0 ? value.length() : comma;
+            int from = start;
+            int to = end;
+            while (from < to && value.charAt(from) <= ' ') { // as String.trim
+                from++;
+            }
+            while (to > from && value.charAt(to - 1) <= ' ') {
+                to--;
+            }
+            long p = PackedAddress.parse(value, from, to);
+            if (p != PackedAddress.UNPACKED) {
+                packed.accept(p);
+            } else {
+                Address a = address(value.substring(from, to));
+                if (a != null) {
+                    other.accept(a);
+                }
+            }
+            start = end + 1;
+        }
+    }
+
+    /** Whether {@code text} is {@code address} written {@code host:port}, read without making a string. */
+    static boolean names(String text, Address address) {
+        String host = address.host();
+        if (text == null || !text.startsWith(host) || text.length() <= host.length() + 1 || text.charAt(host.length()) != ':') {
+            return false;
+        }
+        int port = 0;
+        for (int i = host.length() + 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '1' && !(c == '0' && port > 0) || c > '9' || port > 65535) {
+                return false;
+            }
+            port = port * 10 + (c - '0');
+        }
+        return port == address.port();
     }
 
     /** An IPv4 {@code host:port}, or null when {@code text} is missing or not one. */

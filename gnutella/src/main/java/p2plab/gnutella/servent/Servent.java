@@ -86,7 +86,6 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
     /** Binds the servent to the node the transport opened for it. */
     public void start(Node<GnutellaMessage> node) {
         this.node = node;
-        this.serventId = Guid.random(node.random());
     }
 
     // ---- commands (run on the node's thread) ----
@@ -218,7 +217,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
     /** Says Bye to every neighbour and closes. */
     public void leave() {
         for (Connection c : neighbours) {
-            c.send(new Descriptor(Guid.random(node.random()), 1, 0, new Bye(200, "servent leaving")));
+            c.send(new Descriptor(Guid.random(random()), 1, 0, new Bye(200, "servent leaving")));
         }
         abandonSearches();
         node.close();
@@ -290,9 +289,12 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
                     c.link.close();
                     return;
                 }
-                Address listening = HandshakeHeaders.address(h.header("Listen-IP"));
-                if (listening != null && !listening.equals(c.listening)) { // equal: keep the one we hold
-                    c.listening = listening;
+                String listenIp = h.header("Listen-IP");
+                if (!HandshakeHeaders.names(listenIp, c.listening)) { // the usual case: what we hold already
+                    Address listening = HandshakeHeaders.address(listenIp);
+                    if (listening != null && !listening.equals(c.listening)) { // equal: keep the one we hold
+                        c.listening = listening;
+                    }
                 }
                 if (neighbours.size() >= config.maxDegree() || isNeighbour(c.listening)) {
                     c.send(Handshake.refuse(503, "Too many connections", tryHeaders()));
@@ -358,11 +360,20 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
     }
 
     private void learnTryHeader(String value) {
-        for (Address a : HandshakeHeaders.parseTry(value)) {
+        if (value == null) {
+            return;
+        }
+        long me = PackedAddress.of(node.address());
+        HandshakeHeaders.readTry(value, a -> {
+            if (a != me) {
+                pongs.addPacked(a);
+                publishedKnownHosts = pongs.size();
+            }
+        }, a -> {
             if (!a.equals(node.address())) {
                 learnHost(a);
             }
-        }
+        });
     }
 
     // ---- descriptors ----
@@ -466,7 +477,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
         if (s.done() || (round > 0 && s.hasHits()) || !node.isAlive()) {
             return;
         }
-        Guid guid = Guid.random(node.random());
+        Guid guid = Guid.random(random());
         s.tracer.opened(guid);
         s.addRound(guid);
         if (searchesByGuid.isEmpty()) {
@@ -494,7 +505,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
         Query q = (Query) copy.payload();
         List<Neighbour> view = Collections.unmodifiableList(candidates);
         List<Neighbour> chosen = rule.choose(new QueryInfo(copy.guid(), q.text(), copy.ttl(), copy.hops(), originated),
-                view, node.random());
+                view, random());
         if (chosen == view) {
             for (Neighbour n : candidates) {
                 ((Connection) n).send(copy);
@@ -516,7 +527,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
             return;
         }
         int ttl = Math.min(ServentConfig.MAX_TTL, query.hops() + 1);
-        for (QueryHit hit : Answers.hits(files, matches, node.address(), serventId)) {
+        for (QueryHit hit : Answers.hits(files, matches, node.address(), serventId())) {
             to.send(new Descriptor(query.guid(), ttl, 0, hit));
         }
     }
@@ -555,7 +566,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
         repairsWithoutProgress++;
         List<Pong> candidates = pongs.newest(ServentConfig.PONG_CACHE_SIZE,
                 a -> !a.equals(node.address()) && !isNeighbour(a) && !dialing.contains(a));
-        RandomGenerator random = node.random();
+        RandomGenerator random = random();
         for (int i = 0; i < missing && !candidates.isEmpty(); i++) {
             Pong p = candidates.remove(random.nextInt(candidates.size()));
             connectTo(p.address());
@@ -571,7 +582,7 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
         if (neighbours.isEmpty()) {
             return;
         }
-        Guid guid = Guid.random(node.random());
+        Guid guid = Guid.random(random());
         firstSighting(guid, Ping.TYPE, null);
         Descriptor ping = new Descriptor(guid, config.discoveryTtl(), 0, Ping.INSTANCE);
         for (Connection n : neighbours) {
@@ -582,11 +593,11 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
     // ---- views ----
 
     private void publishNeighbours() {
-        List<Address> view = new ArrayList<>(neighbours.size());
-        for (Connection c : neighbours) {
-            view.add(c.listening);
+        Address[] view = new Address[neighbours.size()];
+        for (int i = 0; i < view.length; i++) {
+            view[i] = neighbours.get(i).listening;
         }
-        publishedNeighbours = List.copyOf(view);
+        publishedNeighbours = List.of(view);
     }
 
     /** The seen-table's verdict on (guid, type); evictions from a full table are published as they happen. */
@@ -629,6 +640,23 @@ public final class Servent implements PeerHandler<GnutellaMessage> {
 
     private long now() {
         return node.clock().nanos();
+    }
+
+    /**
+     * The node's seeded randomness, whose first 16 bytes are this servent's id. Both are made
+     * on first use, so the draws come in the same order as if the id were drawn at start: a
+     * million servents wired and never asked anything hold neither.
+     */
+    private RandomGenerator random() {
+        serventId();
+        return node.random();
+    }
+
+    private Guid serventId() {
+        if (serventId == null) {
+            serventId = Guid.random(node.random());
+        }
+        return serventId;
     }
 
     /** {@code list} with {@code item} added: a list of its own is made for the first item. */
