@@ -92,6 +92,21 @@ public interface Network extends AutoCloseable {
         return out;
     }
 
+    /**
+     * The running peers that share and search (not an index server or a tracker), in id order:
+     * what a workload places its files on. Read from {@link #topology} unless the overlay knows
+     * it more cheaply (a Kademlia topology lists every routing table's entries).
+     */
+    default List<PeerId> sharers() {
+        List<PeerId> out = new java.util.ArrayList<>();
+        for (PeerInfo p : topology().peers()) {
+            if (p.alive() && p.role() != Role.INDEX_SERVER && p.role() != Role.TRACKER) {
+                out.add(p.id());
+            }
+        }
+        return out;
+    }
+
     /** One peer as the shell shows it: role, liveness, neighbours, shares and the overlay's own details. */
     default PeerInfo info(PeerId id) {
         for (PeerInfo p : topology().peers()) {
