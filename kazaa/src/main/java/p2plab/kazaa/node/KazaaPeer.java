@@ -360,7 +360,14 @@ public final class KazaaPeer implements PeerHandler<KazaaMessage>, SupernodeHost
 
     @Override
     public void changed() {
+        // Called after every message: keep the status object when nothing in it moved (the id
+        // lists are the same objects until their members change), so a flood writes nothing.
+        PeerStatus s = status;
         if (supernode != null) {
+            if (s.role() == Role.SUPERNODE && s.backup() == supernode.backupCount() && s.neighbours() == supernode.neighbourIds()
+                    && s.children() == supernode.childIds() && s.shares() == shared.size() && s.indexedFiles() == supernode.indexedFiles()) {
+                return;
+            }
             status = new PeerStatus(Role.SUPERNODE, -1, supernode.backupCount(), supernode.neighbourIds(), supernode.childIds(), shared.size(),
                     supernode.indexedFiles());
         } else {
