@@ -371,9 +371,13 @@ public final class KazaaPeer implements PeerHandler<KazaaMessage>, SupernodeHost
             status = new PeerStatus(Role.SUPERNODE, -1, supernode.backupCount(), supernode.neighbourIds(), supernode.childIds(), shared.size(),
                     supernode.indexedFiles());
         } else {
-            status = new PeerStatus(Role.ORDINARY_NODE, ordinary == null ? -1 : ordinary.parentId(),
-                    ordinary == null ? -1 : ordinary.backupId(), List.of(), List.of(),
-                    shared.size(), 0);
+            int parent = ordinary == null ? -1 : ordinary.parentId();
+            int backup = ordinary == null ? -1 : ordinary.backupId();
+            if (s.role() == Role.ORDINARY_NODE && s.parent() == parent && s.backup() == backup && s.shares() == shared.size()
+                    && s != PeerStatus.STARTING) {
+                return;
+            }
+            status = new PeerStatus(Role.ORDINARY_NODE, parent, backup, List.of(), List.of(), shared.size(), 0);
         }
     }
 
