@@ -18,6 +18,8 @@ import p2plab.common.overlay.PeerId;
 import p2plab.common.overlay.Query;
 import p2plab.common.overlay.SearchResult;
 import p2plab.common.transport.sim.SimTransport;
+import p2plab.common.transport.tcp.TcpOptions;
+import p2plab.common.transport.tcp.TcpTransport;
 import p2plab.kademlia.krpc.Contact;
 import p2plab.kademlia.krpc.NodeId;
 import p2plab.kademlia.lookup.LookupResult;
@@ -109,6 +111,22 @@ class FilledNetworkTest {
             SearchResult r = sim.await(net.search(PeerId.of(99), Query.of("quiet harbor")), WAIT);
             assertEquals(List.of(PeerId.of(17), PeerId.of(230), PeerId.of(501)),
                     r.hits().stream().map(h -> h.holder()).sorted().toList());
+        }
+    }
+
+    /** Over real UDP the tables are handed to each node on its own thread, and bulk shares stored the same way. */
+    @Test
+    void overUdpTooTheTablesAndTheStoresAreThere() throws TimeoutException {
+        try (TcpTransport udp = new TcpTransport(TcpOptions.defaults().withSeed(8).withIoThreads(2))) {
+            KademliaNetwork net = KademliaNetwork.start(NetworkSpec.of("filled", 60, 8).withOptions(Map.of("build", "filled")), udp,
+                    BucketPolicies.bep5(), NextHopPolicy.closestFirst());
+            assertTrue(net.dht(PeerId.of(30)).table().size() >= 8, "a filled table");
+            net.shareAll(PeerId.of(12), List.of(new BytesContent("loopback song.mp3", new byte[] {1})));
+            SearchResult r = null;
+            for (int attempt = 0; attempt < 50 && (r == null || r.hits().isEmpty()); attempt++) { // the stores are written on the nodes' threads
+                r = udp.await(net.search(PeerId.of(45), Query.of("loopback")), WAIT);
+            }
+            assertEquals(List.of(PeerId.of(12)), r.hits().stream().map(h -> h.holder()).toList());
         }
     }
 

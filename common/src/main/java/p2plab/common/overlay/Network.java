@@ -40,7 +40,8 @@ public interface Network extends AutoCloseable {
     /**
      * Shares {@code contents} on peer {@code id}, in order, with the same effect as sharing them
      * one by one. A simulated overlay may do it in one event of the peer's instead of one event a
-     * file, which is what building a workload of millions of shares needs.
+     * file, which is what building a workload of millions of shares needs; a Kademlia network
+     * built whole stores what the announcements would have stored without sending them.
      */
     default void shareAll(PeerId id, List<? extends Content> contents) {
         for (Content c : contents) {
