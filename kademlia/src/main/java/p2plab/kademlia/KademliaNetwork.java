@@ -457,6 +457,12 @@ public final class KademliaNetwork implements Network, DhtView {
         return null;
     }
 
+    /** The default's answer (live peers whose tables still list a crashed one), without reading every table when none crashed. */
+    @Override
+    public List<String> pending() {
+        return registry.anyDead() ? Network.super.pending() : List.of();
+    }
+
     /** Every live peer: they are all alike here (no server, no tracker), so the tables need not be read. */
     @Override
     public List<PeerId> sharers() {
