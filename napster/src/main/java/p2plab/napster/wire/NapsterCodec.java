@@ -137,23 +137,12 @@ public final class NapsterCodec implements WireFormat<NapMessage> {
                 && !m.hash().isEmpty() && m.hash().indexOf(' ') < 0 && m.hash().indexOf('"') < 0) {
             // Counted, not encoded: a simulated catalogue sends the index server 773,000 of these.
             // "file" hash size 0 0 0
-            int body = Utf8.length(m.file()) + 2 + 1 + Utf8.length(m.hash()) + 1 + decimalLength(m.size()) + 6;
+            int body = Utf8.length(m.file()) + 2 + 1 + Utf8.length(m.hash()) + 1 + Utf8.decimalLength(m.size()) + 6;
             if (body <= MessageType.SHARE.maxBody()) {
                 return HEADER_BYTES + body;
             }
         }
         return encode(message).length; // and a message that cannot be sent throws, as encoding it would
-    }
-
-    private static int decimalLength(long v) {
-        if (v == Long.MIN_VALUE) {
-            return 20;
-        }
-        int n = v < 0 ? 2 : 1;
-        for (long x = Math.abs(v); x >= 10; x /= 10) {
-            n++;
-        }
-        return n;
     }
 
     // ---- encoding: one body per message type ----
