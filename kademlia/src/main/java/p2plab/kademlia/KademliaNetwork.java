@@ -3,12 +3,14 @@ package p2plab.kademlia;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import p2plab.common.content.Content;
 import p2plab.common.content.ContentId;
@@ -21,6 +23,7 @@ import p2plab.common.overlay.PeerId;
 import p2plab.common.overlay.PeerInfo;
 import p2plab.common.overlay.PeerRegistry;
 import p2plab.common.overlay.PeerSpec;
+import p2plab.common.overlay.Progress;
 import p2plab.common.overlay.Query;
 import p2plab.common.overlay.Role;
 import p2plab.common.overlay.SearchResult;
@@ -29,22 +32,31 @@ import p2plab.common.overlay.TransferResult;
 import p2plab.common.transport.Address;
 import p2plab.common.transport.Node;
 import p2plab.common.transport.NodeConfig;
+import p2plab.common.transport.NodeSeeds;
 import p2plab.common.transport.Transport;
 import p2plab.kademlia.dht.AnnounceResult;
 import p2plab.kademlia.dht.DhtConfig;
 import p2plab.kademlia.dht.DhtNode;
 import p2plab.kademlia.dht.TraceEvent;
+import p2plab.kademlia.krpc.Contact;
 import p2plab.kademlia.krpc.NodeId;
 import p2plab.kademlia.krpc.KrpcCodec;
 import p2plab.kademlia.krpc.KrpcMessage;
 import p2plab.kademlia.lookup.LookupResult;
 import p2plab.kademlia.lookup.NextHopPolicy;
 import p2plab.kademlia.routing.BucketPolicy;
+import p2plab.kademlia.routing.FilledTables;
+import p2plab.kademlia.routing.RoutingTable;
+import p2plab.kademlia.routing.SortedIds;
 
 /**
- * A running Kademlia network: one DHT node per peer, all on one transport. Peers join one by
- * one, each through the lowest-numbered live peer. This class only builds, wires and
- * dispatches; the protocol lives in {@link DhtNode}.
+ * A running Kademlia network: one DHT node per peer, all on one transport. A network created
+ * whole is built one of two ways ({@link KademliaOptions#filled}): small ones join one by one,
+ * each node through the lowest-numbered live peer, as a lab shows it; large ones (10,000 peers
+ * and more, unless {@code build=join}) get their routing tables filled directly, as a network
+ * that has been up a while holds them ({@link FilledTables}). A peer added or revived later
+ * always joins. This class only builds, wires and dispatches; the protocol lives in
+ * {@link DhtNode}.
  *
  * <p>Files are indexed as in eMule's Kad keyword index: each word of a file's name is a key (its
  * SHA-1), and sharing a file announces its holder under every key. A search looks up the key of
@@ -65,6 +77,16 @@ public final class KademliaNetwork implements Network, DhtView {
     private final KrpcCodec codec = new KrpcCodec();
     private final PeerRegistry<Member> registry = new PeerRegistry<>(Member::alive);
     private final Map<Address, PeerId> byAddress = new HashMap<>();
+    /**
+     * The same by the address objects the nodes were opened with, which the tables mostly hold:
+     * {@link #topology} looks up every entry of every table (11 million at 100,000 peers), and an
+     * identity lookup skips comparing host names.
+     */
+    private final Map<Address, PeerId> bySameAddress = new IdentityHashMap<>();
+    /** Set on a network built with filled tables until a peer is added, killed or revived: bulk shares are stored directly. */
+    private volatile DirectAnnouncements direct;
+    /** Mixed into the seed for the tables' draws, so they are not the nodes' own random streams. */
+    private static final long TABLE_SEED = 0x6b61646d6c696e6bL;
 
     private KademliaNetwork(String name, Transport transport, DhtConfig config, BucketPolicy bucketPolicy,
                             NextHopPolicy nextHop, long seed) {
@@ -76,14 +98,69 @@ public final class KademliaNetwork implements Network, DhtView {
         this.seed = seed;
     }
 
-    /** Starts {@code spec.peers()} nodes, joined one after the other. */
+    /** Starts {@code spec.peers()} nodes: joined one after the other, or with filled tables (see {@link KademliaOptions#filled}). */
     public static KademliaNetwork start(NetworkSpec spec, Transport transport, BucketPolicy bucketPolicy, NextHopPolicy nextHop) {
+        return start(spec, transport, bucketPolicy, nextHop, Progress.NONE);
+    }
+
+    /** The same, telling {@code progress} how far it got (which may cancel it by throwing). */
+    public static KademliaNetwork start(NetworkSpec spec, Transport transport, BucketPolicy bucketPolicy, NextHopPolicy nextHop,
+                                        Progress progress) {
         KademliaNetwork network = new KademliaNetwork(spec.name(), transport, KademliaOptions.parse(spec.options()),
                 bucketPolicy, nextHop, spec.seed());
-        for (int i = 0; i < spec.peers(); i++) {
-            network.addPeer(spec.peerSpec());
+        if (KademliaOptions.filled(spec.options(), spec.peers())) {
+            network.startFilled(spec.peers(), spec.peerSpec(), progress);
+        } else {
+            for (int i = 0; i < spec.peers(); i++) {
+                if (i % 100 == 0) {
+                    progress.update("nodes joining one by one", i, spec.peers());
+                }
+                network.addPeer(spec.peerSpec());
+            }
         }
         return network;
+    }
+
+    /**
+     * Opens every node, then gives each a routing table filled directly ({@link FilledTables}),
+     * computed on all cores and handed to each node on its own thread. No message is sent.
+     */
+    private synchronized void startFilled(int peers, PeerSpec spec, Progress progress) {
+        Member[] members = new Member[peers];
+        Contact[] contacts = new Contact[peers];
+        for (int i = 0; i < peers; i++) {
+            if (i % 10_000 == 0) {
+                progress.update("starting nodes", i, peers);
+            }
+            PeerId id = registry.nextId();
+            Member m = open(id, spec, 0, Member.noShares());
+            registry.add(m);
+            remember(m, id);
+            members[i] = m;
+            contacts[i] = new Contact(m.dht.id(), m.node.address());
+        }
+        progress.update("filling routing tables", 0, peers);
+        SortedIds sorted = FilledTables.sortedIds(contacts);
+        RoutingTable[] tables = FilledTables.fill(contacts, sorted, config.k(), config.goodFor().toNanos(), bucketPolicy,
+                transport.clock().nanos(), NodeSeeds.mix(seed ^ TABLE_SEED));
+        CompletableFuture<Void> adopted = new CompletableFuture<>();
+        AtomicInteger left = new AtomicInteger(peers);
+        for (int i = 0; i < peers; i++) {
+            Member m = members[i];
+            RoutingTable t = tables[i];
+            m.node.execute(() -> {
+                m.dht.adopt(t);
+                if (left.decrementAndGet() == 0) {
+                    adopted.complete(null);
+                }
+            });
+        }
+        if (peers == 0) {
+            adopted.complete(null);
+        }
+        await(adopted, "the nodes did not take their routing tables");
+        progress.update("filling routing tables", peers, peers);
+        direct = new DirectAnnouncements(sorted, members, config.k(), config.maxPeersPerKey());
     }
 
     public DhtConfig config() {
@@ -95,7 +172,8 @@ public final class KademliaNetwork implements Network, DhtView {
         return NodeId.random(new SplittableRandom(seed * 0x9E3779B97F4A7C15L + id.value()));
     }
 
-    private Member startPeer(PeerId id, PeerSpec spec, int port, Map<String, Content> shares) {
+    /** Opens peer {@code id}'s node and starts its DHT node on the node's thread; it knows nobody yet. */
+    private Member open(PeerId id, PeerSpec spec, int port, Map<String, Content> shares) {
         DhtNode dht = new DhtNode(idFor(id), config, bucketPolicy, nextHop);
         dht.serve(wanted -> {
             synchronized (shares) {
@@ -110,7 +188,12 @@ public final class KademliaNetwork implements Network, DhtView {
         NodeConfig nodeConfig = new NodeConfig(id.label(), port, spec.uploadBytesPerSec(), spec.downloadBytesPerSec(), null);
         Node<KrpcMessage> node = transport.open(nodeConfig, codec, dht);
         node.execute(() -> dht.start(node));
-        Member m = new Member(dht, node, spec, shares);
+        return new Member(dht, node, spec, shares);
+    }
+
+    /** Opens the peer, joins it through the lowest-numbered live peer and announces what it shares. */
+    private Member startPeer(PeerId id, PeerSpec spec, int port, Map<String, Content> shares) {
+        Member m = open(id, spec, port, shares);
         Address known = bootstrapAddress();
         if (known != null) {
             await(onPeer(m, d -> d.bootstrap(known)), "peer " + id + " could not join through " + known);
@@ -125,6 +208,17 @@ public final class KademliaNetwork implements Network, DhtView {
             }
         }
         return m;
+    }
+
+    private void remember(Member m, PeerId id) {
+        byAddress.put(m.node.address(), id);
+        bySameAddress.put(m.node.address(), id);
+    }
+
+    /** The peer at {@code address}, or null if it is not one of ours. */
+    private PeerId peerOf(Address address) {
+        PeerId id = bySameAddress.get(address);
+        return id != null ? id : byAddress.get(address);
     }
 
     /** The lowest-numbered live peer, through which newcomers join; null in an empty network. */
@@ -161,16 +255,18 @@ public final class KademliaNetwork implements Network, DhtView {
 
     @Override
     public synchronized PeerId addPeer(PeerSpec spec) {
+        direct = null;
         PeerId id = registry.nextId();
         Member m = startPeer(id, spec, 0, Member.noShares());
         registry.add(m);
-        byAddress.put(m.node.address(), id);
+        remember(m, id);
         return id;
     }
 
     @Override
     public synchronized void kill(PeerId id) {
         Member m = registry.alive(id);
+        direct = null;
         m.node.execute(m.dht::stop);
         m.node.kill();
     }
@@ -181,9 +277,10 @@ public final class KademliaNetwork implements Network, DhtView {
         if (old.alive()) {
             throw new OverlayException("peer " + id + " is already running; kill it first with `peer kill " + id + "`");
         }
+        direct = null;
         Member m = startPeer(id, old.spec, old.node.address().port(), old.shares);
         registry.replace(id, m);
-        byAddress.put(m.node.address(), id);
+        remember(m, id);
     }
 
     @Override
@@ -196,6 +293,41 @@ public final class KademliaNetwork implements Network, DhtView {
             m.shares.put(content.name(), content);
         }
         announceAll(m, content);
+    }
+
+    /**
+     * On a network just built with filled tables, the files' announcements go straight into the
+     * stores they would reach ({@link DirectAnnouncements}), without a message: a catalogue of
+     * 400,000 files would otherwise cost millions of lookups before the first query. Otherwise
+     * (and after any churn) file by file, as {@link #share} does.
+     */
+    @Override
+    public void shareAll(PeerId id, List<? extends Content> contents) {
+        DirectAnnouncements bulk = direct;
+        if (bulk == null) {
+            Network.super.shareAll(id, contents);
+            return;
+        }
+        Member m = registry.alive(id);
+        for (Content c : contents) {
+            if (c.keywords().isEmpty()) {
+                throw new IllegalArgumentException("\"" + c.name() + "\" has no word to index it under; rename the file");
+            }
+        }
+        synchronized (m.shares) {
+            for (Content c : contents) {
+                m.shares.put(c.name(), c);
+            }
+        }
+        boolean schedule = false;
+        for (Content c : contents) {
+            for (String word : c.keywords()) {
+                schedule |= bulk.add(id.value(), word);
+            }
+        }
+        if (schedule) {
+            transport.clock().schedule(Duration.ZERO, () -> bulk.flush(transport.clock().nanos()));
+        }
     }
 
     /** Announces {@code m} under every keyword of the file, and waits for the announcements. */
@@ -225,7 +357,7 @@ public final class KademliaNetwork implements Network, DhtView {
     private synchronized SearchResult searchResult(PeerId from, Query query, LookupResult r, long started) {
         List<Hit> hits = new ArrayList<>();
         for (Address holder : r.peers()) {
-            PeerId holderId = byAddress.get(holder);
+            PeerId holderId = peerOf(holder);
             if (holderId == null) {
                 continue; // a peer from outside this network (a libtorrent node, say)
             }
@@ -325,6 +457,18 @@ public final class KademliaNetwork implements Network, DhtView {
         return null;
     }
 
+    /** The default's answer (live peers whose tables still list a crashed one), without reading every table when none crashed. */
+    @Override
+    public List<String> pending() {
+        return registry.anyDead() ? Network.super.pending() : List.of();
+    }
+
+    /** Every live peer: they are all alike here (no server, no tracker), so the tables need not be read. */
+    @Override
+    public List<PeerId> sharers() {
+        return registry.aliveIds();
+    }
+
     @Override
     public synchronized Topology topology() {
         List<PeerInfo> infos = new ArrayList<>();
@@ -335,7 +479,7 @@ public final class KademliaNetwork implements Network, DhtView {
             List<PeerId> known = new ArrayList<>();
             if (alive) {
                 for (var c : m.dht.table().contacts()) {
-                    PeerId other = byAddress.get(c.address());
+                    PeerId other = peerOf(c.address());
                     if (other != null) {
                         known.add(other);
                         if (id.compareTo(other) < 0) {

@@ -3,6 +3,7 @@ package p2plab.kademlia;
 import p2plab.common.overlay.Network;
 import p2plab.common.overlay.NetworkSpec;
 import p2plab.common.overlay.Overlay;
+import p2plab.common.overlay.Progress;
 import p2plab.common.transport.Transport;
 import p2plab.kademlia.lookup.NextHopPolicy;
 import p2plab.kademlia.routing.BucketPolicies;
@@ -40,5 +41,10 @@ public final class KademliaOverlay implements Overlay {
     @Override
     public Network create(NetworkSpec spec, Transport transport) {
         return KademliaNetwork.start(spec, transport, bucketPolicy, nextHop);
+    }
+
+    @Override
+    public Network create(NetworkSpec spec, Transport transport, Progress progress) {
+        return KademliaNetwork.start(spec, transport, bucketPolicy, nextHop, progress);
     }
 }

@@ -21,7 +21,7 @@ public final class HeapPerNodeProbe {
         int n = Integer.parseInt(args[0]);
         long before = Measure.usedAfterGc();
         SimTransport sim = SimTransport.withSeed(1);
-        KademliaNetwork net = KademliaNetwork.start(NetworkSpec.of("heap", n, 1).withOptions(Map.of("refresh", "off")), sim,
+        KademliaNetwork net = KademliaNetwork.start(NetworkSpec.of("heap", n, 1).withOptions(Map.of("refresh", "off", "build", "join")), sim,
                 BucketPolicies.bep5(), NextHopPolicy.closestFirst());
         long after = Measure.usedAfterGc();
         long tableNodes = 0;

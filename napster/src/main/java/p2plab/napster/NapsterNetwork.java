@@ -170,23 +170,38 @@ public final class NapsterNetwork implements Network {
 
     @Override
     public void share(PeerId id, Content content) {
+        shareAll(id, List.of(content));
+    }
+
+    /** All of them in one event of the peer's: the same Share messages in the same order as file by file, 7 events fewer a peer. */
+    @Override
+    public void shareAll(PeerId id, List<? extends Content> contents) {
         Member m = peerMember(id);
-        if (content.name().indexOf('"') >= 0) {
-            throw new IllegalArgumentException("file names may not contain double quotes: " + content.name());
-        }
-        if (content.name().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
-            throw new IllegalArgumentException("file name of more than " + MAX_NAME_BYTES
-                    + " bytes does not fit in a Napster message; rename the file");
+        for (Content content : contents) {
+            if (content.name().indexOf('"') >= 0) {
+                throw new IllegalArgumentException("file names may not contain double quotes: " + content.name());
+            }
+            if (p2plab.common.transport.Utf8.length(content.name()) > MAX_NAME_BYTES) {
+                throw new IllegalArgumentException("file name of more than " + MAX_NAME_BYTES
+                        + " bytes does not fit in a Napster message; rename the file");
+            }
         }
         // The map is the peer's own (see startPeer): put it there now, so that a revive right
         // after still has it, and have the peer tell the server only if its login already sent the map.
         int login;
         synchronized (m.shares) {
-            m.shares.put(content.name(), content);
+            for (Content content : contents) {
+                m.shares.put(content.name(), content);
+            }
             login = m.peer.currentLogin();
         }
         if (login > 0) {
-            m.node.execute(() -> m.peer.announceShare(content, login));
+            List<Content> files = List.copyOf(contents);
+            m.node.execute(() -> {
+                for (Content content : files) {
+                    m.peer.announceShare(content, login);
+                }
+            });
         }
     }
 

@@ -40,7 +40,8 @@ public interface Network extends AutoCloseable {
     /**
      * Shares {@code contents} on peer {@code id}, in order, with the same effect as sharing them
      * one by one. A simulated overlay may do it in one event of the peer's instead of one event a
-     * file, which is what building a workload of millions of shares needs.
+     * file, which is what building a workload of millions of shares needs; a Kademlia network
+     * built whole stores what the announcements would have stored without sending them.
      */
     default void shareAll(PeerId id, List<? extends Content> contents) {
         for (Content c : contents) {
@@ -87,6 +88,21 @@ public interface Network extends AutoCloseable {
                         out.add("peer " + p.id() + " has not yet noticed that peer " + n + " crashed");
                     }
                 }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The running peers that share and search (not an index server or a tracker), in id order:
+     * what a workload places its files on. Read from {@link #topology} unless the overlay knows
+     * it more cheaply (a Kademlia topology lists every routing table's entries).
+     */
+    default List<PeerId> sharers() {
+        List<PeerId> out = new java.util.ArrayList<>();
+        for (PeerInfo p : topology().peers()) {
+            if (p.alive() && p.role() != Role.INDEX_SERVER && p.role() != Role.TRACKER) {
+                out.add(p.id());
             }
         }
         return out;

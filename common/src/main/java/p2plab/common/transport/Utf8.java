@@ -26,4 +26,16 @@ public final class Utf8 {
         }
         return n;
     }
+
+    /** Characters of {@code v} in decimal, sign included, as {@link Long#toString(long)} writes it (all ASCII), without making the string. */
+    public static int decimalLength(long v) {
+        if (v == Long.MIN_VALUE) {
+            return 20;
+        }
+        int n = v < 0 ? 2 : 1;
+        for (long a = Math.abs(v); a >= 10; a /= 10) {
+            n++;
+        }
+        return n;
+    }
 }

@@ -90,6 +90,17 @@ public final class DhtNode implements PeerHandler<KrpcMessage> {
         }
     }
 
+    /**
+     * Takes a routing table filled elsewhere ({@code FilledTables}: a network built whole) in
+     * place of the empty one {@link #start} made; on the node's own thread, after start.
+     */
+    public void adopt(RoutingTable filled) {
+        if (!filled.own().equals(id)) {
+            throw new IllegalArgumentException("the table is " + filled.own().shortHex() + "'s, not " + id.shortHex() + "'s");
+        }
+        this.table = filled;
+    }
+
     public NodeId id() {
         return id;
     }

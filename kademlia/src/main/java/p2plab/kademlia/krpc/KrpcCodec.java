@@ -11,6 +11,7 @@ import p2plab.common.bencode.BencodeException;
 import p2plab.common.transport.Address;
 import p2plab.common.transport.FrameDecoder;
 import p2plab.common.transport.MalformedFrameException;
+import p2plab.common.transport.Utf8;
 import p2plab.common.transport.WireFormat;
 import p2plab.kademlia.krpc.Contact;
 import p2plab.kademlia.krpc.NodeId;
@@ -227,23 +228,11 @@ public final class KrpcCodec implements WireFormat<KrpcMessage> {
     }
 
     private static int str(int length) {
-        return digits(length) + 1 + length;
+        return Utf8.decimalLength(length) + 1 + length;
     }
 
     private static int integer(long v) {
-        return digits(v) + 2;
-    }
-
-    /** Characters of {@code v} in decimal, sign included, counted without making the string. */
-    private static int digits(long v) {
-        if (v == Long.MIN_VALUE) {
-            return 20;
-        }
-        int n = v < 0 ? 2 : 1;
-        for (long a = Math.abs(v); a >= 10; a /= 10) {
-            n++;
-        }
-        return n;
+        return Utf8.decimalLength(v) + 2;
     }
 
     // ---- decoding ----

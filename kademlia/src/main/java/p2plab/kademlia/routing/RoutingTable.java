@@ -65,6 +65,68 @@ public final class RoutingTable {
         this.answered = new boolean[k];
     }
 
+    /**
+     * A table holding {@code nodes} (distinct, none of them the own id), all good as of
+     * {@code now}, as {@link #seen}{@code (node, true, now)} in that order would leave it when
+     * no full bucket ever turns one away. {@code prefixes[i]} is how many leading bits node i
+     * shares with the own id, known to the caller ({@link FilledTables} draws each node from
+     * such a range), so no id is compared here: a simulation fills a million tables this way.
+     *
+     * @throws IllegalStateException if a node would meet a full bucket that cannot split
+     */
+    public static RoutingTable ofGoodNodes(NodeId own, int k, long goodForNanos, BucketPolicy policy, long now,
+                                           Contact[] nodes, int[] prefixes, int count) {
+        RoutingTable t = new RoutingTable(own, k, goodForNanos, policy, now);
+        // bucket b's nodes are positions first[b].. of the order below; splits only ever move the last bucket's tail
+        int[] bucketOf = new int[count];
+        int[] sizes = new int[NodeId.BITS];
+        int last = 0;
+        int firstInLast = 0; // no node before this position is in the last bucket
+        for (int i = 0; i < count; i++) {
+            int p = prefixes[i];
+            while (true) {
+                int b = Math.min(p, last);
+                if (sizes[b] < k) {
+                    bucketOf[i] = b;
+                    sizes[b]++;
+                    break;
+                }
+                if (b != last || last == NodeId.BITS - 1) {
+                    throw new IllegalStateException("bucket " + b + " of " + own.shortHex() + " is full");
+                }
+                int first = i;
+                for (int j = firstInLast; j < i; j++) { // the last bucket splits: those sharing one more bit move on
+                    if (bucketOf[j] == last && prefixes[j] > last) {
+                        bucketOf[j] = last + 1;
+                        sizes[last]--;
+                        sizes[last + 1]++;
+                        first = Math.min(first, j);
+                    }
+                }
+                firstInLast = first;
+                last++;
+            }
+        }
+        t.buckets = last + 1;
+        t.sizes = Arrays.copyOf(sizes, t.buckets);
+        t.lastChanged = new long[t.buckets];
+        Arrays.fill(t.lastChanged, now);
+        t.spareCounts = new int[t.buckets];
+        t.spareIds = new NodeId[t.buckets * REPLACEMENTS];
+        t.spareAddresses = new Address[t.buckets * REPLACEMENTS];
+        t.ids = new NodeId[t.buckets * k];
+        t.addresses = new Address[t.buckets * k];
+        t.lastSeen = new long[t.buckets * k];
+        t.failures = new byte[t.buckets * k];
+        t.answered = new boolean[t.buckets * k];
+        int[] filled = new int[t.buckets];
+        for (int i = 0; i < count; i++) { // in arrival order within each bucket, as seen() appends
+            int b = bucketOf[i];
+            t.set(b * k + filled[b]++, nodes[i].id(), nodes[i].address(), now, 0, true);
+        }
+        return t;
+    }
+
     public NodeId own() {
         return own;
     }

@@ -39,7 +39,7 @@ public final class KademliaSimBenchmark {
         long cpu0 = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         SimTransport sim = SimTransport.withSeed(1);
-        KademliaNetwork net = KademliaNetwork.start(NetworkSpec.of("bench", n, 1).withOptions(Map.of("refresh", "off")), sim,
+        KademliaNetwork net = KademliaNetwork.start(NetworkSpec.of("bench", n, 1).withOptions(Map.of("refresh", "off", "build", "join")), sim,
                 BucketPolicies.bep5(), NextHopPolicy.closestFirst());
         double joinSeconds = (System.nanoTime() - start) / 1e9;
         double joinCpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;

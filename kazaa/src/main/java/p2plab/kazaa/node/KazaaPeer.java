@@ -360,13 +360,24 @@ public final class KazaaPeer implements PeerHandler<KazaaMessage>, SupernodeHost
 
     @Override
     public void changed() {
+        // Called after every message: keep the status object when nothing in it moved (the id
+        // lists are the same objects until their members change), so a flood writes nothing.
+        PeerStatus s = status;
         if (supernode != null) {
+            if (s.role() == Role.SUPERNODE && s.backup() == supernode.backupCount() && s.neighbours() == supernode.neighbourIds()
+                    && s.children() == supernode.childIds() && s.shares() == shared.size() && s.indexedFiles() == supernode.indexedFiles()) {
+                return;
+            }
             status = new PeerStatus(Role.SUPERNODE, -1, supernode.backupCount(), supernode.neighbourIds(), supernode.childIds(), shared.size(),
                     supernode.indexedFiles());
         } else {
-            status = new PeerStatus(Role.ORDINARY_NODE, ordinary == null ? -1 : ordinary.parentId(),
-                    ordinary == null ? -1 : ordinary.backupId(), List.of(), List.of(),
-                    shared.size(), 0);
+            int parent = ordinary == null ? -1 : ordinary.parentId();
+            int backup = ordinary == null ? -1 : ordinary.backupId();
+            if (s.role() == Role.ORDINARY_NODE && s.parent() == parent && s.backup() == backup && s.shares() == shared.size()
+                    && s != PeerStatus.STARTING) {
+                return;
+            }
+            status = new PeerStatus(Role.ORDINARY_NODE, parent, backup, List.of(), List.of(), shared.size(), 0);
         }
     }
 

@@ -51,7 +51,10 @@ public final class FileIndex {
     public void remove(int holderId) {
         int from = 0;
         while (from < files && holders[from].id() != holderId) {
-            from++;
+            PeerRef run = holders[from]; // a holder's files sit side by side, under one PeerRef: skip them unread
+            do {
+                from++;
+            } while (from < files && holders[from] == run);
         }
         int to = from;
         while (to < files && holders[to].id() == holderId) {

@@ -44,6 +44,8 @@ public final class Supernode {
     private final QueryRoutes routes;
     private final Map<Integer, Link<KazaaMessage>> children = new LinkedHashMap<>();
     private final Map<Integer, Link<KazaaMessage>> backups = new LinkedHashMap<>();
+    /** {@link #childIds}, made when first asked after the children changed: the peer's status reads it after every message. */
+    private List<Integer> childIds;
     private final SupernodeLinks links;
     private Cancellable reviewTimer = Cancellable.NONE;
     private boolean active;
@@ -131,6 +133,7 @@ public final class Supernode {
         }
         link.attach(new Child(a.self(), declared, node.clock().nanos()));
         children.put(id, link);
+        childIds = null;
         link.send(new AttachAck(true, listForChildren()));
         host.changed();
     }
@@ -148,6 +151,7 @@ public final class Supernode {
 
     private void forgetChild(int id) {
         children.remove(id);
+        childIds = null;
         index.remove(id);
     }
 
@@ -322,6 +326,7 @@ public final class Supernode {
             l.close();
         }
         children.clear();
+        childIds = null;
         for (Link<KazaaMessage> l : new ArrayList<>(backups.values())) {
             l.attach(null);
             l.close();
@@ -360,8 +365,12 @@ public final class Supernode {
         return children.size();
     }
 
+    /** The children's ids, in the order they attached: the same list object until they change. */
     public List<Integer> childIds() {
-        return List.copyOf(children.keySet());
+        if (childIds == null) {
+            childIds = List.copyOf(children.keySet());
+        }
+        return childIds;
     }
 
     /** Nodes that keep a standby link to us. */

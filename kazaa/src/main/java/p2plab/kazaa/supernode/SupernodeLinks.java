@@ -33,6 +33,8 @@ final class SupernodeLinks {
     private final Map<Integer, Link<KazaaMessage>> neighbours = new LinkedHashMap<>();
     private final KnownSupernodes known = new KnownSupernodes();
     private final Set<Integer> connecting = new HashSet<>();
+    /** {@link #ids}, made when first asked after the neighbours changed. */
+    private List<Integer> ids;
     private boolean active = true;
 
     /** @param changed called when the set of links changes (children get a fresh refresh list) */
@@ -65,6 +67,7 @@ final class SupernodeLinks {
                 existing.attach(null);
                 existing.close();
                 neighbours.remove(other.id());
+                ids = null;
             }
             if (neighbours.size() >= 2 * settings.links()) {
                 link.send(new RoleChange(RoleChange.Change.DEMOTE, refs())); // "not as your supernode link"
@@ -89,6 +92,7 @@ final class SupernodeLinks {
     void adopt(Link<KazaaMessage> link, PeerRef other) {
         link.attach(new Neighbour(other));
         neighbours.put(other.id(), link);
+        ids = null;
         connecting.remove(other.id());
         learn(other);
         sayHello(link);
@@ -129,6 +133,7 @@ final class SupernodeLinks {
     void onDemoted(Link<KazaaMessage> link, RoleChange rc) {
         if (link.attachment() instanceof Neighbour n) {
             neighbours.remove(n.ref.id());
+            ids = null;
             known.remove(n.ref.id());
             link.attach(null);
         }
@@ -144,6 +149,7 @@ final class SupernodeLinks {
     boolean onClosed(Link<KazaaMessage> link) {
         if (link.attachment() instanceof Neighbour n && neighbours.get(n.ref.id()) == link) {
             neighbours.remove(n.ref.id());
+            ids = null;
             known.remove(n.ref.id()); // it crashed or left: do not hand it out
             if (active) {
                 changed.run();
@@ -207,6 +213,7 @@ final class SupernodeLinks {
             l.close();
         }
         neighbours.clear();
+        ids = null;
     }
 
     void stop() {
@@ -236,8 +243,12 @@ final class SupernodeLinks {
         return loads;
     }
 
+    /** The neighbours' ids: the same list object until they change. */
     List<Integer> ids() {
-        return List.copyOf(neighbours.keySet());
+        if (ids == null) {
+            ids = List.copyOf(neighbours.keySet());
+        }
+        return ids;
     }
 
     /** Up to {@code max} supernodes: neighbours first, then others we know. */

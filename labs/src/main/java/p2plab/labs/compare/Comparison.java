@@ -21,11 +21,9 @@ import p2plab.common.overlay.Network;
 import p2plab.common.overlay.NetworkSpec;
 import p2plab.common.overlay.Overlay;
 import p2plab.common.overlay.PeerId;
-import p2plab.common.overlay.PeerInfo;
 import p2plab.common.overlay.PeerSpec;
 import p2plab.common.overlay.Progress;
 import p2plab.common.overlay.Query;
-import p2plab.common.overlay.Role;
 import p2plab.common.overlay.SearchResult;
 import p2plab.common.transport.sim.SimTransport;
 import p2plab.labs.session.HeapBudget;
@@ -154,9 +152,7 @@ public final class Comparison {
              Network net = overlay.create(new NetworkSpec("compare-" + overlay.name(), w.peers(), null, w.seed(),
                      PeerSpec.UNLIMITED, Map.of()), transport, progress)) {
             transport.advance(SETTLE);
-            List<PeerId> sharers = net.topology().peers().stream()
-                    .filter(p -> p.alive() && p.role() != Role.INDEX_SERVER && p.role() != Role.TRACKER)
-                    .map(PeerInfo::id).toList();
+            List<PeerId> sharers = net.sharers();
             List<List<GeneratedContent>> placement = catalogue.placement(sharers.size());
             for (int i = 0; i < sharers.size(); i++) {
                 net.shareAll(sharers.get(i), placement.get(i));

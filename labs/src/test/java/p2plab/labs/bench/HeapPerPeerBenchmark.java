@@ -17,9 +17,7 @@ import p2plab.common.overlay.Network;
 import p2plab.common.overlay.NetworkSpec;
 import p2plab.common.overlay.Overlay;
 import p2plab.common.overlay.PeerId;
-import p2plab.common.overlay.PeerInfo;
 import p2plab.common.overlay.Progress;
-import p2plab.common.overlay.Role;
 import p2plab.common.transport.sim.SimTransport;
 import p2plab.labs.session.Overlays;
 import p2plab.labs.session.Settle;
@@ -31,7 +29,7 @@ import p2plab.labs.session.Transports;
  * garbage collection while it was built and settled (what the build needs at its worst, old
  * garbage not yet collected included, so an upper bound); "settled" is after a full GC once it
  * has settled; "with catalogue" after sharing a catalogue of {@code files-per-peer} files per peer
- * spread over the peers as {@code compare} does. Run one overlay per JVM so nothing else is in
+ * spread over the peers as {@code compare} does ({@code sharers}, {@code shareAll}). Run one overlay per JVM so nothing else is in
  * the heap:
  *
  * <pre>BENCH_JVM=-Xmx8g bench/run labs p2plab.labs.bench.HeapPerPeerBenchmark gnutella 100000 [files-per-peer]</pre>
@@ -62,13 +60,10 @@ public final class HeapPerPeerBenchmark {
             return;
         }
         Catalogue catalogue = Catalogue.generate(CatalogueSpec.of(filesPerPeer * peers, 1));
-        List<PeerId> ids = net.topology().peers().stream()
-                .filter(p -> p.alive() && p.role() != Role.INDEX_SERVER && p.role() != Role.TRACKER).map(PeerInfo::id).toList();
+        List<PeerId> ids = net.sharers(); // as compare places it
         List<List<GeneratedContent>> placement = catalogue.placement(ids.size());
         for (int i = 0; i < ids.size(); i++) {
-            for (GeneratedContent c : placement.get(i)) {
-                net.share(ids.get(i), c);
-            }
+            net.shareAll(ids.get(i), placement.get(i));
         }
         sim.advance(java.time.Duration.ofSeconds(5));
         long shared = usedAfterGc() - base;

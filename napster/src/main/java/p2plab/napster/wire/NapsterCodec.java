@@ -133,8 +133,16 @@ public final class NapsterCodec implements WireFormat<NapMessage> {
             return HEADER_BYTES + CHUNK_HEADER + c.data().length;
         } else if (message instanceof SearchResult r && r.encoded() != null) {
             return HEADER_BYTES + Utf8.length(r.searchId()) + r.encoded().tail().length;
+        } else if (message instanceof Share m && m.file() != null && m.file().indexOf('"') < 0 && m.hash() != null
+                && !m.hash().isEmpty() && m.hash().indexOf(' ') < 0 && m.hash().indexOf('"') < 0) {
+            // Counted, not encoded: a simulated catalogue sends the index server 773,000 of these.
+            // "file" hash size 0 0 0
+            int body = Utf8.length(m.file()) + 2 + 1 + Utf8.length(m.hash()) + 1 + Utf8.decimalLength(m.size()) + 6;
+            if (body <= MessageType.SHARE.maxBody()) {
+                return HEADER_BYTES + body;
+            }
         }
-        return encode(message).length;
+        return encode(message).length; // and a message that cannot be sent throws, as encoding it would
     }
 
     // ---- encoding: one body per message type ----

@@ -107,7 +107,9 @@ class NapsterCodecTest {
     void sizeWithoutEncodingMatchesTheEncodedLength(String name) {
         EncodedHit hit = NapsterCodec.encodeHit(name, HASH, Long.MAX_VALUE, "p100000", "127.1.134.160", -7);
         for (NapMessage m : List.of(hit.forSearch("p12.345"), hit.forSearch(name.isEmpty() ? "i" : name.replace(' ', '_')),
-                new NapMessage.Chunk(0, name.getBytes(StandardCharsets.UTF_8)), new NapMessage.Chunk(Long.MAX_VALUE, new byte[0]))) {
+                new NapMessage.Chunk(0, name.getBytes(StandardCharsets.UTF_8)), new NapMessage.Chunk(Long.MAX_VALUE, new byte[0]),
+                new NapMessage.Share(name, HASH, Long.MAX_VALUE), new NapMessage.Share(name, HASH, 0),
+                new NapMessage.Share(name, HASH, -7), new NapMessage.Share(name, HASH, Long.MIN_VALUE))) {
             assertEquals(codec.encode(m).length, codec.sizeOf(m), m.toString());
         }
     }

@@ -8,6 +8,7 @@ import p2plab.common.overlay.Overlay;
 import p2plab.common.overlay.PeerSpec;
 import p2plab.common.topology.TopologySpec;
 import p2plab.common.transport.Transport;
+import p2plab.kademlia.KademliaOptions;
 import p2plab.labs.console.PhaseProgress;
 import p2plab.labs.commands.base.Candidates;
 import p2plab.labs.commands.base.LabCommand;
@@ -156,6 +157,8 @@ final class NetworkCreate extends LabCommand {
                 + ", " + (transport.equals("sim") ? "simulated" : "TCP on 127.0.0.1") + ", seed " + seed
                 + (impl == null ? "" : ", " + impl + " implementation")
                 + (trackerless ? ", trackerless (peers meet through a Kademlia DHT)" : dht ? ", with a Kademlia DHT beside the tracker" : "")
+                + (!overlay.equals("kademlia") ? "" : KademliaOptions.filled(opts, peers)
+                        ? ", routing tables filled directly (-o build=join joins the nodes one by one)" : ", nodes joined one by one")
                 + "; it is now the current network");
         try {
             settle(created); // every peer has joined (logged in, linked up) when this returns, or it says what is pending
