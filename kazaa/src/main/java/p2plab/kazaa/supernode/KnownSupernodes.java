@@ -31,6 +31,16 @@ public final class KnownSupernodes {
         refs.add(r);
     }
 
+    /** Remembers {@code r} if it is known already (its new ref replaces the old) or fewer than {@code max} are known. */
+    public void putIfKnownOrRoom(PeerRef r, int max) {
+        int i = indexOf(r.id());
+        if (i >= 0) {
+            refs.set(i, r);
+        } else if (refs.size() < max) {
+            put(r);
+        }
+    }
+
     public void remove(int id) {
         int i = indexOf(id);
         if (i >= 0) { // put keeps ids unique

@@ -39,5 +39,9 @@ class KnownSupernodesTest {
         assertFalse(known.contains(1));
         known.put(ref(5, 1));
         assertEquals(List.of(ref(5, 1)), known.values());
+        known.putIfKnownOrRoom(ref(6, 1), 2);
+        known.putIfKnownOrRoom(ref(7, 1), 2); // full: a stranger is not taken
+        known.putIfKnownOrRoom(ref(5, 4), 2); // known: its new ref is
+        assertEquals(List.of(ref(5, 4), ref(6, 1)), known.values());
     }
 }
