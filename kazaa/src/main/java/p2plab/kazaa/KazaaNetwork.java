@@ -250,7 +250,7 @@ public final class KazaaNetwork implements Network, Bootstrap {
     public void shareAll(PeerId id, List<? extends Content> contents) {
         KazaaPeer p = peers.alive(id);
         List<Content> files = List.copyOf(contents);
-        p.node().execute(() -> files.forEach(p::share));
+        p.node().execute(() -> p.shareAll(files));
     }
 
     @Override

@@ -208,7 +208,14 @@ public final class KazaaPeer implements PeerHandler<KazaaMessage>, SupernodeHost
 
     /** Adds a file to what this peer shares and tells its supernode (or its own index). */
     public void share(Content content) {
-        shared.put(content.id(), content);
+        shareAll(List.of(content));
+    }
+
+    /** Adds the files, in order, and tells the supernode (or its own index) once: the same index as file by file. */
+    public void shareAll(List<? extends Content> contents) {
+        for (Content content : contents) {
+            shared.put(content.id(), content);
+        }
         if (supernode != null) {
             supernode.reindexSelf();
         } else if (ordinary != null) {

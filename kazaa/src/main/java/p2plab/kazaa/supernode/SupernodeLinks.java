@@ -190,8 +190,8 @@ final class SupernodeLinks {
     }
 
     void learn(PeerRef r) {
-        if (r.id() != host.self().id() && (known.size() < KazaaMessage.MAX_LIST || known.contains(r.id()))) {
-            known.put(r);
+        if (r.id() != host.self().id()) {
+            known.putIfKnownOrRoom(r, KazaaMessage.MAX_LIST);
         }
     }
 
