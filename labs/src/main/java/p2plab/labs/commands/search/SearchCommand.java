@@ -2,6 +2,7 @@ package p2plab.labs.commands.search;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import p2plab.common.overlay.Hit;
 import p2plab.common.overlay.PeerId;
@@ -64,9 +65,15 @@ public final class SearchCommand extends LabCommand {
         if (limit < 1) {
             throw new LabException("--limit must be at least 1, got " + limit + "; --all shows every hit");
         }
-        requireSomeoneAlive(n);
         Query q = new Query(String.join(" ", keywords), ttl);
-        SearchResult r = await(n.network().transport(), n.network().search(from, q), SEARCH_TIMEOUT, "the search");
+        CompletableFuture<SearchResult> started;
+        try {
+            started = n.network().search(from, q);
+        } catch (RuntimeException e) {
+            requireSomeoneAlive(n); // only now: a live asker proves someone is alive, without reading every peer
+            throw e;
+        }
+        SearchResult r = await(n.network().transport(), started, SEARCH_TIMEOUT, "the search");
         if (json) {
             printJson(r);
             return;
