@@ -10,10 +10,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
-import java.util.stream.IntStream;
 import p2plab.common.content.Content;
 import p2plab.common.content.ContentId;
+import p2plab.common.cores.EveryCore;
 import p2plab.common.overlay.DownloadProgress;
 import p2plab.common.overlay.Hit;
 import p2plab.common.overlay.Network;
@@ -102,9 +103,14 @@ public final class GnutellaNetwork implements Network {
             ruleOf[i] = rules.get();
         }
         Servent[] servents = new Servent[n];
-        IntStream nodes = IntStream.range(0, n);
-        (n >= PARALLEL_FROM ? nodes.parallel() : nodes).forEach(i ->
-                servents[i] = new Servent(config(graph.degree(i)), ruleOf[i], new SharedFiles()));
+        IntConsumer make = i -> servents[i] = new Servent(config(graph.degree(i)), ruleOf[i], new SharedFiles());
+        if (n >= PARALLEL_FROM) {
+            EveryCore.forEach(n, make);
+        } else {
+            for (int i = 0; i < n; i++) {
+                make.accept(i);
+            }
+        }
         return servents;
     }
 

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import p2plab.common.cores.EveryCore;
 
 /**
  * A seeded catalogue of synthetic files for workloads: readable names such as
@@ -60,7 +61,7 @@ public final class Catalogue {
      * depends on its file alone, so the result is the same whatever the thread count.
      */
     public void computeIds() {
-        entries.parallelStream().forEach(e -> e.content().id());
+        EveryCore.forEach(entries.size(), i -> entries.get(i).content().id());
     }
 
     /** Every file, most popular first. */

@@ -1,6 +1,7 @@
 package p2plab.common.topology;
 
 import java.util.Arrays;
+import p2plab.common.cores.EveryCore;
 
 /**
  * An undirected graph on nodes {@code 0..n-1}, immutable once built. Overlays wire their peers
@@ -144,12 +145,18 @@ public final class Graph {
 
         public Graph build() {
             int[][] n = new int[adj.length][];
-            java.util.stream.IntStream nodes = java.util.stream.IntStream.range(0, n.length);
-            (n.length >= PARALLEL_FROM ? nodes.parallel() : nodes).forEach(i -> {
+            java.util.function.IntConsumer sort = i -> {
                 int[] list = Arrays.copyOf(adj[i], degree[i]);
                 Arrays.sort(list);
                 n[i] = list;
-            });
+            };
+            if (n.length >= PARALLEL_FROM) {
+                EveryCore.forEach(n.length, sort);
+            } else {
+                for (int i = 0; i < n.length; i++) {
+                    sort.accept(i);
+                }
+            }
             return new Graph(n);
         }
     }

@@ -2,7 +2,7 @@ package p2plab.kademlia.routing;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
+import p2plab.common.cores.EveryCore;
 import p2plab.common.transport.NodeSeeds;
 import p2plab.kademlia.krpc.Contact;
 import p2plab.kademlia.krpc.NodeId;
@@ -30,7 +30,7 @@ public final class FilledTables {
     public static RoutingTable[] fill(Contact[] nodes, SortedIds sorted, int k, long goodForNanos, BucketPolicy policy, long now,
                                       long seed) {
         RoutingTable[] tables = new RoutingTable[nodes.length];
-        IntStream.range(0, nodes.length).parallel().forEach(i ->
+        EveryCore.forEach(nodes.length, i ->
                 tables[i] = table(i, nodes, sorted, k, goodForNanos, policy, now, new SplittableRandom(NodeSeeds.of(seed, i))));
         return tables;
     }

@@ -17,11 +17,9 @@ import p2plab.common.overlay.Network;
 import p2plab.common.overlay.NetworkSpec;
 import p2plab.common.overlay.Overlay;
 import p2plab.common.overlay.PeerId;
-import p2plab.common.overlay.PeerInfo;
 import p2plab.common.overlay.PeerSpec;
 import p2plab.common.overlay.Progress;
 import p2plab.common.overlay.Query;
-import p2plab.common.overlay.Role;
 import p2plab.common.overlay.SearchResult;
 import p2plab.common.topology.TopologySpec;
 import p2plab.common.transport.sim.SimTransport;
@@ -184,20 +182,13 @@ public final class SearchCostExperiment implements Experiment {
         try (SimTransport sim = Transports.simulator(seed);
              Network net = overlay.create(new NetworkSpec("search-cost", peers, topology, seed, PeerSpec.UNLIMITED, options), sim)) {
             sim.advance(SETTLE);
-            List<PeerId> sharers = new ArrayList<>();
-            for (PeerInfo info : net.topology().peers()) {
-                if (info.alive() && info.role() != Role.INDEX_SERVER && info.role() != Role.TRACKER) {
-                    sharers.add(info.id());
-                }
-            }
+            List<PeerId> sharers = net.sharers();
             List<String> texts;
             if (files > 0) {
                 Catalogue catalogue = Catalogue.generate(CatalogueSpec.of(files, seed));
                 List<List<GeneratedContent>> placement = catalogue.placement(sharers.size());
                 for (int i = 0; i < sharers.size(); i++) {
-                    for (GeneratedContent c : placement.get(i)) {
-                        net.share(sharers.get(i), c);
-                    }
+                    net.shareAll(sharers.get(i), placement.get(i)); // a peer's files in one go, in order, as compare shares them
                 }
                 texts = catalogue.queries(queries, seed);
             } else {
