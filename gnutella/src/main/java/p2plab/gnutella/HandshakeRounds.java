@@ -1,7 +1,6 @@
 package p2plab.gnutella;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import p2plab.common.topology.Graph;
 
@@ -83,14 +82,5 @@ final class HandshakeRounds {
             i = j;
         }
         return out;
-    }
-
-    /** For tests and messages: a round as "0>1 2>3,5". */
-    static String describe(List<Dials> round) {
-        List<String> parts = new ArrayList<>();
-        for (Dials d : round) {
-            parts.add(d.opener() + ">" + String.join(",", Arrays.stream(d.acceptors()).mapToObj(Integer::toString).toList()));
-        }
-        return String.join(" ", parts);
     }
 }

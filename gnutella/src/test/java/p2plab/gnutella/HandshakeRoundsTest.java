@@ -15,13 +15,13 @@ class HandshakeRoundsTest {
     @Test
     void aLineIsWiredInTwoRounds() {
         List<List<HandshakeRounds.Dials>> rounds = HandshakeRounds.of(Topologies.line(6));
-        assertEquals(List.of("0>1 2>3 4>5", "1>2 3>4"), rounds.stream().map(HandshakeRounds::describe).toList());
+        assertEquals(List.of("0>1 2>3 4>5", "1>2 3>4"), rounds.stream().map(HandshakeRoundsTest::describe).toList());
     }
 
     @Test
     void aStarIsOneRoundOfTheCentresDials() {
         List<List<HandshakeRounds.Dials>> rounds = HandshakeRounds.of(Topologies.tree(6, 5));
-        assertEquals(List.of("0>1,2,3,4,5"), rounds.stream().map(HandshakeRounds::describe).toList());
+        assertEquals(List.of("0>1,2,3,4,5"), rounds.stream().map(HandshakeRoundsTest::describe).toList());
     }
 
     @Test
@@ -56,7 +56,16 @@ class HandshakeRoundsTest {
         }
         List<List<HandshakeRounds.Dials>> rounds = HandshakeRounds.of(star.build());
         assertEquals(70, rounds.size());
-        assertEquals("0>70", HandshakeRounds.describe(rounds.get(0)));
-        assertEquals("69>70", HandshakeRounds.describe(rounds.get(69)));
+        assertEquals("0>70", describe(rounds.get(0)));
+        assertEquals("69>70", describe(rounds.get(69)));
+    }
+
+    /** A round as "0>1 2>3,5". */
+    private static String describe(List<HandshakeRounds.Dials> round) {
+        List<String> parts = new java.util.ArrayList<>();
+        for (HandshakeRounds.Dials d : round) {
+            parts.add(d.opener() + ">" + String.join(",", java.util.Arrays.stream(d.acceptors()).mapToObj(Integer::toString).toList()));
+        }
+        return String.join(" ", parts);
     }
 }

@@ -3,7 +3,6 @@ package p2plab.kademlia;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,12 +76,6 @@ public final class KademliaNetwork implements Network, DhtView {
     private final KrpcCodec codec = new KrpcCodec();
     private final PeerRegistry<Member> registry = new PeerRegistry<>(Member::alive);
     private final Map<Address, PeerId> byAddress = new HashMap<>();
-    /**
-     * The same by the address objects the nodes were opened with, which the tables mostly hold:
-     * {@link #topology} looks up every entry of every table (11 million at 100,000 peers), and an
-     * identity lookup skips comparing host names.
-     */
-    private final Map<Address, PeerId> bySameAddress = new IdentityHashMap<>();
     /** Set on a network built with filled tables until a peer is added, killed or revived: bulk shares are stored directly. */
     private volatile DirectAnnouncements direct;
     /** Mixed into the seed for the tables' draws, so they are not the nodes' own random streams. */
@@ -135,7 +128,7 @@ public final class KademliaNetwork implements Network, DhtView {
             PeerId id = registry.nextId();
             Member m = open(id, spec, 0, Member.noShares());
             registry.add(m);
-            remember(m, id);
+            byAddress.put(m.node.address(), id);
             members[i] = m;
             contacts[i] = new Contact(m.dht.id(), m.node.address());
         }
@@ -210,17 +203,6 @@ public final class KademliaNetwork implements Network, DhtView {
         return m;
     }
 
-    private void remember(Member m, PeerId id) {
-        byAddress.put(m.node.address(), id);
-        bySameAddress.put(m.node.address(), id);
-    }
-
-    /** The peer at {@code address}, or null if it is not one of ours. */
-    private PeerId peerOf(Address address) {
-        PeerId id = bySameAddress.get(address);
-        return id != null ? id : byAddress.get(address);
-    }
-
     /** The lowest-numbered live peer, through which newcomers join; null in an empty network. */
     private Address bootstrapAddress() {
         for (Member m : registry.all()) {
@@ -259,7 +241,7 @@ public final class KademliaNetwork implements Network, DhtView {
         PeerId id = registry.nextId();
         Member m = startPeer(id, spec, 0, Member.noShares());
         registry.add(m);
-        remember(m, id);
+        byAddress.put(m.node.address(), id);
         return id;
     }
 
@@ -280,7 +262,7 @@ public final class KademliaNetwork implements Network, DhtView {
         direct = null;
         Member m = startPeer(id, old.spec, old.node.address().port(), old.shares);
         registry.replace(id, m);
-        remember(m, id);
+        byAddress.put(m.node.address(), id);
     }
 
     @Override
@@ -357,7 +339,7 @@ public final class KademliaNetwork implements Network, DhtView {
     private synchronized SearchResult searchResult(PeerId from, Query query, LookupResult r, long started) {
         List<Hit> hits = new ArrayList<>();
         for (Address holder : r.peers()) {
-            PeerId holderId = peerOf(holder);
+            PeerId holderId = byAddress.get(holder);
             if (holderId == null) {
                 continue; // a peer from outside this network (a libtorrent node, say)
             }
@@ -479,7 +461,7 @@ public final class KademliaNetwork implements Network, DhtView {
             List<PeerId> known = new ArrayList<>();
             if (alive) {
                 for (var c : m.dht.table().contacts()) {
-                    PeerId other = peerOf(c.address());
+                    PeerId other = byAddress.get(c.address());
                     if (other != null) {
                         known.add(other);
                         if (id.compareTo(other) < 0) {
