@@ -41,7 +41,7 @@ class BuildProgressTest {
 
     @Test
     void aGraphLargerThanOneBatchIsWiredBatchByBatchWithProgress() {
-        int peers = GnutellaNetwork.WIRING_BATCH / 2 + 500; // degree 4: two edges a peer, so two batches
+        int peers = GnutellaNetwork.ROUNDS_UP_TO / 2 + 500; // degree 4: two edges a peer, so past the rounds
         List<Long> handshakes = new ArrayList<>();
         try (SimTransport sim = SimTransport.withSeed(1);
              GnutellaNetwork n = (GnutellaNetwork) new GnutellaOverlay().create(
@@ -51,7 +51,7 @@ class BuildProgressTest {
                              assertEquals(2L * peers, total);
                          }
                      })) {
-            assertEquals(List.of(0L, (long) GnutellaNetwork.WIRING_BATCH, 2L * peers), handshakes);
+            assertEquals(List.of(0L, (long) GnutellaNetwork.PROGRESS_EVERY, 2L * peers), handshakes);
             assertEquals(n.graph().edgeCount(), n.topology().edges().size(), "every edge of the graph is a link");
         }
     }

@@ -40,10 +40,11 @@ final class PongCache {
 
     /** A host known only by its address: {@code add(new Pong(address, 0, 0))} without making the Pong. */
     void add(Address address) {
-        if (!address.isIpv4()) {
+        long key = PackedAddress.of(address);
+        if (key == PackedAddress.UNPACKED && !address.isIpv4()) { // a packed one is IPv4: no second parse
             throw new IllegalArgumentException("not an IPv4 address: " + address.host()); // as the Pong would
         }
-        put(address, address);
+        put(key, address, key == PackedAddress.UNPACKED ? address : null);
     }
 
     /** A host known only by its address, given as {@link PackedAddress} packs it (never {@link PackedAddress#UNPACKED}). */
