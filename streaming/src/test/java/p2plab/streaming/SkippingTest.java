@@ -57,6 +57,27 @@ class SkippingTest {
         }
     }
 
+    @Test
+    void aCachedTrackSkippedCountsOnlyWhatWasReadFromTheCache() {
+        try (SimTransport sim = new SimTransport(SimConfig.seeded(1).withLatency(LatencyModel.constant(Duration.ofMillis(10))))) {
+            Map<String, String> o = Map.of("mode", "server", "tracks", "2", "trackBytes", Long.toString(16 * CHUNK), "chunk",
+                    "16384", "bitrate", "16384", "cache", "2", "loss", "0");
+            StreamingNetwork net = (StreamingNetwork) new StreamingOverlay().create(NetworkSpec.of("skip", 1, 1).withOptions(o), sim);
+            sim.advance(Duration.ofSeconds(1));
+            net.preload(PeerId.of(1), 0);
+            net.follow(PeerId.of(1), List.of(new ListeningSession(sim.clock().nanos() + S, new int[] {0}, new boolean[1],
+                    new long[] {2 * S})));
+            sim.advance(Duration.ofSeconds(10));
+            PlayRecord r = net.log().plays().get(0);
+            // audio starts 55 ms after the click (disk read + sound device; no key in server mode) and is
+            // skipped 2 s later, as chunk 2 starts playing: chunks 0, 1 and 2 were read, not all 16
+            assertEquals(55_000_000L, r.latencyNanos());
+            assertTrue(r.skipped());
+            assertEquals(3 * CHUNK, r.bytesFrom(SourceKind.CACHE));
+            assertEquals(0, net.log().originBytes());
+        }
+    }
+
     /**
      * Listener 1 plays track 3 (40 s) from the server, then tracks 10, 11 and 12 to their end (so
      * it is still online); listener 2 plays track 3 once listener 1 has moved on from it.

@@ -322,7 +322,8 @@ public final class Listener implements PeerHandler<StreamMessage> {
     /**
      * The listener skips to the next play: what is still asked for this track is cancelled (as
      * Spotify's client does on a track change), and a partly fetched track is dropped — the cache
-     * keeps only whole tracks, so nobody is ever served part of one.
+     * keeps only whole tracks, so nobody is ever served part of one. A track played from the cache
+     * counts as read only up to the chunk playing at the skip.
      */
     private void onSkip() {
         skipTimer = null;
@@ -330,6 +331,15 @@ public final class Listener implements PeerHandler<StreamMessage> {
         if (endTimer != null) {
             endTimer.cancel();
             endTimer = null;
+        }
+        Playback p = current.playback;
+        int cache = SourceKind.CACHE.ordinal();
+        if (current.bytes[cache] > 0) { // a cached track is read from disk as it plays: only what played counts
+            long read = 0;
+            for (int i = 0; i <= catalogue.chunkAt(p.positionAt(node.clock().nanos())); i++) {
+                read += catalogue.chunkLength(i);
+            }
+            current.bytes[cache] = Math.min(read, catalogue.trackBytes());
         }
         finish(true);
     }
