@@ -10,6 +10,17 @@ import p2plab.streaming.client.ListeningSession;
 import p2plab.streaming.media.TrackCatalogue;
 
 class WorkloadTest {
+    /** 1,000 tracks of 240 s. */
+    private static final TrackCatalogue C = new TrackCatalogue(1_000, 4_800_000, 16_384, 20_000);
+
+    /** Every session of a day of Spotify-like listening (skips included), listener by listener. */
+    private static List<List<ListeningSession>> day(int listeners, long seed) {
+        return Workload.spotify(1_000, 86_400).plans(listeners, C, seed);
+    }
+
+    private static List<ListeningSession> sessions(int listeners, long seed) {
+        return day(listeners, seed).stream().flatMap(List::stream).toList();
+    }
 
     @Test
     void theDefaultSkewGivesTheTop12PercentOfTracks88PercentOfPlays() {
@@ -39,8 +50,8 @@ class WorkloadTest {
 
     @Test
     void aboutSixtyOnePercentOfFollowOnPlaysAreInAlbumOrder() {
-        TrackCatalogue c = new TrackCatalogue(1_000, 4_800_000, 16_384, 20_000);
-        List<List<ListeningSession>> plans = Workload.spotify(1_000, 86_400).plans(2_000, c, 3);
+        TrackCatalogue c = C;
+        List<List<ListeningSession>> plans = day(2_000, 3);
         long followOns = 0;
         long predictable = 0;
         for (List<ListeningSession> plan : plans) {
@@ -85,18 +96,14 @@ class WorkloadTest {
      */
     @Test
     void playsAreSkippedAsLamereMeasured() {
-        TrackCatalogue c = new TrackCatalogue(1_000, 4_800_000, 16_384, 20_000); // 240 s tracks
-        List<List<ListeningSession>> plans = Workload.spotify(1_000, 86_400).plans(2_000, c, 5);
         long plays = 0;
         long[] skipped = new long[3];
-        for (List<ListeningSession> plan : plans) {
-            for (ListeningSession s : plan) {
-                for (long l : s.listenNanos()) {
-                    plays++;
-                    skipped[0] += l < 5e9 ? 1 : 0;
-                    skipped[1] += l < 30e9 ? 1 : 0;
-                    skipped[2] += l < c.durationNanos() ? 1 : 0;
-                }
+        for (ListeningSession s : sessions(2_000, 5)) {
+            for (long l : s.listenNanos()) {
+                plays++;
+                skipped[0] += l < 5e9 ? 1 : 0;
+                skipped[1] += l < 30e9 ? 1 : 0;
+                skipped[2] += l < C.durationNanos() ? 1 : 0;
             }
         }
         assertEquals(List.of(PLAYS, WITHIN_5S, WITHIN_30S, BEFORE_END), List.of(plays, skipped[0], skipped[1], skipped[2]));
@@ -120,16 +127,9 @@ class WorkloadTest {
      */
     @Test
     void withSkipsASessionStillLastsItsWeibullTime() {
-        TrackCatalogue c = new TrackCatalogue(1_000, 4_800_000, 16_384, 20_000);
-        List<List<ListeningSession>> plans = Workload.spotify(1_000, 86_400).plans(40_000, c, 6);
-        long sessions = 0;
-        double seconds = 0;
-        for (List<ListeningSession> plan : plans) {
-            for (ListeningSession s : plan) {
-                sessions++;
-                seconds += s.audioNanos(c.durationNanos()) / 1e9;
-            }
-        }
+        List<ListeningSession> all = sessions(40_000, 6);
+        long sessions = all.size();
+        double seconds = all.stream().mapToDouble(s -> s.audioNanos(C.durationNanos()) / 1e9).sum();
         double mean = seconds / sessions;
         double threeErrors = 3 * 8_050 / Math.sqrt(sessions);
         assertTrue(mean > 3_600 - threeErrors && mean < 3_600 + 240 + threeErrors, "mean listened per session " + mean + " s over "
