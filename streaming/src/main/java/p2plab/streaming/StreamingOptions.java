@@ -19,7 +19,7 @@ import p2plab.streaming.policy.SpotifyRescue;
  * @param edges        edge caches in CDN mode
  * @param edgeCacheChunks chunks each edge caches (LRU)
  * @param edgeUpload   each edge's uplink in bytes/s (0 = unlimited)
- * @param startup      what a player pays to start a track (start buffer, disk read, sound device)
+ * @param startup      what a player pays to start a track (start buffer, disk read, sound device, the key round trip)
  * @param tcp          what TCP adds to each chunk's arrival in a simulation (slow start, loss recovery)
  */
 public record StreamingOptions(Mode mode, TrackCatalogue catalogue, ClientSettings client, SpotifyRescue rescue,
@@ -34,7 +34,7 @@ public record StreamingOptions(Mode mode, TrackCatalogue catalogue, ClientSettin
             "serverUpload", "edges", "edgeCache", "edgeUpload", "regions", "cache", "ahead", "refill", "soft", "hard",
             "slots", "serverHead", "serverAhead", "depth", "trackerPeers", "peerBatch", "peersPerTrack",
             "searchTimeout", "watchdog", "searchAt", "serverAt", "fallback", "startChunks", "diskRead", "output",
-            "initialWindow", "loss", "minRto"));
+            "drm", "initialWindow", "loss", "minRto"));
 
     public StreamingOptions {
         if (edges < 0 || edgeCacheChunks < 0 || serverUpload < 0 || edgeUpload < 0) {
@@ -71,13 +71,26 @@ public record StreamingOptions(Mode mode, TrackCatalogue catalogue, ClientSettin
         Mode mode = o.containsKey("mode") ? Mode.parse(o.get("mode")) : d.mode;
         Startup u = d.startup;
         Startup startup = new Startup(integer(o, "startChunks", u.bufferChunks()), nanos(o, "diskRead", u.diskReadNanos()),
-                nanos(o, "output", u.outputNanos()));
+                nanos(o, "output", u.outputNanos()), drm(o, mode));
         TcpModel t = d.tcp;
         TcpModel tcp = new TcpModel(integer(o, "initialWindow", t.initialWindow()), t.mss(), fraction(o, "loss", t.lossRate()),
                 nanos(o, "minRto", t.minRtoNanos()), t.idleNanos());
         return new StreamingOptions(mode, catalogue, client, rescue, geography, number(o, "serverUpload", d.serverUpload),
                 integer(o, "edges", d.edges), integer(o, "edgeCache", d.edgeCacheChunks), number(o, "edgeUpload", d.edgeUpload),
                 startup, tcp);
+    }
+
+    /** The key round trip of every play: {@code drm=on|off}; by default on in the hybrid (Spotify's client), off otherwise. */
+    private static boolean drm(Map<String, String> o, Mode mode) {
+        String v = o.get("drm");
+        if (v == null) {
+            return mode == Mode.HYBRID;
+        }
+        return switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "on", "true", "yes" -> true;
+            case "off", "false", "no" -> false;
+            default -> throw new IllegalArgumentException("option drm must be on or off, got '" + v + "'");
+        };
     }
 
     private static int integer(Map<String, String> o, String key, int fallback) {

@@ -25,6 +25,12 @@ import p2plab.streaming.wire.StreamingCodec;
  * 16,397 B is 12 segments of 1,460; windows of 3, 6, then 12 segments: two round trips more,
  * 40 ms); the sound device adds 30 ms; a cached track is read from disk in 25 ms. Loss is off
  * here ({@code loss=0}): its draws are random ({@code TcpArrivalsTest} checks them).
+ *
+ * <p>With the key round trip on ({@code drm=on}; the server mode's default is off): the key
+ * request (13 bytes, unlimited uplink) takes 10 ms; the key (29 bytes: 16 of AES key, 8 of id
+ * and track, 5 of frame) leaves the server ahead of any chunk, 29 / 32,768 s = 0.885 ms, and
+ * arrives 10 ms later: the round trip is 20.885 ms. Audio starts when both the key and chunk 0
+ * are in.
  */
 class OneListenerOneServerByHandTest {
     private static final long MS = 1_000_000L;
@@ -39,11 +45,11 @@ class OneListenerOneServerByHandTest {
     }
 
     /** Plays track 0 {@code times} times in a row on listener 1. */
-    private static java.util.List<PlayRecord> play(long serverUpload, int times) throws Exception {
+    private static java.util.List<PlayRecord> play(long serverUpload, int times, String... more) throws Exception {
         java.util.List<PlayRecord> out = new java.util.ArrayList<>();
         try (SimTransport sim = new SimTransport(SimConfig.seeded(1).withLatency(LatencyModel.constant(Duration.ofMillis(10))))) {
-            Map<String, String> o = Map.of("mode", "server", "tracks", "1", "trackBytes", "65536", "chunk", "16384",
-                    "bitrate", "16384", "serverUpload", Long.toString(serverUpload), "cache", "1", "loss", "0");
+            Map<String, String> o = Fixtures.options(Map.of("mode", "server", "tracks", "1", "trackBytes", "65536", "chunk", "16384",
+                    "bitrate", "16384", "serverUpload", Long.toString(serverUpload), "cache", "1", "loss", "0"), more);
             StreamingNetwork net = (StreamingNetwork) new StreamingOverlay().create(NetworkSpec.of("hand", 1, 1).withOptions(o), sim);
             for (int i = 0; i < times; i++) {
                 sim.advance(Duration.ofSeconds(1)); // connected, Hello delivered
@@ -93,5 +99,32 @@ class OneListenerOneServerByHandTest {
         assertEquals(0, again.stutters());
         assertEquals(65_536, again.bytesFrom(SourceKind.CACHE));
         assertEquals(0, again.bytesFrom(SourceKind.SERVER));
+    }
+
+    private static final long KEY_ROUND_TRIP = 10 * MS + send(29, 32_768) + 10 * MS; // 20.885 ms
+
+    @Test
+    void theKeyRoundTripAddsExactlyItselfToACachedReplayWhenNothingElseIsSlower() throws Exception {
+        // disk read 0: audio waits only for the key, then the sound device
+        PlayRecord again = play(32_768, 2, "drm", "on", "diskRead", "0").get(1);
+        assertEquals(KEY_ROUND_TRIP + OUTPUT, again.latencyNanos());
+        assertEquals(65_536, again.bytesFrom(SourceKind.CACHE));
+        PlayRecord noKey = play(32_768, 2, "drm", "off", "diskRead", "0").get(1);
+        assertEquals(OUTPUT, noKey.latencyNanos());
+        assertEquals(KEY_ROUND_TRIP, again.latencyNanos() - noKey.latencyNanos());
+    }
+
+    @Test
+    void theKeyOverlapsTheDiskRead() throws Exception {
+        // the key is in after 20.885 ms, before the 25 ms disk read ends: a replay still costs 55 ms
+        assertEquals(DISK + OUTPUT, play(32_768, 2, "drm", "on").get(1).latencyNanos());
+    }
+
+    @Test
+    void onAFirstPlayTheKeyGoesOutAheadOfChunkZero() throws Exception {
+        PlayRecord r = play(32_768, 1, "drm", "on").get(0);
+        // request 10 ms + key 0.885 ms then chunk 0 500.397 ms on the server's uplink + 10 ms, + slow start + device:
+        // the key is in long before chunk 0 and costs only its 29 bytes on the uplink
+        assertEquals(10 * MS + send(29, 32_768) + send(FRAME, 32_768) + 10 * MS + SLOW_START + OUTPUT, r.latencyNanos(), 1_000);
     }
 }

@@ -31,6 +31,8 @@ import p2plab.streaming.wire.StreamMessage.Cancel;
 import p2plab.streaming.wire.StreamMessage.Chunk;
 import p2plab.streaming.wire.StreamMessage.Found;
 import p2plab.streaming.wire.StreamMessage.Hello;
+import p2plab.streaming.wire.StreamMessage.Key;
+import p2plab.streaming.wire.StreamMessage.KeyRequest;
 import p2plab.streaming.wire.StreamMessage.Lookup;
 import p2plab.streaming.wire.StreamMessage.Peers;
 import p2plab.streaming.wire.StreamMessage.Refuse;
@@ -95,6 +97,10 @@ public final class Listener implements PeerHandler<StreamMessage> {
     private int nextTrack = -1;
     private CompletableFuture<PlayRecord> playDone;
     private Cancellable endTimer;
+    /** Ends the current play early: the listener skips to the next one. */
+    private Cancellable skipTimer;
+    /** Numbers key requests, so that the answer to a skipped play's request does not start a replay of its track. */
+    private int keyRequests;
     private Cancellable policyTimer;
     private ListeningSession session;
     private int sessionIndex;
@@ -172,6 +178,15 @@ public final class Listener implements PeerHandler<StreamMessage> {
      * hybrid prefetches. The future completes when the track has played to its end.
      */
     public CompletableFuture<PlayRecord> play(int track, int next) {
+        return play(track, next, ListeningSession.WHOLE);
+    }
+
+    /**
+     * As {@link #play(int, int)}, but the listener skips to whatever comes next {@code listenNanos}
+     * after the audio started (if that is before the end): the play's outstanding requests are
+     * cancelled, and the future completes then.
+     */
+    public CompletableFuture<PlayRecord> play(int track, int next, long listenNanos) {
         if (!catalogue.valid(track)) {
             throw new OverlayException("there is no track " + track + "; tracks are 0.." + (catalogue.tracks() - 1));
         }
@@ -199,6 +214,12 @@ public final class Listener implements PeerHandler<StreamMessage> {
         }
         current = f;
         f.playback = new Playback(catalogue, now, startup);
+        f.listenNanos = listenNanos;
+        if (startup.keyFetch() && serverLink != null && serverLink.isOpen()) {
+            f.keyId = keyRequests++;
+            f.playback.awaitKey(); // a round trip to the origin, in parallel with the disk or the first chunk
+            serverLink.send(new KeyRequest(f.keyId, track));
+        }
         long fromDisk = now + startup.diskReadNanos(); // what the listener holds is read from its disk
         f.localStart = f.have[0];
         for (int i = 0; i < f.have.length; i++) {
@@ -206,9 +227,8 @@ public final class Listener implements PeerHandler<StreamMessage> {
                 f.playback.arrived(i, fromDisk);
             }
         }
-        if (f.complete()) {
-            scheduleEnd();
-        } else {
+        progressed(f);
+        if (!f.complete()) {
             if (mode == Mode.HYBRID && !f.searched) {
                 search(f);
             }
@@ -247,7 +267,7 @@ public final class Listener implements PeerHandler<StreamMessage> {
         }
         int i = sessionIndex;
         int next = i + 1 < session.tracks().length && session.predictable()[i + 1] ? session.tracks()[i + 1] : -1;
-        play(session.tracks()[i], next).thenRun(() -> {
+        play(session.tracks()[i], next, session.listenNanos()[i]).thenRun(() -> {
             sessionIndex++;
             if (sessionIndex < session.tracks().length) {
                 playFromSession();
@@ -267,8 +287,26 @@ public final class Listener implements PeerHandler<StreamMessage> {
         }
     }
 
+    /** After chunks or the key came in for {@code f}: once its audio has started, its skip and end are known. */
+    private void progressed(TrackFetch f) {
+        if (f != current) {
+            return;
+        }
+        Playback p = f.playback;
+        if (p.complete()) {
+            scheduleEnd();
+        }
+        if (skipTimer == null && p.started() && f.listenNanos < catalogue.durationNanos()) {
+            long delay = Math.max(0, p.firstAudioAt() + f.listenNanos - node.clock().nanos());
+            skipTimer = node.clock().scheduleNanos(delay, this::onSkip);
+        }
+    }
+
     private void scheduleEnd() {
         Playback p = current.playback;
+        if (!p.complete()) {
+            return; // the end is known once every chunk is in and audio has started
+        }
         long delay = Math.max(0, p.endsAt() - node.clock().nanos());
         if (endTimer != null) {
             endTimer.cancel();
@@ -277,17 +315,50 @@ public final class Listener implements PeerHandler<StreamMessage> {
     }
 
     private void onTrackEnd() {
+        endTimer = null;
+        finish(false);
+    }
+
+    /**
+     * The listener skips to the next play: what is still asked for this track is cancelled (as
+     * Spotify's client does on a track change), and a partly fetched track is dropped — the cache
+     * keeps only whole tracks, so nobody is ever served part of one. A track played from the cache
+     * counts as read only up to the chunk playing at the skip.
+     */
+    private void onSkip() {
+        skipTimer = null;
+        abandon(current);
+        if (endTimer != null) {
+            endTimer.cancel();
+            endTimer = null;
+        }
+        Playback p = current.playback;
+        int cache = SourceKind.CACHE.ordinal();
+        if (current.bytes[cache] > 0) { // a cached track is read from disk as it plays: only what played counts
+            long read = 0;
+            for (int i = 0; i <= catalogue.chunkAt(p.positionAt(node.clock().nanos())); i++) {
+                read += catalogue.chunkLength(i);
+            }
+            current.bytes[cache] = Math.min(read, catalogue.trackBytes());
+        }
+        finish(true);
+    }
+
+    private void finish(boolean skipped) {
         TrackFetch f = current;
         Playback p = f.playback;
         current = null;
-        endTimer = null;
         if (policyTimer != null) {
             policyTimer.cancel();
             policyTimer = null;
         }
+        if (skipTimer != null) {
+            skipTimer.cancel();
+            skipTimer = null;
+        }
         f.cancelTimers();
         PlayRecord record = new PlayRecord(node.label(), f.track, p.playAt(), p.latencyNanos(), p.stutters(),
-                p.stallNanos(), p.longestStallNanos(), f.bytes, f.localStart);
+                p.stallNanos(), p.longestStallNanos(), f.bytes, f.localStart, skipped);
         log.played(record);
         playDone.complete(record);
     }
@@ -663,8 +734,18 @@ public final class Listener implements PeerHandler<StreamMessage> {
                     }
                 }
             }
+        } else if (m instanceof Key k && link == serverLink) {
+            onKey(k);
         } else if (m instanceof Refuse r) {
             onRefuse(link, r);
+        }
+    }
+
+    /** The key of the current play is in: audio may start (if its start buffer is in too). */
+    private void onKey(Key k) {
+        if (current != null && current.keyId == k.id() && current.playback.waitsForKey()) {
+            current.playback.keyArrived(node.clock().nanos());
+            progressed(current);
         }
     }
 
@@ -720,6 +801,7 @@ public final class Listener implements PeerHandler<StreamMessage> {
         }
         if (f.playback != null) {
             f.playback.arrived(c.index(), now);
+            progressed(f);
         }
         if (f.complete()) {
             f.cancelTimers();
@@ -727,9 +809,6 @@ public final class Listener implements PeerHandler<StreamMessage> {
             boolean kept = evicted == null || evicted != f.track;
             if (kept && mode == Mode.HYBRID && serverLink != null) {
                 serverLink.send(new Announce(f.track));
-            }
-            if (f == current) {
-                scheduleEnd();
             }
             return;
         }
@@ -834,6 +913,11 @@ public final class Listener implements PeerHandler<StreamMessage> {
         neighbourLinks.remove(link);
         if (link == serverLink) {
             serverLink = null;
+            if (current != null && current.playback.waitsForKey()) {
+                // no server, no key: the player goes on as if it held the key (see docs/streaming.md)
+                current.playback.keyArrived(node.clock().nanos());
+                progressed(current);
+            }
         } else if (link == edgeLink) {
             edgeLink = null;
         }
@@ -863,6 +947,9 @@ public final class Listener implements PeerHandler<StreamMessage> {
         }
         if (policyTimer != null) {
             policyTimer.cancel();
+        }
+        if (skipTimer != null) {
+            skipTimer.cancel();
         }
     }
 }

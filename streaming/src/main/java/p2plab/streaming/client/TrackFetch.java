@@ -35,6 +35,10 @@ final class TrackFetch {
     boolean searched;
     boolean searchDone;
     long searchId;
+    /** The key request sent for this play, or -1. */
+    int keyId = -1;
+    /** How long the listener listens once audio starts ({@link ListeningSession#WHOLE}: to the end). */
+    long listenNanos = ListeningSession.WHOLE;
     /** A prefetch may take the track's head from the server (the policy said so). */
     boolean serverHead;
     Cancellable pumpTimer;

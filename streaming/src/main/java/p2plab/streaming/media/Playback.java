@@ -23,6 +23,9 @@ public final class Playback {
     /** When chunk {@code next} starts playing if it is there (protocol nanoseconds). */
     private long dueAt;
     private long firstAudioAt = -1;
+    /** Audio waits for the track's key until it is in ({@link #awaitKey}, {@link #keyArrived}). */
+    private boolean keyPending;
+    private long keyAt = Long.MIN_VALUE;
     private int stutters;
     private long stallNanos;
     private long longestStallNanos;
@@ -45,18 +48,42 @@ public final class Playback {
             return false;
         }
         have[index] = true;
-        int buffer = Math.min(startup.bufferChunks(), have.length);
-        if (index < buffer) {
+        if (index < Math.min(startup.bufferChunks(), have.length)) {
             startChunksIn++;
             startReadyAt = Math.max(startReadyAt, now);
         }
+        advance(index, now);
+        return true;
+    }
+
+    /** Audio may not start before {@link #keyArrived} (the key was asked for; call before any arrival). */
+    public void awaitKey() {
+        keyPending = true;
+    }
+
+    /** The track's decryption key is in at {@code now}: audio may start once the start buffer is in too. */
+    public void keyArrived(long now) {
+        if (keyPending) {
+            keyPending = false;
+            keyAt = now;
+            advance(-1, now);
+        }
+    }
+
+    public boolean waitsForKey() {
+        return keyPending;
+    }
+
+    /** Plays what can play after chunk {@code index} (or the key, -1) came in at {@code now}. */
+    private void advance(int index, long now) {
+        int buffer = Math.min(startup.bufferChunks(), have.length);
         while (next < have.length && have[next]) {
             long startsAt;
             if (next == 0) {
-                if (startChunksIn < buffer) {
-                    break; // the start buffer is not full yet
+                if (startChunksIn < buffer || keyPending) {
+                    break; // the start buffer, or the key, is not in yet
                 }
-                startsAt = startReadyAt + startup.outputNanos();
+                startsAt = Math.max(startReadyAt, keyAt) + startup.outputNanos();
                 firstAudioAt = startsAt;
             } else if (next == index && now > dueAt) {
                 long stall = now - dueAt;
@@ -70,7 +97,6 @@ public final class Playback {
             dueAt = startsAt + catalogue.positionNanos(next + 1) - catalogue.positionNanos(next);
             next++;
         }
-        return true;
     }
 
     /** True once audio has started. */
@@ -113,6 +139,11 @@ public final class Playback {
             return 0;
         }
         return Math.max(0, dueAt - now);
+    }
+
+    /** When audio started (protocol nanoseconds); -1 before it starts. */
+    public long firstAudioAt() {
+        return firstAudioAt;
     }
 
     /** Protocol time from play to the first audio; -1 before it starts. */

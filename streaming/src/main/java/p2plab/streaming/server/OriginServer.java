@@ -11,6 +11,8 @@ import p2plab.streaming.wire.StreamMessage;
 import p2plab.streaming.wire.StreamMessage.Announce;
 import p2plab.streaming.wire.StreamMessage.Cancel;
 import p2plab.streaming.wire.StreamMessage.Hello;
+import p2plab.streaming.wire.StreamMessage.Key;
+import p2plab.streaming.wire.StreamMessage.KeyRequest;
 import p2plab.streaming.wire.StreamMessage.Lookup;
 import p2plab.streaming.wire.StreamMessage.Peers;
 import p2plab.streaming.wire.StreamMessage.Refuse;
@@ -19,7 +21,7 @@ import p2plab.streaming.wire.StreamMessage.Request;
 /**
  * The origin: holds every track and streams the chunks asked of it, as fast as its uplink
  * allows, sharing the uplink between connections (the transport's round robin). In the
- * hybrid it is also Spotify's tracker. It counts its egress in the {@link PlayLog}.
+ * hybrid it is also Spotify's tracker; it hands out each track's decryption key. It counts its egress in the {@link PlayLog}.
  */
 public final class OriginServer implements PeerHandler<StreamMessage> {
     private final TrackCatalogue catalogue;
@@ -59,6 +61,8 @@ public final class OriginServer implements PeerHandler<StreamMessage> {
             link.send(new Peers(l.track(), tracker.holders(l.track(), c.listening)));
         } else if (message instanceof Announce a && catalogue.valid(a.track())) {
             tracker.announce(a.track(), c.listening);
+        } else if (message instanceof KeyRequest k && catalogue.valid(k.track())) {
+            link.send(new Key(k.id(), k.track())); // tiny: it goes out ahead of the chunks still queued for this listener
         }
     }
 

@@ -94,4 +94,23 @@ public sealed interface StreamMessage {
             return 9;
         }
     }
+
+    /**
+     * To the origin: the decryption key of {@code track}, please. Sent on every play, cached or
+     * not (Spotify's client fetched each track's AES key from its server before it could decrypt).
+     */
+    record KeyRequest(int id, int track) implements StreamMessage {
+        @Override
+        public int type() {
+            return 10;
+        }
+    }
+
+    /** The origin's answer to {@link KeyRequest} {@code id}: an AES-128 key, 16 bytes on the wire (filler here). */
+    record Key(int id, int track) implements StreamMessage {
+        @Override
+        public int type() {
+            return 11;
+        }
+    }
 }

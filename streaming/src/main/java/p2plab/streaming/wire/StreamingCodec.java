@@ -11,6 +11,8 @@ import p2plab.streaming.wire.StreamMessage.Cancel;
 import p2plab.streaming.wire.StreamMessage.Chunk;
 import p2plab.streaming.wire.StreamMessage.Found;
 import p2plab.streaming.wire.StreamMessage.Hello;
+import p2plab.streaming.wire.StreamMessage.Key;
+import p2plab.streaming.wire.StreamMessage.KeyRequest;
 import p2plab.streaming.wire.StreamMessage.Lookup;
 import p2plab.streaming.wire.StreamMessage.Peers;
 import p2plab.streaming.wire.StreamMessage.Refuse;
@@ -30,11 +32,13 @@ import p2plab.streaming.wire.StreamMessage.Search;
  */
 public final class StreamingCodec extends LengthPrefixedFormat<StreamMessage> {
     public static final List<String> TYPES = List.of("Hello", "Request", "Chunk", "Refuse", "Cancel", "Lookup",
-            "Announce", "Peers", "Search", "Found");
+            "Announce", "Peers", "Search", "Found", "KeyRequest", "Key");
     /** The largest chunk a frame may carry. */
     public static final int MAX_CHUNK_BYTES = 1 << 20;
     /** A tracker answer carries at most this many holders. */
     public static final int MAX_PEERS = 64;
+    /** An AES-128 key, as {@code Key} carries it. */
+    private static final int KEY_BYTES = 16;
     /** Bytes a chunk's frame adds to its payload: length prefix, type, track, index. */
     public static final int CHUNK_OVERHEAD = HEADER_BYTES + 9;
 
@@ -75,7 +79,7 @@ public final class StreamingCodec extends LengthPrefixedFormat<StreamMessage> {
     }
 
     /** Field bytes of each type with a fixed layout, by type code. */
-    private static final int[] FIXED_FIELDS = {2, 12, -1, 13, 4, 4, 4, -1, 13, 18};
+    private static final int[] FIXED_FIELDS = {2, 12, -1, 13, 4, 4, 4, -1, 13, 18, 8, 8 + KEY_BYTES};
 
     @Override
     protected byte[] encodeBody(StreamMessage m) {
@@ -103,6 +107,10 @@ public final class StreamingCodec extends LengthPrefixedFormat<StreamMessage> {
         } else if (m instanceof Found f) {
             b.putLong(f.id()).putInt(f.track());
             putAddress(b, f.holder());
+        } else if (m instanceof KeyRequest k) {
+            b.putInt(k.id()).putInt(k.track());
+        } else if (m instanceof Key k) {
+            b.putInt(k.id()).putInt(k.track()); // the 16 key bytes stay zero: filler
         }
         return b.array();
     }
@@ -142,6 +150,12 @@ public final class StreamingCodec extends LengthPrefixedFormat<StreamMessage> {
                 }
                 case 8 -> new Search(b.getLong(), b.getInt(), b.get());
                 case 9 -> new Found(b.getLong(), b.getInt(), getAddress(b));
+                case 10 -> new KeyRequest(b.getInt(), b.getInt());
+                case 11 -> {
+                    Key k = new Key(b.getInt(), b.getInt());
+                    b.get(new byte[KEY_BYTES]);
+                    yield k;
+                }
                 default -> throw new MalformedFrameException("unknown streaming message type " + type);
             };
             if (b.hasRemaining()) {

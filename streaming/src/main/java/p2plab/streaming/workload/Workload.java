@@ -14,12 +14,17 @@ import p2plab.streaming.media.TrackCatalogue;
  * known order the client can prefetch), otherwise a fresh draw. Spotify measured 61% of plays
  * in a predictable order.
  *
+ * <p>With {@link Skips}, each play is listened to for a drawn time and the listener then skips
+ * to the next; a session keeps playing until its Weibull time is used up (so skips mean more,
+ * shorter plays, not shorter sessions). Without skips a session plays
+ * {@code ceil(length / track length)} whole tracks, the same rule seen from the other side.
+ *
  * <p>A <b>flash crowd</b> adds, for {@code crowdShare} of the listeners, a session that plays
  * {@code crowdTrack} starting at a uniform time in [{@code crowdAtSeconds},
  * {@code crowdAtSeconds + crowdWithinSeconds}): a new release everyone plays within minutes.
  */
 public record Workload(Popularity popularity, SessionLengths sessions, double sessionsPerDay, double predictableShare,
-                       double durationSeconds, FlashCrowd crowd) {
+                       double durationSeconds, FlashCrowd crowd, Skips skips) {
 
     /** A new release played by a share of the listeners soon after it comes out; {@code share} 0 = none. */
     public record FlashCrowd(int track, double share, double atSeconds, double withinSeconds) {
@@ -38,13 +43,24 @@ public record Workload(Popularity popularity, SessionLengths sessions, double se
         }
     }
 
-    /** Spotify-like defaults for {@code tracks} tracks over {@code durationSeconds}. */
+    /** Nobody skips: every play lasts its whole track. */
+    public Workload(Popularity popularity, SessionLengths sessions, double sessionsPerDay, double predictableShare,
+                    double durationSeconds, FlashCrowd crowd) {
+        this(popularity, sessions, sessionsPerDay, predictableShare, durationSeconds, crowd, Skips.NONE);
+    }
+
+    /** Spotify-like defaults for {@code tracks} tracks over {@code durationSeconds}, listeners skipping as Lamere measured. */
     public static Workload spotify(int tracks, double durationSeconds) {
-        return new Workload(Popularity.spotify(tracks), SessionLengths.DEFAULT, 1.5, 0.61, durationSeconds, FlashCrowd.NONE);
+        return new Workload(Popularity.spotify(tracks), SessionLengths.DEFAULT, 1.5, 0.61, durationSeconds, FlashCrowd.NONE,
+                Skips.LAMERE);
     }
 
     public Workload withCrowd(FlashCrowd c) {
-        return new Workload(popularity, sessions, sessionsPerDay, predictableShare, durationSeconds, c);
+        return new Workload(popularity, sessions, sessionsPerDay, predictableShare, durationSeconds, c, skips);
+    }
+
+    public Workload withSkips(Skips s) {
+        return new Workload(popularity, sessions, sessionsPerDay, predictableShare, durationSeconds, crowd, s);
     }
 
     /** Every listener's plan, from the seed. */
@@ -58,9 +74,18 @@ public record Workload(Popularity popularity, SessionLengths sessions, double se
             double t = exponential(r, 86_400 / sessionsPerDay);
             while (t < durationSeconds) {
                 double length = sessions.sampleSeconds(r);
-                int plays = (int) Math.max(1, Math.ceil(length / trackSeconds));
-                plan.add(session(r, (long) (t * 1e9), plays, catalogue.tracks()));
-                t += plays * trackSeconds + exponential(r, 86_400 / sessionsPerDay);
+                ListeningSession s;
+                double listened;
+                if (skips.any()) {
+                    s = sessionWithSkips(r, (long) (t * 1e9), length, catalogue);
+                    listened = s.audioNanos(catalogue.durationNanos()) / 1e9;
+                } else {
+                    int plays = (int) Math.max(1, Math.ceil(length / trackSeconds));
+                    s = session(r, (long) (t * 1e9), plays, catalogue.tracks());
+                    listened = plays * trackSeconds;
+                }
+                plan.add(s);
+                t += listened + exponential(r, 86_400 / sessionsPerDay);
             }
             if (crowd.share() > 0 && r.nextDouble() < crowd.share()) {
                 long at = (long) ((crowd.atSeconds() + r.nextDouble() * crowd.withinSeconds()) * 1e9);
@@ -84,14 +109,41 @@ public record Workload(Popularity popularity, SessionLengths sessions, double se
         return new ListeningSession(start, t, predictable);
     }
 
+    /** Plays drawn one by one, each with its listening time, until they fill {@code lengthSeconds} (at least one). */
+    private ListeningSession sessionWithSkips(SplittableRandom r, long start, double lengthSeconds, TrackCatalogue catalogue) {
+        double trackSeconds = catalogue.durationNanos() / 1e9;
+        List<Integer> t = new ArrayList<>();
+        List<Boolean> predictable = new ArrayList<>();
+        List<Long> listen = new ArrayList<>();
+        double used = 0;
+        do {
+            boolean p = !t.isEmpty() && r.nextDouble() < predictableShare;
+            t.add(p ? (t.get(t.size() - 1) + 1) % catalogue.tracks() : popularity.pick(r));
+            predictable.add(p);
+            double seconds = skips.listenSeconds(r, trackSeconds);
+            listen.add(seconds >= trackSeconds ? ListeningSession.WHOLE : (long) (seconds * 1e9));
+            used += seconds;
+        } while (used < lengthSeconds);
+        int n = t.size();
+        int[] tracks = new int[n];
+        boolean[] pred = new boolean[n];
+        long[] listenNanos = new long[n];
+        for (int i = 0; i < n; i++) {
+            tracks[i] = t.get(i);
+            pred[i] = predictable.get(i);
+            listenNanos[i] = listen.get(i);
+        }
+        return new ListeningSession(start, tracks, pred, listenNanos);
+    }
+
     /** A listener plays one thing at a time: a session that would start during another is moved after it. */
     private static List<ListeningSession> withoutOverlaps(List<ListeningSession> sorted, long trackNanos) {
         List<ListeningSession> out = new ArrayList<>();
         long free = 0;
         for (ListeningSession s : sorted) {
             long start = Math.max(s.startNanos(), free);
-            out.add(new ListeningSession(start, s.tracks(), s.predictable()));
-            free = start + s.tracks().length * trackNanos + 1_000_000_000L;
+            out.add(new ListeningSession(start, s.tracks(), s.predictable(), s.listenNanos()));
+            free = start + s.audioNanos(trackNanos) + 1_000_000_000L;
         }
         return out;
     }

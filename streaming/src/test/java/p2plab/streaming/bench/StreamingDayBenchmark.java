@@ -14,8 +14,7 @@ import p2plab.streaming.measure.PlayLog;
 import p2plab.streaming.measure.PlaySummary;
 import p2plab.streaming.media.SourceKind;
 import p2plab.streaming.workload.DayRun;
-import p2plab.streaming.workload.Popularity;
-import p2plab.streaming.workload.SessionLengths;
+import p2plab.streaming.workload.Skips;
 import p2plab.streaming.workload.Workload;
 
 /**
@@ -27,11 +26,23 @@ import p2plab.streaming.workload.Workload;
  *
  * <p>Args: listeners (10000), mode (hybrid), hours (24), tracks (100000), history plays per listener (300),
  * the simulator's interleaving unit in bytes (1460, one TCP segment; 16397, one chunk frame, is about
- * ten times fewer events: see docs/benchmarks.md for what it changes).
+ * ten times fewer events: see docs/benchmarks.md for what it changes); then, in any order, {@code drm=on|off}
+ * (the key round trip of every play; default on in the hybrid, off otherwise) and {@code skips=on|off}
+ * (listeners skip as Lamere measured; default on).
  */
 public final class StreamingDayBenchmark {
 
-    public static void main(String[] args) {
+    public static void main(String[] all) {
+        Map<String, String> switches = new HashMap<>();
+        java.util.List<String> positional = new java.util.ArrayList<>();
+        for (String a : all) {
+            if (a.contains("=")) {
+                switches.put(a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+            } else {
+                positional.add(a);
+            }
+        }
+        String[] args = positional.toArray(String[]::new);
         int listeners = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         String mode = args.length > 1 ? args[1] : "hybrid";
         double hours = args.length > 2 ? Double.parseDouble(args[2]) : 24;
@@ -46,9 +57,12 @@ public final class StreamingDayBenchmark {
         Map<String, String> o = new HashMap<>();
         o.put("mode", mode);
         o.put("tracks", Integer.toString(tracks));
+        if (switches.containsKey("drm")) {
+            o.put("drm", switches.get("drm"));
+        }
+        boolean skips = !"off".equals(switches.getOrDefault("skips", "on"));
         NetworkSpec spec = NetworkSpec.of("day", listeners, 1).withPeerSpec(PeerSpec.rates(100_000, 1_000_000)).withOptions(o);
-        Workload w = new Workload(Popularity.spotify(tracks), SessionLengths.DEFAULT, 1.5, 0.61, hours * 3600,
-                Workload.FlashCrowd.NONE);
+        Workload w = Workload.spotify(tracks, hours * 3600).withSkips(skips ? Skips.LAMERE : Skips.NONE);
         long[] heap = new long[1];
         PlayLog log;
         long events;
@@ -67,10 +81,13 @@ public final class StreamingDayBenchmark {
         long jvmCpu = ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class).getProcessCpuTime();
         PlaySummary s = log.summary();
         System.out.printf(Locale.ROOT, "listeners %d, mode %s, %.0f h, %d tracks (Zipf s = %.3f), history %d plays, "
-                + "interleaving unit %d B%n", listeners, mode, hours, tracks, w.popularity().exponent(), history, segment);
+                + "interleaving unit %d B, drm %s, skips %s%n", listeners, mode, hours, tracks, w.popularity().exponent(), history,
+                segment, switches.getOrDefault("drm", "default"), skips ? "on" : "off");
         System.out.printf(Locale.ROOT, "wall %.1f s, CPU of the simulating thread %.1f s (of the whole JVM, GC and JIT included, "
                 + "%.1f s), %d events, heap after GC at the end %.0f MB%n", wall / 1e9, cpu / 1e9, jvmCpu / 1e9, events, heap[0] / 1e6);
         System.out.println(s);
+        long skipped = log.plays().stream().filter(p -> p.skipped()).count();
+        System.out.printf(Locale.ROOT, "skipped %d of %d plays (%.1f%%)%n", skipped, s.plays(), 100.0 * skipped / Math.max(1, s.plays()));
         long played = 0;
         for (SourceKind k : SourceKind.values()) {
             played += log.bytes(k);

@@ -18,7 +18,8 @@ class StreamingCodecTest {
                 new StreamMessage.Chunk(7, 3, 16_384), new StreamMessage.Refuse(7, 0, 32, true), new StreamMessage.Cancel(7),
                 new StreamMessage.Lookup(9), new StreamMessage.Announce(9),
                 new StreamMessage.Peers(9, List.of(new Address("127.0.0.2", 6000), new Address("127.0.0.3", 6001))),
-                new StreamMessage.Search(-5L, 9, 2), new StreamMessage.Found(-5L, 9, new Address("127.0.0.4", 6000)));
+                new StreamMessage.Search(-5L, 9, 2), new StreamMessage.Found(-5L, 9, new Address("127.0.0.4", 6000)),
+                new StreamMessage.KeyRequest(3, 9), new StreamMessage.Key(3, 9));
         for (StreamMessage m : all) {
             byte[] bytes = codec.encode(m);
             assertEquals(bytes.length, codec.sizeOf(m), m.toString());
@@ -30,6 +31,8 @@ class StreamingCodecTest {
     void theRequestFrameIsAsDocumented() {
         byte[] b = codec.encode(new StreamMessage.Request(7, 0, 32));
         assertEquals("0000000d01000000070000000000000020", java.util.HexFormat.of().formatHex(b));
+        // the key's answer carries 16 bytes of AES-128 key after its id and track
+        assertEquals(4 + 1 + 8 + 16, codec.sizeOf(new StreamMessage.Key(3, 9)));
         assertEquals(16_384 + StreamingCodec.CHUNK_OVERHEAD, codec.sizeOf(new StreamMessage.Chunk(7, 3, 16_384)));
     }
 

@@ -10,6 +10,17 @@ import p2plab.streaming.client.ListeningSession;
 import p2plab.streaming.media.TrackCatalogue;
 
 class WorkloadTest {
+    /** 1,000 tracks of 240 s. */
+    private static final TrackCatalogue C = new TrackCatalogue(1_000, 4_800_000, 16_384, 20_000);
+
+    /** Every session of a day of Spotify-like listening (skips included), listener by listener. */
+    private static List<List<ListeningSession>> day(int listeners, long seed) {
+        return Workload.spotify(1_000, 86_400).plans(listeners, C, seed);
+    }
+
+    private static List<ListeningSession> sessions(int listeners, long seed) {
+        return day(listeners, seed).stream().flatMap(List::stream).toList();
+    }
 
     @Test
     void theDefaultSkewGivesTheTop12PercentOfTracks88PercentOfPlays() {
@@ -39,15 +50,15 @@ class WorkloadTest {
 
     @Test
     void aboutSixtyOnePercentOfFollowOnPlaysAreInAlbumOrder() {
-        TrackCatalogue c = new TrackCatalogue(1_000, 4_800_000, 16_384, 20_000);
-        List<List<ListeningSession>> plans = Workload.spotify(1_000, 86_400).plans(2_000, c, 3);
+        TrackCatalogue c = C;
+        List<List<ListeningSession>> plans = day(2_000, 3);
         long followOns = 0;
         long predictable = 0;
         for (List<ListeningSession> plan : plans) {
             long free = 0;
             for (ListeningSession s : plan) {
                 assertTrue(s.startNanos() >= free, "sessions of one listener never overlap");
-                free = s.startNanos() + s.tracks().length * c.durationNanos();
+                free = s.startNanos() + s.audioNanos(c.durationNanos());
                 for (int i = 1; i < s.tracks().length; i++) {
                     followOns++;
                     if (s.predictable()[i]) {
@@ -75,5 +86,54 @@ class WorkloadTest {
             }
         }
         assertEquals(2_000, crowd, 120);
+    }
+
+    /**
+     * Lamere's three points (24.14% of plays skipped within 5 s, 35.05% within 30 s, 48.6% before
+     * the end) on every play of a day's plans. The counts are exact for this seed; against the
+     * published shares the tolerance is 0.6 percentage point, three standard deviations of a
+     * share measured on this many plays (sqrt(0.25 / n) = 0.0018 at most).
+     */
+    @Test
+    void playsAreSkippedAsLamereMeasured() {
+        long plays = 0;
+        long[] skipped = new long[3];
+        for (ListeningSession s : sessions(2_000, 5)) {
+            for (long l : s.listenNanos()) {
+                plays++;
+                skipped[0] += l < 5e9 ? 1 : 0;
+                skipped[1] += l < 30e9 ? 1 : 0;
+                skipped[2] += l < C.durationNanos() ? 1 : 0;
+            }
+        }
+        assertEquals(List.of(PLAYS, WITHIN_5S, WITHIN_30S, BEFORE_END), List.of(plays, skipped[0], skipped[1], skipped[2]));
+        assertEquals(0.2414, (double) skipped[0] / plays, 0.006);
+        assertEquals(0.3505, (double) skipped[1] / plays, 0.006);
+        assertEquals(0.486, (double) skipped[2] / plays, 0.006);
+    }
+
+    /** Seed 5's plays and its skips within 5 s, within 30 s and before the end: 24.20%, 35.13%, 48.61%. */
+    private static final long PLAYS = 74_854;
+    private static final long WITHIN_5S = 18_115;
+    private static final long WITHIN_30S = 26_299;
+    private static final long BEFORE_END = 36_384;
+
+    /**
+     * Skips make plays shorter, not sessions: a session plays until its Weibull time is used up,
+     * so its listened time is its Weibull length plus part of its last play. Over 40,000
+     * listeners' days the mean listened time per session lies between the Weibull mean (3,600 s)
+     * and that plus one track (240 s), give or take three standard errors of the mean (Weibull
+     * shape 0.5: standard deviation 1,800 * sqrt(Gamma(5) - Gamma(3)^2) = 8,050 s).
+     */
+    @Test
+    void withSkipsASessionStillLastsItsWeibullTime() {
+        List<ListeningSession> all = sessions(40_000, 6);
+        long sessions = all.size();
+        double seconds = all.stream().mapToDouble(s -> s.audioNanos(C.durationNanos()) / 1e9).sum();
+        double mean = seconds / sessions;
+        double threeErrors = 3 * 8_050 / Math.sqrt(sessions);
+        assertTrue(mean > 3_600 - threeErrors && mean < 3_600 + 240 + threeErrors, "mean listened per session " + mean + " s over "
+                + sessions + " sessions");
+        assertTrue(sessions > 40_000, "sessions: " + sessions);
     }
 }
