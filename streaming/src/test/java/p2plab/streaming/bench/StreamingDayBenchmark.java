@@ -28,7 +28,7 @@ import p2plab.streaming.workload.Workload;
  * the simulator's interleaving unit in bytes (1460, one TCP segment; 16397, one chunk frame, is about
  * ten times fewer events: see docs/benchmarks.md for what it changes); then, in any order, {@code drm=on|off}
  * (the key round trip of every play; default on in the hybrid, off otherwise) and {@code skips=on|off}
- * (listeners skip as Lamere measured; default on).
+ * (listeners skip as Lamere measured; default off, as in {@code Workload.spotify}).
  */
 public final class StreamingDayBenchmark {
 
@@ -60,7 +60,7 @@ public final class StreamingDayBenchmark {
         if (switches.containsKey("drm")) {
             o.put("drm", switches.get("drm"));
         }
-        boolean skips = !"off".equals(switches.getOrDefault("skips", "on"));
+        boolean skips = "on".equals(switches.getOrDefault("skips", "off"));
         NetworkSpec spec = NetworkSpec.of("day", listeners, 1).withPeerSpec(PeerSpec.rates(100_000, 1_000_000)).withOptions(o);
         Workload w = Workload.spotify(tracks, hours * 3600).withSkips(skips ? Skips.LAMERE : Skips.NONE);
         long[] heap = new long[1];

@@ -13,9 +13,9 @@ class WorkloadTest {
     /** 1,000 tracks of 240 s. */
     private static final TrackCatalogue C = new TrackCatalogue(1_000, 4_800_000, 16_384, 20_000);
 
-    /** Every session of a day of Spotify-like listening (skips included), listener by listener. */
+    /** Every session of a day of Spotify-like listening, listeners skipping as Lamere measured, listener by listener. */
     private static List<List<ListeningSession>> day(int listeners, long seed) {
-        return Workload.spotify(1_000, 86_400).plans(listeners, C, seed);
+        return Workload.spotify(1_000, 86_400).withSkips(Skips.LAMERE).plans(listeners, C, seed);
     }
 
     private static List<ListeningSession> sessions(int listeners, long seed) {
@@ -74,7 +74,7 @@ class WorkloadTest {
     @Test
     void aFlashCrowdPlaysTheNewReleaseWithinItsWindow() {
         TrackCatalogue c = new TrackCatalogue(1_000, 4_800_000, 16_384, 20_000);
-        Workload w = Workload.spotify(1_000, 7_200).withCrowd(new Workload.FlashCrowd(999, 0.5, 600, 300));
+        Workload w = Workload.spotify(1_000, 7_200).withSkips(Skips.LAMERE).withCrowd(new Workload.FlashCrowd(999, 0.5, 600, 300));
         List<List<ListeningSession>> plans = w.plans(4_000, c, 4);
         int crowd = 0;
         for (List<ListeningSession> plan : plans) {
@@ -110,6 +110,16 @@ class WorkloadTest {
         assertEquals(0.2414, (double) skipped[0] / plays, 0.006);
         assertEquals(0.3505, (double) skipped[1] / plays, 0.006);
         assertEquals(0.486, (double) skipped[2] / plays, 0.006);
+    }
+
+    /** The default workload, the one held against Spotify's 2010 figures, has no skips: every play lasts its track. */
+    @Test
+    void byDefaultEveryPlayLastsItsWholeTrack() {
+        List<ListeningSession> all = Workload.spotify(1_000, 86_400).plans(200, C, 5).stream().flatMap(List::stream).toList();
+        assertTrue(all.size() > 100, "sessions: " + all.size());
+        for (ListeningSession s : all) {
+            assertEquals(s.tracks().length * C.durationNanos(), s.audioNanos(C.durationNanos()));
+        }
     }
 
     /** Seed 5's plays and its skips within 5 s, within 30 s and before the end: 24.20%, 35.13%, 48.61%. */
