@@ -133,4 +133,28 @@ class BadInputMessagesTest {
                 "error: there is no peer 9 in gnutella-1 (ids 0..2); `peer list` shows them",
                 "error: stopped at -c line 2: peer kill 9");
     }
+
+    @Test
+    void anUnknownCommandWithoutASuggestionStillReadsAsASentence() {
+        failsWith("xyzzy", 2,
+                "error: unknown command 'xyzzy'; type `help` to see every command",
+                "error: stopped at -c line 1: xyzzy");
+    }
+
+    @Test
+    void anEmptyPathIsAUsageErrorNotTheCurrentFolder() {
+        // Path.of("") is the working directory: `share 1 ""` shared all of it, `experiment --out ""` wrote into it.
+        failsWith("network create napster --peers 2; share 1 \"\"", 2,
+                "error: Invalid value for positional parameter at index 1 (<path>): an empty path; give a file or folder"
+                        + " (`.` is the current folder); see `help share`",
+                "error: stopped at -c line 1, command 2: share 1");
+        failsWith("experiment distribution --out \"\"", 2,
+                "error: Invalid value for option '--out': an empty path; give a file or folder (`.` is the current folder);"
+                        + " see `help experiment`",
+                "error: stopped at -c line 1: experiment distribution --out");
+        failsWith("torrent create \" \"", 2,
+                "error: Invalid value for positional parameter at index 0 (<path>): an empty path; give a file or folder"
+                        + " (`.` is the current folder); see `help torrent create`",
+                "error: stopped at -c line 1: torrent create");
+    }
 }
