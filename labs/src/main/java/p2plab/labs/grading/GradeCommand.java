@@ -176,6 +176,7 @@ public final class GradeCommand implements Callable<Integer> {
      * explicitly, so a student thread stuck in an endless loop cannot keep the JVM alive.
      */
     public static void main(String[] args) {
+        p2plab.labs.console.LogLines.install(new PrintWriter(System.err, true), false);
         System.exit(new CommandLine(new GradeCommand()).execute(args));
     }
 }

@@ -157,4 +157,13 @@ class BadInputMessagesTest {
                         + " (`.` is the current folder); see `help torrent create`",
                 "error: stopped at -c line 1: torrent create");
     }
+
+    @Test
+    void anUntouchedLabStubSaysWhatToDoWithoutAStackTrace() {
+        // The stub throws inside a simulated timer: the transport logs it, the search fails.
+        failsWith("network create gnutella --peers 5 --impl student; share --catalogue 10; search 1 harbor", 1,
+                "warning: p1: a timer or task threw java.lang.UnsupportedOperationException: TODO: expanding ring",
+                "error: not implemented yet: TODO: expanding ring; write it in student/<lab>/ (see docs/labs/) or use --impl reference",
+                "error: stopped at -c line 1, command 3: search 1 harbor");
+    }
 }
