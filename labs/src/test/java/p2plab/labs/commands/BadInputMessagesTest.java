@@ -166,4 +166,15 @@ class BadInputMessagesTest {
                 "error: not implemented yet: TODO: expanding ring; write it in student/<lab>/ (see docs/labs/) or use --impl reference",
                 "error: stopped at -c line 1, command 3: search 1 harbor");
     }
+
+    @Test
+    void aTimeScaleThatWouldStallOrRaceIsRefused() {
+        // 1e-9 made network create wait 10^10 s of real time for its peers to settle.
+        for (String scale : new String[] {"1e-9", "0", "5000"}) {
+            failsWith("network create napster --peers 2 --transport tcp --time-scale " + scale, 1,
+                    "error: --time-scale must be between 0.1 and 1000 (10 runs protocol timers ten times faster), got "
+                            + Double.parseDouble(scale),
+                    "error: stopped at -c line 1: network create napster --peers 2 --transport tcp --time-scale " + scale);
+        }
+    }
 }
