@@ -177,4 +177,23 @@ class BadInputMessagesTest {
                     "error: stopped at -c line 1: network create napster --peers 2 --transport tcp --time-scale " + scale);
         }
     }
+
+    @Test
+    void compareNeedsEachOverlayOnceAndAtLeastOne() {
+        // `--overlays ,` printed an empty table and exited 0; `napster,napster` ran napster twice.
+        failsWith("compare --overlays ,", 1,
+                "error: --overlays names no overlay; give some, e.g. --overlays napster,gnutella",
+                "error: stopped at -c line 1: compare --overlays ,");
+        failsWith("compare --overlays napster,napster", 1,
+                "error: --overlays names napster twice; give each overlay once",
+                "error: stopped at -c line 1: compare --overlays napster,napster");
+    }
+
+    @Test
+    void aNextTrackThatDoesNotExistIsRefused() {
+        // It was accepted and silently never prefetched.
+        failsWith("network create streaming --peers 3 --mode hybrid; play 1 1 --next 99999999", 1,
+                "error: there is no track 99999999 to play next; tracks are 0..9999",
+                "error: stopped at -c line 1, command 2: play 1 1 --next 99999999");
+    }
 }
