@@ -196,4 +196,12 @@ class BadInputMessagesTest {
                 "error: there is no track 99999999 to play next; tracks are 0..9999",
                 "error: stopped at -c line 1, command 2: play 1 1 --next 99999999");
     }
+
+    @Test
+    void aFolderGivenForTheDotFileSaysToNameAFile() {
+        // It said "cannot write /tmp/x (Is a directory); check the folder exists and is writable".
+        failsWith("network create gnutella --peers 3; topology --dot " + tmp, 1,
+                "error: " + tmp + " is a folder; give a file name, e.g. " + tmp.resolve("gnutella-1.dot"),
+                "error: stopped at -c line 1, command 2: topology --dot " + tmp);
+    }
 }
