@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import p2plab.labs.commands.Commands;
 import p2plab.labs.console.Console;
+import p2plab.labs.console.LogLines;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.Overlays;
 import p2plab.labs.shell.InteractiveShell;
@@ -49,6 +50,7 @@ public final class Main {
         PrintWriter o = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         Console console = new Console(o, e, ansi, () -> widthFromEnv());
+        LogLines.install(e, debug);
         try (Lab lab = new Lab(Overlays.discover(), console)) {
             lab.debug(debug);
             Commands commands = new Commands(lab);

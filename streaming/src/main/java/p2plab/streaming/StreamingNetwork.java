@@ -173,6 +173,9 @@ public final class StreamingNetwork implements Network, Playback {
         if (!options.catalogue().valid(track)) {
             throw new OverlayException("there is no track " + track + "; tracks are 0.." + (options.catalogue().tracks() - 1));
         }
+        if (next != -1 && !options.catalogue().valid(next)) {
+            throw new OverlayException("there is no track " + next + " to play next; tracks are 0.." + (options.catalogue().tracks() - 1));
+        }
         CompletableFuture<PlayRecord> out = new CompletableFuture<>();
         m.node.execute(() -> {
             try {

@@ -29,7 +29,7 @@ public final class TimeSpan {
         };
         double millis = Double.parseDouble(m.group(1)) * millisPerUnit;
         if (millis > Long.MAX_VALUE / 1_000_000.0) {
-            throw new IllegalArgumentException("'" + text + "' is too long a duration");
+            throw new IllegalArgumentException("'" + text + "' is too long a duration; the longest is 2562047h (292 years)");
         }
         return Duration.ofNanos(Math.round(millis * 1_000_000));
     }

@@ -22,7 +22,9 @@ class TimeSpanTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TimeSpan.parse("soon"));
         assertEquals("'soon' is not a duration; write it like 500ms, 10s, 1.5s, 2m or 1h", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> TimeSpan.parse("-1s"));
-        assertThrows(IllegalArgumentException.class, () -> TimeSpan.parse("9999999999h"));
+        IllegalArgumentException tooLong = assertThrows(IllegalArgumentException.class, () -> TimeSpan.parse("9999999999h"));
+        assertEquals("'9999999999h' is too long a duration; the longest is 2562047h (292 years)", tooLong.getMessage());
+        assertEquals(Duration.ofHours(2562047), TimeSpan.parse("2562047h"), "the longest it names is accepted");
     }
 
     @Test

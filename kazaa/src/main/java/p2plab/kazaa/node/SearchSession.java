@@ -22,6 +22,12 @@ import p2plab.kazaa.wire.KazaaMessage;
  * then reports what was found and what it cost, as the transport's tally counted it.
  */
 final class SearchSession {
+    /**
+     * Hits (and answering supernodes) one search keeps: QueryHits arrive for as long as the
+     * window is open, so without a limit they could fill the heap. Far above what a search finds
+     * in the lab's networks (the 100,000-peer benchmark: 1,563 a query on average).
+     */
+    static final int MAX_HITS = 100_000;
     static final String QUERY_TYPE = "kazaa/Query";
 
     private final Guid guid;
@@ -56,9 +62,11 @@ final class SearchSession {
     }
 
     void onHit(KazaaMessage.QueryHit hit, long nowNanos) {
-        answering.add(hit.supernode().id());
+        if (answering.size() < MAX_HITS) {
+            answering.add(hit.supernode().id());
+        }
         for (FoundFile f : hit.files()) {
-            if (seen.add(f.holder().id() + "/" + f.file().content().hex())) {
+            if (hits.size() < MAX_HITS && seen.add(f.holder().id() + "/" + f.file().content().hex())) {
                 if (hits.isEmpty()) {
                     firstHops = hit.hops();
                     firstHitMillis = (nowNanos - startNanos) / 1e6;

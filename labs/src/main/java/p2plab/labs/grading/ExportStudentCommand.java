@@ -41,6 +41,9 @@ public final class ExportStudentCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 1;
+        } catch (IOException e) {
+            err.println("error: cannot write the student edition to " + target + " (" + e + "); give a new or empty folder you may write to");
+            return 1;
         }
         out.println("student edition written to " + target.toAbsolutePath().normalize() + " (" + files + " files)");
         out.println("left out: reference solutions, the hidden graded tests, the instructors' lab tests, docs/labs/instructors.md, target*/ and .git");

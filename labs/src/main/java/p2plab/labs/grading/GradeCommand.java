@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +77,11 @@ public final class GradeCommand implements Callable<Integer> {
             err.println("error: --timeout must be at least 1 second, got " + timeoutSeconds);
             return 2;
         }
+        if (Files.isDirectory(results)) {
+            // Checked before the tests run: they take a minute, and then there is nowhere to write.
+            err.println("error: --results " + results + " is a folder; give a file name, e.g. " + results.resolve("results.json"));
+            return 1;
+        }
         if (ownJvm.getAsBoolean()) {
             return inOwnJvm(out, err);
         }
@@ -108,7 +114,12 @@ public final class GradeCommand implements Callable<Integer> {
             }
         }
         report.print(out);
-        report.writeResults(results);
+        try {
+            report.writeResults(results);
+        } catch (IOException e) {
+            err.println("error: cannot write " + results + " (" + e + "); give another file with --results");
+            return 1;
+        }
         out.println(String.format(Locale.ROOT, "score %s of %s; results written to %s", fmt(report.score()), fmt(report.maxScore()), results));
         out.flush();
         return 0;
@@ -165,6 +176,7 @@ public final class GradeCommand implements Callable<Integer> {
      * explicitly, so a student thread stuck in an endless loop cannot keep the JVM alive.
      */
     public static void main(String[] args) {
+        p2plab.labs.console.LogLines.install(new PrintWriter(System.err, true), false);
         System.exit(new CommandLine(new GradeCommand()).execute(args));
     }
 }

@@ -32,6 +32,9 @@ public final class StudentEdition {
     public static int export(Path tree, Path target) throws IOException {
         Path from = tree.toAbsolutePath().normalize();
         Path to = target.toAbsolutePath().normalize();
+        if (Files.exists(to) && !Files.isDirectory(to)) {
+            throw new IllegalArgumentException(to + " is a file: export into a new or empty folder");
+        }
         if (Files.exists(to)) {
             try (var s = Files.list(to)) {
                 if (s.findAny().isPresent()) {

@@ -17,6 +17,7 @@ import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
 import p2plab.labs.commands.Commands;
 import p2plab.labs.console.Console;
+import p2plab.labs.console.LogLines;
 import p2plab.labs.session.HeapBudget;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.Overlays;
@@ -50,6 +51,7 @@ public final class InteractiveShell {
                     && System.getenv("NO_COLOR") == null;
             Console console = new Console(w, w, ansi, terminal::getWidth);
             lab.console(console);
+            LogLines.install(w, debug);
             LabThread labThread = new LabThread(new LiveClock(lab),
                     e -> console.error(e instanceof OutOfMemoryError ? HeapBudget.outOfMemory() + "; `network destroy` frees a network's memory"
                             : "the live clock hit a problem and goes on: " + e));

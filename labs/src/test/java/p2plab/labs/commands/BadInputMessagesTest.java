@@ -133,4 +133,75 @@ class BadInputMessagesTest {
                 "error: there is no peer 9 in gnutella-1 (ids 0..2); `peer list` shows them",
                 "error: stopped at -c line 2: peer kill 9");
     }
+
+    @Test
+    void anUnknownCommandWithoutASuggestionStillReadsAsASentence() {
+        failsWith("xyzzy", 2,
+                "error: unknown command 'xyzzy'; type `help` to see every command",
+                "error: stopped at -c line 1: xyzzy");
+    }
+
+    @Test
+    void anEmptyPathIsAUsageErrorNotTheCurrentFolder() {
+        // Path.of("") is the working directory: `share 1 ""` shared all of it, `experiment --out ""` wrote into it.
+        failsWith("network create napster --peers 2; share 1 \"\"", 2,
+                "error: Invalid value for positional parameter at index 1 (<path>): an empty path; give a file or folder"
+                        + " (`.` is the current folder); see `help share`",
+                "error: stopped at -c line 1, command 2: share 1");
+        failsWith("experiment distribution --out \"\"", 2,
+                "error: Invalid value for option '--out': an empty path; give a file or folder (`.` is the current folder);"
+                        + " see `help experiment`",
+                "error: stopped at -c line 1: experiment distribution --out");
+        failsWith("torrent create \" \"", 2,
+                "error: Invalid value for positional parameter at index 0 (<path>): an empty path; give a file or folder"
+                        + " (`.` is the current folder); see `help torrent create`",
+                "error: stopped at -c line 1: torrent create");
+    }
+
+    @Test
+    void anUntouchedLabStubSaysWhatToDoWithoutAStackTrace() {
+        // The stub throws inside a simulated timer: the transport logs it, the search fails.
+        failsWith("network create gnutella --peers 5 --impl student; share --catalogue 10; search 1 harbor", 1,
+                "warning: p1: a timer or task threw java.lang.UnsupportedOperationException: TODO: expanding ring",
+                "error: not implemented yet: TODO: expanding ring; write it in student/<lab>/ (see docs/labs/) or use --impl reference",
+                "error: stopped at -c line 1, command 3: search 1 harbor");
+    }
+
+    @Test
+    void aTimeScaleThatWouldStallOrRaceIsRefused() {
+        // 1e-9 made network create wait 10^10 s of real time for its peers to settle.
+        for (String scale : new String[] {"1e-9", "0", "5000"}) {
+            failsWith("network create napster --peers 2 --transport tcp --time-scale " + scale, 1,
+                    "error: --time-scale must be between 0.1 and 1000 (10 runs protocol timers ten times faster), got "
+                            + Double.parseDouble(scale),
+                    "error: stopped at -c line 1: network create napster --peers 2 --transport tcp --time-scale " + scale);
+        }
+    }
+
+    @Test
+    void compareNeedsEachOverlayOnceAndAtLeastOne() {
+        // `--overlays ,` printed an empty table and exited 0; `napster,napster` ran napster twice.
+        failsWith("compare --overlays ,", 1,
+                "error: --overlays names no overlay; give some, e.g. --overlays napster,gnutella",
+                "error: stopped at -c line 1: compare --overlays ,");
+        failsWith("compare --overlays napster,napster", 1,
+                "error: --overlays names napster twice; give each overlay once",
+                "error: stopped at -c line 1: compare --overlays napster,napster");
+    }
+
+    @Test
+    void aNextTrackThatDoesNotExistIsRefused() {
+        // It was accepted and silently never prefetched.
+        failsWith("network create streaming --peers 3 --mode hybrid; play 1 1 --next 99999999", 1,
+                "error: there is no track 99999999 to play next; tracks are 0..9999",
+                "error: stopped at -c line 1, command 2: play 1 1 --next 99999999");
+    }
+
+    @Test
+    void aFolderGivenForTheDotFileSaysToNameAFile() {
+        // It said "cannot write /tmp/x (Is a directory); check the folder exists and is writable".
+        failsWith("network create gnutella --peers 3; topology --dot " + tmp, 1,
+                "error: " + tmp + " is a folder; give a file name, e.g. " + tmp.resolve("gnutella-1.dot"),
+                "error: stopped at -c line 1, command 2: topology --dot " + tmp);
+    }
 }

@@ -40,6 +40,14 @@ class GradeCommandTest {
     }
 
     @Test
+    void aFolderAsResultsIsRefusedBeforeAnyTestRuns(@TempDir Path dir) {
+        assertEquals(1, grade("picker", "--student-dir", STUDENT.toString(), "--results", dir.toString()));
+        assertEquals("error: --results " + dir + " is a folder; give a file name, e.g. " + dir.resolve("results.json"),
+                err.toString().strip());
+        assertEquals("", out.toString(), "nothing was compiled or graded");
+    }
+
+    @Test
     void theReferenceScoresFullMarksByNumberToo(@TempDir Path dir) throws Exception {
         Path results = dir.resolve("r.json");
         assertEquals(0, grade("6", "--impl", "reference", "--results", results.toString()));

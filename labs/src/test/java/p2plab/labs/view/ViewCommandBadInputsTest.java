@@ -15,11 +15,16 @@ class ViewCommandBadInputsTest {
     @Test
     void badOptionsGetOneLineEach(@TempDir Path dir) throws Exception {
         Path notJson = Files.writeString(dir.resolve("notes.txt"), "hello\n");
+        Path binary = Files.write(dir.resolve("photo.jsonl"), new byte[] {(byte) 0x89, 'P', 'N', 'G', '\n'});
         String[][] cases = {
             {"view --port 70000", "--port must be between 0 and 65535"},
             {"view --bind projector.local", "--bind: unknown address 'projector.local'; give an IP address"},
             {"view --replay " + dir.resolve("missing.jsonl"), "--replay: no such file"},
             {"view --replay " + notJson, "is not a recording"},
+            {"view --replay " + binary, binary + " is not a recording (one JSON object a line, from `view --record`)"},
+            {"view --record " + dir, "--record: " + dir + " is a folder; give a file name, e.g. " + dir.resolve("view.jsonl")},
+            {"view --record " + dir.resolve("no/such/view.jsonl"), "--record: cannot write " + dir.resolve("no/such/view.jsonl")
+                    + ": its folder does not exist; create it or give another file"},
             {"view --record a.jsonl --replay b.jsonl", "give --record or --replay, not both"},
         };
         for (String[] c : cases) {

@@ -292,7 +292,7 @@ public final class NapsterPeer implements PeerHandler<NapMessage> {
         if (message instanceof NapMessage.SearchResult r) {
             SearchCall call = c.searches.get(r.searchId());
             if (call != null) {
-                call.onResult(r, c.contentIds.of(r.hash()), now());
+                call.onResult(r, c.contentIds.of(r.hash()), now(), settings.maxResults());
             }
         } else if (message instanceof SearchEnd e) {
             SearchCall call = c.searches.get(e.searchId());
@@ -530,6 +530,13 @@ public final class NapsterPeer implements PeerHandler<NapMessage> {
         }
     }
 
+    /**
+     * Files one browse keeps: a server lists a session's files, and OpenNap servers cap a
+     * session's shares at a few thousand (ours: {@code maxShared}, 5,000 by default); beyond
+     * this a server cannot make a browse hold more.
+     */
+    static final int MAX_BROWSE_FILES = 10_000;
+
     /** One browse in progress. */
     private static final class BrowseCall {
         final String nick;
@@ -541,6 +548,9 @@ public final class NapsterPeer implements PeerHandler<NapMessage> {
         }
 
         void add(BrowseResult r) {
+            if (files.size() >= MAX_BROWSE_FILES) {
+                return;
+            }
             try {
                 files.add(new Hit(PeerId.parse(r.nick()), new ContentId(r.hash()), r.file(), r.size(), 1));
             } catch (IllegalArgumentException e) {

@@ -40,7 +40,14 @@ final class SearchCall {
         this.startNanos = startNanos;
     }
 
-    void onResult(NapMessage.SearchResult r, ContentId content, long now) {
+    /**
+     * Keeps the result unless the search has its {@code maxResults} already: that is what it asked
+     * the server for, so a server that sends more cannot make a search hold more.
+     */
+    void onResult(NapMessage.SearchResult r, ContentId content, long now, int maxResults) {
+        if (hits.size() >= maxResults) {
+            return;
+        }
         PeerId holder;
         try {
             holder = PeerId.parse(r.nick());

@@ -148,7 +148,7 @@ public final class StreamingCodec extends LengthPrefixedFormat<StreamMessage> {
                     }
                     yield new Peers(track, holders);
                 }
-                case 8 -> new Search(b.getLong(), b.getInt(), b.get());
+                case 8 -> new Search(b.getLong(), b.getInt(), b.get() & 0xff); // the TTL is an unsigned byte, as encoded
                 case 9 -> new Found(b.getLong(), b.getInt(), getAddress(b));
                 case 10 -> new KeyRequest(b.getInt(), b.getInt());
                 case 11 -> {

@@ -42,4 +42,13 @@ class StreamingCodecTest {
         ByteBuffer b = ByteBuffer.allocate(4 + 6).putInt(6).put((byte) 7).putInt(1).put((byte) 65);
         assertThrows(MalformedFrameException.class, () -> codec.newDecoder().decode(b.flip()));
     }
+
+    @Test
+    void aSearchTtlAbove127ComesBackAsSent() throws Exception {
+        // The TTL is one byte: read signed, 200 came back as -56 and the search died at the first hop.
+        for (int ttl : new int[] {0, 127, 128, 200, 255}) {
+            StreamMessage.Search s = new StreamMessage.Search(1L, 9, ttl);
+            assertEquals(s, codec.newDecoder().decode(ByteBuffer.wrap(codec.encode(s))));
+        }
+    }
 }

@@ -60,7 +60,13 @@ public final class CompareCommand extends LabCommand {
                 throw new LabException("overlay '" + name + "' is not installed; compare " + String.join(",", lab.overlays().names())
                         + " with --overlays");
             }
+            if (chosen.contains(lab.overlays().get(name))) {
+                throw new LabException("--overlays names " + name + " twice; give each overlay once");
+            }
             chosen.add(lab.overlays().get(name));
+        }
+        if (chosen.isEmpty()) {
+            throw new LabException("--overlays names no overlay; give some, e.g. --overlays napster,gnutella");
         }
         HeapBudget.require("compare --peers " + w.peers() + " (" + w.files() + " files)", Comparison.heapNeeded(chosen, w));
         Catalogue catalogue = Comparison.catalogue(w);

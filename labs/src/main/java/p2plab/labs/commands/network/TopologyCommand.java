@@ -34,6 +34,9 @@ public final class TopologyCommand extends LabCommand {
         Topology t = n.network().topology();
         TopologySummary s = TopologySummary.of(t);
         if (dotFile != null) {
+            if (Files.isDirectory(dotFile)) {
+                throw new LabException(dotFile + " is a folder; give a file name, e.g. " + dotFile.resolve(n.name() + ".dot"));
+            }
             try {
                 Files.writeString(dotFile, Dot.of(n.name(), t));
             } catch (IOException e) {

@@ -65,18 +65,12 @@ final class TorrentSupport {
         }
     }
 
-    static void checkTimeScale(double scale) {
-        if (!(scale > 0) || Double.isInfinite(scale)) {
-            throw new LabException("--time-scale must be a positive number (e.g. 10 runs timers ten times faster), got " + scale);
-        }
-    }
-
     /**
      * A TCP transport on {@code bind}; every node gets fresh randomness (two processes must never
      * pick the same peer id). The caller closes it.
      */
     static TcpTransport transport(String bind, double timeScale) {
-        checkTimeScale(timeScale);
+        p2plab.labs.session.Transports.checkTimeScale(timeScale);
         if (bind == null || bind.isBlank()) {
             throw new LabException("--bind needs an address such as 127.0.0.1");
         }

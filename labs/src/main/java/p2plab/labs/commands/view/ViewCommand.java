@@ -111,9 +111,11 @@ public final class ViewCommand implements Callable<Integer> {
             }
             return lines;
         } catch (NoSuchFileException e) {
-            throw new LabException("--replay: no such file " + replay);
+            throw new LabException("--replay: no such file " + replay + "; give a file that `view --record FILE` wrote");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new LabException(replay + " is not a recording (one JSON object a line, from `view --record`)");
         } catch (IOException e) {
-            throw new LabException("--replay: cannot read " + replay + ": " + e.getMessage());
+            throw new LabException("--replay: cannot read " + replay + " (" + e + "); check the path and its permissions");
         }
     }
 
@@ -121,10 +123,15 @@ public final class ViewCommand implements Callable<Integer> {
         if (record == null) {
             return null;
         }
+        if (Files.isDirectory(record)) {
+            throw new LabException("--record: " + record + " is a folder; give a file name, e.g. " + record.resolve("view.jsonl"));
+        }
         try {
             return Files.newBufferedWriter(record, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new LabException("--record: cannot write " + record + ": its folder does not exist; create it or give another file");
         } catch (IOException e) {
-            throw new LabException("--record: cannot write " + record + ": " + e.getMessage());
+            throw new LabException("--record: cannot write " + record + " (" + e + "); check the folder exists and is writable");
         }
     }
 
