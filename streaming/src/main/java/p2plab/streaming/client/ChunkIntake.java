@@ -4,7 +4,7 @@ import p2plab.common.transport.Link;
 import p2plab.common.transport.Node;
 import p2plab.streaming.measure.PlayLog;
 import p2plab.streaming.media.Connection;
-import p2plab.streaming.media.LruSet;
+import p2plab.streaming.media.IntLruSet;
 import p2plab.streaming.media.SourceKind;
 import p2plab.streaming.wire.StreamMessage;
 import p2plab.streaming.wire.StreamMessage.Announce;
@@ -25,13 +25,13 @@ final class ChunkIntake {
     private final Node<StreamMessage> node;
     private final Mode mode;
     private final PlayLog log;
-    private final LruSet<Integer> cache;
+    private final IntLruSet cache;
     private final Downloads downloads;
     private final Neighbourhood neighbourhood;
     private final Fetcher fetcher;
     private final Progress player;
 
-    ChunkIntake(Node<StreamMessage> node, Mode mode, PlayLog log, LruSet<Integer> cache, Downloads downloads,
+    ChunkIntake(Node<StreamMessage> node, Mode mode, PlayLog log, IntLruSet cache, Downloads downloads,
                 Neighbourhood neighbourhood, Fetcher fetcher, Progress player) {
         this.node = node;
         this.mode = mode;
@@ -81,8 +81,7 @@ final class ChunkIntake {
         }
         if (f.complete()) {
             f.cancelTimers();
-            Integer evicted = cache.add(f.track);
-            boolean kept = evicted == null || evicted != f.track;
+            boolean kept = cache.add(f.track) != f.track; // only a cache of nothing evicts what it adds
             Link<StreamMessage> server = neighbourhood.server();
             if (kept && mode == Mode.HYBRID && server != null) {
                 server.send(new Announce(f.track));

@@ -10,7 +10,7 @@ import p2plab.common.transport.Node;
 import p2plab.common.transport.PeerHandler;
 import p2plab.streaming.measure.PlayLog;
 import p2plab.streaming.measure.PlayRecord;
-import p2plab.streaming.media.LruSet;
+import p2plab.streaming.media.IntLruSet;
 import p2plab.streaming.media.Playback;
 import p2plab.streaming.media.SourceKind;
 import p2plab.streaming.media.Startup;
@@ -32,7 +32,8 @@ import p2plab.streaming.wire.StreamMessage.Search;
 /**
  * A listener: plays tracks, fetching them from the origin (server mode), its nearest edge
  * (CDN) or, in the hybrid, from the server for the start and from peers for the rest; keeps
- * played tracks in an LRU cache and serves them to other listeners through a few upload slots.
+ * played tracks in an LRU cache ({@link IntLruSet}) and serves them to other listeners through
+ * a few upload slots.
  *
  * <p>Sans-IO: it hears messages and timers and acts through its {@link Node}. This class is
  * the play itself (start, skip, end) and hands each message to the part whose job it is:
@@ -54,7 +55,7 @@ public final class Listener implements PeerHandler<StreamMessage> {
     private final PlayLog log;
     private final Address server;
     private final Address edge;
-    private final LruSet<Integer> cache;
+    private final IntLruSet cache;
     private final Downloads downloads = new Downloads();
 
     // the parts, made when the listener is bound to its node
@@ -84,7 +85,7 @@ public final class Listener implements PeerHandler<StreamMessage> {
         this.log = log;
         this.server = server;
         this.edge = edge;
-        this.cache = new LruSet<>(settings.cacheTracks());
+        this.cache = new IntLruSet(settings.cacheTracks());
     }
 
     public void bind(Node<StreamMessage> node) {
@@ -119,7 +120,7 @@ public final class Listener implements PeerHandler<StreamMessage> {
                 cache.add(t);
             }
         }
-        return cache.keys().stream().mapToInt(Integer::intValue).toArray();
+        return cache.keys();
     }
 
     public boolean holds(int track) {

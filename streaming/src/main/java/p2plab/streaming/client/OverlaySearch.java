@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import p2plab.common.transport.Link;
 import p2plab.common.transport.Node;
-import p2plab.streaming.media.LruSet;
+import p2plab.streaming.media.IntLruSet;
 import p2plab.streaming.wire.StreamMessage;
 import p2plab.streaming.wire.StreamMessage.Found;
 import p2plab.streaming.wire.StreamMessage.Lookup;
@@ -31,7 +31,7 @@ final class OverlaySearch {
 
     private final Node<StreamMessage> node;
     private final ClientSettings settings;
-    private final LruSet<Integer> cache;
+    private final IntLruSet cache;
     private final Downloads downloads;
     private final Neighbourhood neighbourhood;
     private final Fetcher fetcher;
@@ -43,7 +43,7 @@ final class OverlaySearch {
         }
     };
 
-    OverlaySearch(Node<StreamMessage> node, ClientSettings settings, LruSet<Integer> cache, Downloads downloads,
+    OverlaySearch(Node<StreamMessage> node, ClientSettings settings, IntLruSet cache, Downloads downloads,
                   Neighbourhood neighbourhood, Fetcher fetcher) {
         this.node = node;
         this.settings = settings;

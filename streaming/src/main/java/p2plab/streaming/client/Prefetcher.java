@@ -2,7 +2,7 @@ package p2plab.streaming.client;
 
 import p2plab.common.time.Cancellable;
 import p2plab.common.time.Clock;
-import p2plab.streaming.media.LruSet;
+import p2plab.streaming.media.IntLruSet;
 import p2plab.streaming.media.TrackCatalogue;
 import p2plab.streaming.policy.RescuePolicy;
 import p2plab.streaming.policy.RescuePolicy.NextTrack;
@@ -17,14 +17,14 @@ final class Prefetcher {
     private final TrackCatalogue catalogue;
     private final Mode mode;
     private final RescuePolicy policy;
-    private final LruSet<Integer> cache;
+    private final IntLruSet cache;
     private final Downloads downloads;
     private final Fetcher fetcher;
     private final OverlaySearch search;
     private int nextTrack = -1;
     private Cancellable policyTimer;
 
-    Prefetcher(Clock clock, TrackCatalogue catalogue, Mode mode, RescuePolicy policy, LruSet<Integer> cache,
+    Prefetcher(Clock clock, TrackCatalogue catalogue, Mode mode, RescuePolicy policy, IntLruSet cache,
                Downloads downloads, Fetcher fetcher, OverlaySearch search) {
         this.clock = clock;
         this.catalogue = catalogue;

@@ -2,7 +2,7 @@ package p2plab.streaming.client;
 
 import p2plab.common.time.Clock;
 import p2plab.common.transport.Link;
-import p2plab.streaming.media.LruSet;
+import p2plab.streaming.media.IntLruSet;
 import p2plab.streaming.media.TrackCatalogue;
 import p2plab.streaming.wire.StreamMessage;
 import p2plab.streaming.wire.StreamMessage.Refuse;
@@ -17,11 +17,11 @@ final class UploadSlots {
     private final Clock clock;
     private final TrackCatalogue catalogue;
     private final ClientSettings settings;
-    private final LruSet<Integer> cache;
+    private final IntLruSet cache;
     private final Neighbourhood neighbourhood;
     private int inUse;
 
-    UploadSlots(Clock clock, TrackCatalogue catalogue, ClientSettings settings, LruSet<Integer> cache, Neighbourhood neighbourhood) {
+    UploadSlots(Clock clock, TrackCatalogue catalogue, ClientSettings settings, IntLruSet cache, Neighbourhood neighbourhood) {
         this.clock = clock;
         this.catalogue = catalogue;
         this.settings = settings;
