@@ -170,9 +170,7 @@ public final class StreamingNetwork implements Network, Playback {
     /** Plays {@code track} on listener {@code id}; {@code next} (or -1) is the track known to follow. Completes at the end. */
     public CompletableFuture<PlayRecord> play(PeerId id, int track, int next) {
         Member m = listener(id);
-        if (!options.catalogue().valid(track)) {
-            throw new OverlayException("there is no track " + track + "; tracks are 0.." + (options.catalogue().tracks() - 1));
-        }
+        checkTrack(track);
         if (next != -1 && !options.catalogue().valid(next)) {
             throw new OverlayException("there is no track " + next + " to play next; tracks are 0.." + (options.catalogue().tracks() - 1));
         }
@@ -203,7 +201,14 @@ public final class StreamingNetwork implements Network, Playback {
     /** Puts {@code track} in listener {@code id}'s cache (and, in the hybrid, tells the tracker). */
     public void preload(PeerId id, int track) {
         Member m = listener(id);
+        checkTrack(track); // a cache holds only tracks of the catalogue
         m.node.execute(() -> m.listener().preload(track));
+    }
+
+    private void checkTrack(int track) {
+        if (!options.catalogue().valid(track)) {
+            throw new OverlayException("there is no track " + track + "; tracks are 0.." + (options.catalogue().tracks() - 1));
+        }
     }
 
     /**

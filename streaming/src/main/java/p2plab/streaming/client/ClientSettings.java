@@ -42,6 +42,11 @@ public record ClientSettings(double aheadSeconds, int refillChunks, int cacheTra
         }
     }
 
+    /** {@code seconds} in protocol nanoseconds (truncated), as the listener's timers take them. */
+    static long nanos(double seconds) {
+        return (long) (seconds * 1_000_000_000L);
+    }
+
     public ClientSettings withCacheTracks(int tracks) {
         return new ClientSettings(aheadSeconds, refillChunks, tracks, softNeighbours, hardNeighbours, uploadSlots,
                 serverHeadSeconds, serverAheadSeconds, searchDepth, trackerPeers, peerBatchChunks, peersPerTrack,
