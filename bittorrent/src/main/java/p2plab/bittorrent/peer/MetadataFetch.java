@@ -174,7 +174,7 @@ public final class MetadataFetch implements Swarm {
         } else if (m instanceof PeerMessage.NotInterested) {
             said.interested = false;
         } else if (m instanceof PeerMessage.Request r && c.fast) {
-            c.send(new PeerMessage.Reject(r.index(), r.begin(), r.length())); // we have no piece yet
+            c.answer(new PeerMessage.Reject(r.index(), r.begin(), r.length())); // we have no piece yet
         } else if (m instanceof PeerMessage.Handshake) {
             c.link.close();
         }
@@ -207,7 +207,7 @@ public final class MetadataFetch implements Swarm {
         if (m instanceof UtMetadata.Request r) {
             int theirId = c.extensions == null ? 0 : c.extensions.idOf(UtMetadata.NAME);
             if (theirId > 0) {
-                c.send(new PeerMessage.Extended(theirId, UtMetadata.encode(new UtMetadata.Reject(r.piece())))); // we lack it too
+                c.answer(new PeerMessage.Extended(theirId, UtMetadata.encode(new UtMetadata.Reject(r.piece())))); // we lack it too
             }
         } else if (m instanceof UtMetadata.Data d && c == source) {
             onData(c, d);
