@@ -3,9 +3,11 @@ package p2plab.bittorrent.peer;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -43,9 +45,20 @@ public final class PeerEngine implements PeerHandler<PeerMessage> {
     private final Map<String, Swarm> swarms = new HashMap<>();
     private final Map<Address, Swarm> dialing = new HashMap<>();
     private final Map<Connection, Swarm> byConnection = new HashMap<>();
+    /** Connections other peers opened to us that are still open. */
+    private final Set<Link<PeerMessage>> accepted = new HashSet<>();
     private Node<PeerMessage> node;
     private IntSupplier dhtPort = () -> 0;
     private Consumer<Address> dhtNodes = a -> { };
+
+    /**
+     * Connections other peers may have open to us at once, all torrents together (the peers we
+     * dial are capped by {@link PeerConfig#maxConnections}). Each costs a receive buffer of up to
+     * a frame, an upload queue and its answers: without a cap, a peer that opens connection
+     * after connection would cost memory without end. A tracker hands each peer a random 50, so a
+     * peer in a swarm of thousands is dialled by a few dozen.
+     */
+    public static final int MAX_INBOUND = 500;
 
     public PeerEngine(byte[] peerId) {
         this(peerId, PeerConfig.DEFAULT_HANDSHAKE_TIMEOUT);
@@ -197,6 +210,13 @@ public final class PeerEngine implements PeerHandler<PeerMessage> {
 
     @Override
     public void onConnected(Link<PeerMessage> link) {
+        if (!link.outbound()) {
+            if (accepted.size() >= MAX_INBOUND) {
+                link.close();
+                return;
+            }
+            accepted.add(link);
+        }
         if (link.outbound()) {
             Swarm s = dialing.get(link.remote());
             if (s == null) {
@@ -285,6 +305,7 @@ public final class PeerEngine implements PeerHandler<PeerMessage> {
 
     @Override
     public void onClosed(Link<PeerMessage> link, String reason) {
+        accepted.remove(link);
         if (link.attachment() instanceof Connection c) {
             Swarm s = byConnection.remove(c);
             if (s != null) {
