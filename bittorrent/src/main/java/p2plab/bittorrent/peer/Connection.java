@@ -31,6 +31,8 @@ public final class Connection {
     boolean fast;
     /** Both handshakes set the DHT bit (BEP 5) and we run a DHT node: port messages count. */
     boolean dht;
+    /** Its port message was passed to the DHT already (the first one only counts). */
+    boolean dhtPortLearned;
     /** Both handshakes set the extension protocol bit (BEP 10). */
     boolean extensionProtocol;
     /** The peer's extended handshake, once received; null before (or if it never sends one). */

@@ -160,6 +160,7 @@ public final class PeerEngine implements PeerHandler<PeerMessage> {
             c.fast = old.fast;
             c.extensionProtocol = old.extensionProtocol;
             c.dht = old.dht;
+            c.dhtPortLearned = old.dhtPortLearned;
             c.extensions = old.extensions;
             old.link.attach(c);
             byConnection.put(c, target);
@@ -238,7 +239,10 @@ public final class PeerEngine implements PeerHandler<PeerMessage> {
     public void onMessage(Link<PeerMessage> link, PeerMessage message) {
         Object a = link.attachment();
         if (a instanceof Connection c) {
-            if (message instanceof PeerMessage.Port p && c.dht && p.port() > 0) {
+            // One port a connection: each one learned costs a DHT ping, so a peer repeating the
+            // message must not make us send (and wait for) a ping for each.
+            if (message instanceof PeerMessage.Port p && c.dht && p.port() > 0 && !c.dhtPortLearned) {
+                c.dhtPortLearned = true;
                 dhtNodes.accept(new Address(link.remote().host(), p.port()));
             }
             Swarm s = byConnection.get(c);
