@@ -1,6 +1,7 @@
 package p2plab.bittorrent.tracker;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +92,15 @@ public final class TrackerClient implements PeerHandler<HttpMessage> {
                 return;
             }
             link.attach(result);
+            // A tracker that takes the connection and never answers would hold this announce, and
+            // with it the announce loop, for ever.
+            node.clock().schedule(REPLY_TIMEOUT, () -> {
+                if (!result.isDone()) {
+                    result.completeExceptionally(new IllegalStateException("tracker " + t.address + " did not answer within "
+                            + REPLY_TIMEOUT.toSeconds() + " s; is it a BitTorrent tracker?"));
+                    link.close();
+                }
+            });
             HttpMessage.Request request = HttpMessage.Request.get(target, t.address.toString());
             link.send(trace == null ? request : request.with(HttpFormat.TRACE_HEADER, trace));
         });
@@ -132,6 +142,8 @@ public final class TrackerClient implements PeerHandler<HttpMessage> {
      * them would cost over 100 MB before a single peer is read.
      */
     public static final int MAX_ANNOUNCE_REPLY = 256 * 1024;
+    /** How long a tracker has to answer a request, once connected. */
+    public static final Duration REPLY_TIMEOUT = Duration.ofSeconds(30);
     /** Characters of a failure reason kept: it is shown on one status line. */
     static final int MAX_REASON = 300;
 
