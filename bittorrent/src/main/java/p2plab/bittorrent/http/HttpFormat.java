@@ -23,12 +23,17 @@ import p2plab.common.transport.WireFormat;
  *
  * A server's decoder reads requests, a client's reads responses; both encode either kind. Bodies
  * need a {@code Content-Length} (no chunked encoding); header blocks over {@link #MAX_HEAD} bytes
- * and bodies over {@link #MAX_BODY} bytes are refused. A server's decoder turns a request it
+ * and bodies over {@link #MAX_BODY} bytes ({@link #MAX_REQUEST_BODY} in a request) are refused. A server's decoder turns a request it
  * refuses into {@link HttpMessage.Refused}, so the server can answer with a status before closing.
  */
 public final class HttpFormat implements WireFormat<HttpMessage> {
     public static final int MAX_HEAD = 16 * 1024;
     public static final int MAX_BODY = 4 * 1024 * 1024;
+    /**
+     * Largest request body a server takes: a tracker's requests are GETs, so a body is never
+     * needed, and each connection could otherwise make the tracker buffer {@link #MAX_BODY}.
+     */
+    public static final int MAX_REQUEST_BODY = 64 * 1024;
 
     private final boolean server;
 
@@ -160,8 +165,8 @@ public final class HttpFormat implements WireFormat<HttpMessage> {
             int length = 0;
             if (headers.containsKey("content-length")) {
                 String v = headers.get("content-length");
-                if (!v.matches("[0-9]{1,10}") || Long.parseLong(v) > MAX_BODY) {
-                    return new HttpMessage.Refused(400, "Bad Request", "Content-Length must be a number of bytes from 0 to " + MAX_BODY);
+                if (!v.matches("[0-9]{1,10}") || Long.parseLong(v) > MAX_REQUEST_BODY) {
+                    return new HttpMessage.Refused(400, "Bad Request", "Content-Length must be a number of bytes from 0 to " + MAX_REQUEST_BODY);
                 }
                 length = Integer.parseInt(v);
             }

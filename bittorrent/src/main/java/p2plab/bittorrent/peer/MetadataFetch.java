@@ -6,6 +6,7 @@ import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,7 +54,9 @@ public final class MetadataFetch implements Swarm {
     private final Node<PeerMessage> node;
     private final byte[] infoHash;
     private final Map<Connection, Said> connections = new LinkedHashMap<>();
-    private final Set<String> dropped = new HashSet<>();
+    /** Peers dropped, oldest first: at most {@link #MAX_DROPPED}, as each new peer id can lie once more. */
+    private final Set<String> dropped = new LinkedHashSet<>();
+    static final int MAX_DROPPED = 1_000;
     private final Set<Connection> passedOver = new HashSet<>();
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private Runnable onFirstPeer = () -> { };
@@ -174,7 +177,7 @@ public final class MetadataFetch implements Swarm {
         } else if (m instanceof PeerMessage.NotInterested) {
             said.interested = false;
         } else if (m instanceof PeerMessage.Request r && c.fast) {
-            c.send(new PeerMessage.Reject(r.index(), r.begin(), r.length())); // we have no piece yet
+            c.answer(new PeerMessage.Reject(r.index(), r.begin(), r.length())); // we have no piece yet
         } else if (m instanceof PeerMessage.Handshake) {
             c.link.close();
         }
@@ -207,7 +210,7 @@ public final class MetadataFetch implements Swarm {
         if (m instanceof UtMetadata.Request r) {
             int theirId = c.extensions == null ? 0 : c.extensions.idOf(UtMetadata.NAME);
             if (theirId > 0) {
-                c.send(new PeerMessage.Extended(theirId, UtMetadata.encode(new UtMetadata.Reject(r.piece())))); // we lack it too
+                c.answer(new PeerMessage.Extended(theirId, UtMetadata.encode(new UtMetadata.Reject(r.piece())))); // we lack it too
             }
         } else if (m instanceof UtMetadata.Data d && c == source) {
             onData(c, d);
@@ -303,6 +306,11 @@ public final class MetadataFetch implements Swarm {
     private void drop(Connection c, String why) {
         lastError = "dropped peer " + c.link.remote() + ": " + why;
         dropped.add(c.peerKey);
+        if (dropped.size() > MAX_DROPPED) {
+            Iterator<String> oldest = dropped.iterator();
+            oldest.next();
+            oldest.remove();
+        }
         c.link.close();
         onClosed(c);
     }

@@ -9,7 +9,7 @@ import java.time.Duration;
  * @param rechoke        how often the choker re-ranks peers
  * @param snubTimeout    a peer that sends no data this long while we want some is snubbed
  * @param banAfter       bad pieces before a peer is banned
- * @param maxConnections peers we dial at most (incoming ones are accepted beyond that)
+ * @param maxConnections peers we dial at most (incoming ones are accepted beyond that, up to {@link PeerEngine#MAX_INBOUND})
  * @param maxPipeline    how far the pipeline may grow while a peer keeps it full: one more
  *                       request per block that arrives while all were out (like TCP's slow start,
  *                       it doubles each round trip), up to this and to the peer's {@code reqq}.

@@ -3,9 +3,11 @@ package p2plab.bittorrent.peer;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -43,9 +45,20 @@ public final class PeerEngine implements PeerHandler<PeerMessage> {
     private final Map<String, Swarm> swarms = new HashMap<>();
     private final Map<Address, Swarm> dialing = new HashMap<>();
     private final Map<Connection, Swarm> byConnection = new HashMap<>();
+    /** Connections other peers opened to us that are still open. */
+    private final Set<Link<PeerMessage>> accepted = new HashSet<>();
     private Node<PeerMessage> node;
     private IntSupplier dhtPort = () -> 0;
     private Consumer<Address> dhtNodes = a -> { };
+
+    /**
+     * Connections other peers may have open to us at once, all torrents together (the peers we
+     * dial are capped by {@link PeerConfig#maxConnections}). Each costs a receive buffer of up to
+     * a frame, an upload queue and its answers: without a cap, a peer that opens connection
+     * after connection would cost memory without end. A tracker hands each peer a random 50, so a
+     * peer in a swarm of thousands is dialled by a few dozen.
+     */
+    public static final int MAX_INBOUND = 500;
 
     public PeerEngine(byte[] peerId) {
         this(peerId, PeerConfig.DEFAULT_HANDSHAKE_TIMEOUT);
@@ -147,6 +160,7 @@ public final class PeerEngine implements PeerHandler<PeerMessage> {
             c.fast = old.fast;
             c.extensionProtocol = old.extensionProtocol;
             c.dht = old.dht;
+            c.dhtPortLearned = old.dhtPortLearned;
             c.extensions = old.extensions;
             old.link.attach(c);
             byConnection.put(c, target);
@@ -197,6 +211,13 @@ public final class PeerEngine implements PeerHandler<PeerMessage> {
 
     @Override
     public void onConnected(Link<PeerMessage> link) {
+        if (!link.outbound()) {
+            if (accepted.size() >= MAX_INBOUND) {
+                link.close();
+                return;
+            }
+            accepted.add(link);
+        }
         if (link.outbound()) {
             Swarm s = dialing.get(link.remote());
             if (s == null) {
@@ -218,7 +239,10 @@ public final class PeerEngine implements PeerHandler<PeerMessage> {
     public void onMessage(Link<PeerMessage> link, PeerMessage message) {
         Object a = link.attachment();
         if (a instanceof Connection c) {
-            if (message instanceof PeerMessage.Port p && c.dht && p.port() > 0) {
+            // One port a connection: each one learned costs a DHT ping, so a peer repeating the
+            // message must not make us send (and wait for) a ping for each.
+            if (message instanceof PeerMessage.Port p && c.dht && p.port() > 0 && !c.dhtPortLearned) {
+                c.dhtPortLearned = true;
                 dhtNodes.accept(new Address(link.remote().host(), p.port()));
             }
             Swarm s = byConnection.get(c);
@@ -285,6 +309,7 @@ public final class PeerEngine implements PeerHandler<PeerMessage> {
 
     @Override
     public void onClosed(Link<PeerMessage> link, String reason) {
+        accepted.remove(link);
         if (link.attachment() instanceof Connection c) {
             Swarm s = byConnection.remove(c);
             if (s != null) {

@@ -77,7 +77,7 @@ final class SessionSwarm implements Swarm {
         }
         UtMetadata answer = ++c.metadataRequests > MAX_METADATA_REQUESTS ? new UtMetadata.Reject(r.piece())
                 : MetadataPieces.answer(session.metainfo().infoBytes(), r.piece());
-        c.send(new PeerMessage.Extended(theirId, UtMetadata.encode(answer)));
+        c.answer(new PeerMessage.Extended(theirId, UtMetadata.encode(answer)));
     }
 
     @Override

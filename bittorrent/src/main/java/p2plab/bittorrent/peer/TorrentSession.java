@@ -407,8 +407,8 @@ public final class TorrentSession implements PickerView {
                 // BEP 3 has no way to refuse one request: a choke discards them all, and the
                 // unchoke right after tells the peer to ask again.
                 c.uploads.clear();
-                c.send(new PeerMessage.Choke());
-                c.send(new PeerMessage.Unchoke());
+                c.answer(new PeerMessage.Choke());
+                c.answer(new PeerMessage.Unchoke());
             }
             return;
         }
@@ -417,7 +417,7 @@ public final class TorrentSession implements PickerView {
     }
 
     private void reject(Connection c, PeerMessage.Request r) {
-        c.send(new PeerMessage.Reject(r.index(), r.begin(), r.length()));
+        c.answer(new PeerMessage.Reject(r.index(), r.begin(), r.length()));
         rejectsSent++;
     }
 

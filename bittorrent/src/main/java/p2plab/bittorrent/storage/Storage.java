@@ -162,7 +162,7 @@ public final class Storage {
                 if (failed.isEmpty()) {
                     failed = new HashMap<>();
                 }
-                failed.put(piece, new Failed(a.data != null ? a.data : store.read(at, a.size), a.senders));
+                failed.put(piece, new Failed(blockDigests(a.data != null ? a.data : store.read(at, a.size), a.senders.length), a.senders));
             }
             return Outcome.PIECE_FAILED;
         }
@@ -172,11 +172,9 @@ public final class Storage {
         have.add(piece);
         Failed bad = failed.isEmpty() ? null : failed.remove(piece);
         if (bad != null) {
-            byte[] good = a.data != null ? a.data : store.read(at, a.size);
+            byte[][] good = blockDigests(a.data != null ? a.data : store.read(at, a.size), bad.senders.length);
             for (int b = 0; b < bad.senders.length; b++) {
-                int off = b * BLOCK;
-                int len = blockLength(piece, b);
-                if (!Arrays.equals(bad.data, off, off + len, good, off, off + len)) {
+                if (!Arrays.equals(bad.blockDigests[b], good[b])) {
                     offend(bad.senders[b]);
                 }
             }
@@ -292,7 +290,30 @@ public final class Storage {
         }
     }
 
-    /** A piece that failed its hash with blocks from several peers: its bytes and who sent each block. */
-    private record Failed(byte[] data, String[] senders) {
+    /**
+     * A piece that failed its hash with blocks from several peers: the SHA-1 of each of its blocks
+     * and who sent it. Digests, not the bytes: a peer that spoils one block of every piece would
+     * otherwise make us keep a copy of every piece until it verifies (20 bytes a block instead).
+     */
+    private record Failed(byte[][] blockDigests, String[] senders) {
+    }
+
+    private static byte[][] blockDigests(byte[] piece, int blocks) {
+        MessageDigest sha = Digests.sha1();
+        byte[][] out = new byte[blocks][];
+        for (int b = 0; b < blocks; b++) {
+            sha.update(piece, b * BLOCK, Math.min(BLOCK, piece.length - b * BLOCK));
+            out[b] = sha.digest();
+        }
+        return out;
+    }
+
+    /** Bytes kept about failed pieces to find out who spoiled them, once they verify. */
+    public long keptForBlame() {
+        long n = 0;
+        for (Failed f : failed.values()) {
+            n += (long) f.blockDigests.length * 20 + f.senders.length * 8L;
+        }
+        return n;
     }
 }

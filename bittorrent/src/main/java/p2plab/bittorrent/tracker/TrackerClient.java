@@ -1,6 +1,7 @@
 package p2plab.bittorrent.tracker;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +92,15 @@ public final class TrackerClient implements PeerHandler<HttpMessage> {
                 return;
             }
             link.attach(result);
+            // A tracker that takes the connection and never answers would hold this announce, and
+            // with it the announce loop, for ever.
+            node.clock().schedule(REPLY_TIMEOUT, () -> {
+                if (!result.isDone()) {
+                    result.completeExceptionally(new IllegalStateException("tracker " + t.address + " did not answer within "
+                            + REPLY_TIMEOUT.toSeconds() + " s; is it a BitTorrent tracker?"));
+                    link.close();
+                }
+            });
             HttpMessage.Request request = HttpMessage.Request.get(target, t.address.toString());
             link.send(trace == null ? request : request.with(HttpFormat.TRACE_HEADER, trace));
         });
@@ -121,8 +131,28 @@ public final class TrackerClient implements PeerHandler<HttpMessage> {
         }
     }
 
+    /**
+     * Peers taken from one announce reply. Our trackers send at most 200; a hostile one could fill
+     * its 4 MiB body with 700,000 compact peers, each of which would become an address here.
+     */
+    public static final int MAX_PEERS_PER_REPLY = 1_000;
+    /**
+     * Largest announce reply decoded: 1,000 peers as dictionaries take about 60 KB. Bencode costs
+     * up to about 30 bytes of heap per byte (an empty dictionary is 2 bytes), so a 4 MiB reply of
+     * them would cost over 100 MB before a single peer is read.
+     */
+    public static final int MAX_ANNOUNCE_REPLY = 256 * 1024;
+    /** How long a tracker has to answer a request, once connected. */
+    public static final Duration REPLY_TIMEOUT = Duration.ofSeconds(30);
+    /** Characters of a failure reason kept: it is shown on one status line. */
+    static final int MAX_REASON = 300;
+
     static AnnounceResponse parseAnnounce(byte[] body) {
-        Map<String, Object> d = Bencode.dict(Bencode.decode(body), "announce reply");
+        if (body.length > MAX_ANNOUNCE_REPLY) {
+            throw new IllegalArgumentException("announce reply of " + body.length + " bytes exceeds the limit of "
+                    + MAX_ANNOUNCE_REPLY + "; is this a BitTorrent tracker?");
+        }
+        Map<String, Object> d = Bencode.dict(Bencode.decode(body, MAX_ANNOUNCE_REPLY, 8), "announce reply");
         failure(d);
         int interval = (int) Bencode.integer(d.getOrDefault("interval", 1800L), "interval");
         int complete = (int) Bencode.integer(d.getOrDefault("complete", 0L), "complete");
@@ -133,12 +163,12 @@ public final class TrackerClient implements PeerHandler<HttpMessage> {
             if (compact.length % 6 != 0) {
                 throw new IllegalArgumentException("compact peer list of " + compact.length + " bytes is not a multiple of 6");
             }
-            for (int i = 0; i < compact.length; i += 6) {
+            for (int i = 0; i < compact.length && peers.size() < MAX_PEERS_PER_REPLY; i += 6) {
                 byte[] ip = {compact[i], compact[i + 1], compact[i + 2], compact[i + 3]};
                 peers.add(Address.ofIpv4(ip, ((compact[i + 4] & 0xff) << 8) | (compact[i + 5] & 0xff)));
             }
         } else if (p instanceof List<?> list) {
-            for (Object o : list) {
+            for (Object o : list.subList(0, Math.min(list.size(), MAX_PEERS_PER_REPLY))) {
                 Map<String, Object> e = Bencode.dict(o, "peer");
                 peers.add(new Address(Bencode.text(e.get("ip"), "ip"), (int) Bencode.integer(e.get("port"), "port")));
             }
@@ -148,7 +178,11 @@ public final class TrackerClient implements PeerHandler<HttpMessage> {
 
     private static void failure(Map<String, Object> d) {
         if (d.containsKey("failure reason")) {
-            throw new IllegalStateException("tracker refused: " + Bencode.text(d.get("failure reason"), "failure reason"));
+            String reason = Bencode.text(d.get("failure reason"), "failure reason");
+            if (reason.length() > MAX_REASON) {
+                reason = reason.substring(0, MAX_REASON) + "...";
+            }
+            throw new IllegalStateException("tracker refused: " + reason);
         }
     }
 

@@ -5,10 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import p2plab.common.bencode.Bencode;
 import p2plab.bittorrent.http.HttpFormat;
 import p2plab.bittorrent.http.HttpMessage;
@@ -51,11 +53,20 @@ public final class TrackerServer implements PeerHandler<HttpMessage> {
     public static final int MAX_TORRENTS = 10_000;
     public static final int MAX_PEERS_PER_TORRENT = 2_000;
     public static final int MAX_PEERS = 100_000;
+    /**
+     * Connections open at once. Each carries one request and is closed after the answer, so only
+     * a flood (or a crowd of thousands announcing in the same instant) comes near it; each may
+     * buffer a request head of 16 KiB and a body of 64 KiB until then.
+     */
+    public static final int MAX_CONNECTIONS = 10_000;
+    /** How long a connection has to deliver its request (a trickled or silent one is closed). */
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final Duration interval;
     private final TrackedTorrents torrents;
     private final Map<String, Metainfo> published = new LinkedHashMap<>();
     private Node<HttpMessage> node;
+    private final Set<Link<HttpMessage>> open = new HashSet<>();
 
     public TrackerServer(Duration interval) {
         this(interval, MAX_TORRENTS, MAX_PEERS_PER_TORRENT, MAX_PEERS);
@@ -110,6 +121,30 @@ public final class TrackerServer implements PeerHandler<HttpMessage> {
 
     public void close() {
         node.close();
+    }
+
+    @Override
+    public void onConnected(Link<HttpMessage> link) {
+        if (open.size() >= MAX_CONNECTIONS) {
+            link.close();
+            return;
+        }
+        open.add(link);
+        node.clock().schedule(REQUEST_TIMEOUT, () -> {
+            if (open.contains(link)) {
+                link.close();
+            }
+        });
+    }
+
+    @Override
+    public void onClosed(Link<HttpMessage> link, String reason) {
+        open.remove(link);
+    }
+
+    /** Connections open now. */
+    public int openConnections() {
+        return open.size();
     }
 
     @Override

@@ -19,7 +19,8 @@ import p2plab.common.bencode.BencodeException;
  * </pre>
  *
  * Every key is optional and unknown keys are ignored, as BEP 10 asks. A remote dictionary keeps
- * at most {@link #MAX_EXTENSIONS} names, so a peer cannot make us hold an unbounded map.
+ * at most {@link #MAX_EXTENSIONS} names of at most {@link #MAX_NAME} characters, so a peer cannot
+ * make us hold an unbounded map (a 128 KiB name would otherwise be kept per connection).
  *
  * @param extensions the {@code m} dictionary (names with id 0 are left out)
  * @param client     {@code v}, or "" when absent
@@ -29,6 +30,8 @@ import p2plab.common.bencode.BencodeException;
  */
 public record ExtensionHandshake(Map<String, Integer> extensions, String client, int port, int reqq, long metadataSize) {
     public static final int MAX_EXTENSIONS = 64;
+    /** Longest extension name kept; a longer one is ignored (real names are like {@code ut_metadata}). */
+    public static final int MAX_NAME = 64;
     /** Longest client name kept. */
     static final int MAX_CLIENT = 64;
 
@@ -84,7 +87,7 @@ public record ExtensionHandshake(Map<String, Integer> extensions, String client,
                 if (ext.size() == MAX_EXTENSIONS) {
                     break;
                 }
-                if (e.getValue() instanceof Long id && id > 0 && id <= 255) {
+                if (e.getValue() instanceof Long id && id > 0 && id <= 255 && ((String) e.getKey()).length() <= MAX_NAME) {
                     ext.put((String) e.getKey(), id.intValue());
                 }
             }

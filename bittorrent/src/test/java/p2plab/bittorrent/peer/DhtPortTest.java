@@ -74,6 +74,20 @@ class DhtPortTest {
         }
     }
 
+    /** Each port learned costs the DHT a ping: a peer that repeats the message is heard once. */
+    @Test
+    void aPeerRepeatingItsPortMessageIsHeardOnce() throws Exception {
+        FakeDht dht = new FakeDht();
+        try (SimTransport sim = SimTransport.withSeed(8)) {
+            Setup s = connect(sim, dht, Reserved.ours(true));
+            for (int i = 0; i < 10_000; i++) {
+                s.link.send(new PeerMessage.Port(1 + i % 65_535));
+            }
+            sim.advance(Duration.ofSeconds(1));
+            assertEquals(List.of(new Address(s.node.address().host(), 1)), dht.learned);
+        }
+    }
+
     @Test
     void noPortMessageWithoutTheDhtBit() throws Exception {
         FakeDht dht = new FakeDht();

@@ -70,6 +70,24 @@ class StorageTest {
         onlyTheSenderOfTheWrongBlockIsCharged(new Storage(meta, new MemoryStore(PIECE), 1), 0, 1);
     }
 
+    /**
+     * To blame the right sender once a piece verifies, what is kept of a failed piece is a digest a
+     * block, not its bytes: a peer that spoils one block of each piece cannot make us hold them all.
+     */
+    @Test
+    void aFailedPieceIsKeptAsBlockDigestsNotAsItsBytes() {
+        Storage s = new Storage(meta, new MemoryStore(PIECE), 1);
+        for (int piece = 0; piece < 3; piece++) {
+            send(s, piece, 0, "good", false);
+            assertEquals(Storage.Outcome.PIECE_FAILED, send(s, piece, 1, "bad", true));
+        }
+        assertEquals(3 * 2 * (20 + 8), s.keptForBlame(), "3 pieces of 2 blocks: a digest and a sender each");
+        send(s, 0, 0, "good", false);
+        assertEquals(Storage.Outcome.PIECE_VERIFIED, send(s, 0, 1, "good", false));
+        assertTrue(s.banned("bad"));
+        assertEquals(2 * 2 * (20 + 8), s.keptForBlame(), "a verified piece's record is dropped");
+    }
+
     /** Piece 2 fails with a good block and a bad one; fetched again (blocks in {@code order}), it verifies and only "bad" is charged. */
     private void onlyTheSenderOfTheWrongBlockIsCharged(Storage s, int... order) {
         send(s, 2, 0, "good", false);

@@ -70,6 +70,16 @@ class ExtensionHandshakeTest {
     }
 
     @Test
+    void anExtensionNameOverTheLimitIsIgnored() {
+        String longName = "x".repeat(100_000);
+        byte[] wire = ("d1:md11:ut_metadatai2e" + longName.length() + ":" + longName + "i1eee").getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals(Map.of("ut_metadata", 2), ExtensionHandshake.decode(wire).extensions());
+        String atTheLimit = "y".repeat(ExtensionHandshake.MAX_NAME);
+        byte[] fits = ("d1:md" + atTheLimit.length() + ":" + atTheLimit + "i1eee").getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals(Map.of(atTheLimit, 1), ExtensionHandshake.decode(fits).extensions());
+    }
+
+    @Test
     void notADictionaryIsRefusedWithAReason() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ExtensionHandshake.decode("li1ee".getBytes(StandardCharsets.ISO_8859_1)));

@@ -27,6 +27,13 @@ import java.util.TreeMap;
 public final class Bencode {
     public static final int DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
     public static final int DEFAULT_MAX_DEPTH = 64;
+    /**
+     * Values (integers, strings, lists, dictionaries) one decode makes at most. A value costs up to
+     * about 50 bytes of heap for 2 bytes of input ({@code de}, an empty dictionary), so within
+     * {@link #DEFAULT_MAX_BYTES} the bytes alone would allow 8 million maps; a .torrent of 100,000
+     * files has about 500,000 values.
+     */
+    public static final int MAX_VALUES = 1_000_000;
 
     private Bencode() {
     }
@@ -125,6 +132,7 @@ public final class Bencode {
         private final byte[] data;
         private final int maxDepth;
         private int pos;
+        private int values;
         private final Map<String, int[]> topSpans = new TreeMap<>();
 
         Decoder(byte[] data, int maxBytes, int maxDepth) {
@@ -146,6 +154,9 @@ public final class Bencode {
         private Object value(int depth) {
             if (depth > maxDepth) {
                 throw new BencodeException("nested deeper than " + maxDepth + " levels at offset " + pos);
+            }
+            if (++values > MAX_VALUES) {
+                throw new BencodeException("more than " + MAX_VALUES + " values (at offset " + pos + ")");
             }
             int c = peek();
             if (c == 'i') {

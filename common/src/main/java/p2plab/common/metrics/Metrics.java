@@ -105,7 +105,7 @@ public final class Metrics {
         from.add(typeId, PeerCounters.DROPPED, 1);
     }
 
-    /** A malformed or oversized frame that {@code to} refused. */
+    /** A malformed or oversized frame that {@code to} refused, or a connection over its limit. */
     public void rejected(PeerCounters to) {
         to.addRejected();
     }

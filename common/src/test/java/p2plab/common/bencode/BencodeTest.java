@@ -82,6 +82,16 @@ class BencodeTest {
         assertThrows(BencodeException.class, () -> Bencode.decode(new byte[2000], 1000, 10));
     }
 
+    /** 2 bytes of input can be a whole dictionary: the count of values is capped, not only the bytes. */
+    @Test
+    void aMillionValuesAreTheMostOneDecodeMakes() {
+        String atTheLimit = "l" + "i0e".repeat(Bencode.MAX_VALUES - 1) + "e"; // the list and its items
+        assertEquals(Bencode.MAX_VALUES - 1, Bencode.list(Bencode.decode(b(atTheLimit)), "l").size());
+        String emptyDictionaries = "l" + "de".repeat(4_000_000) + "e"; // 8 MB, within the byte limit
+        BencodeException e = assertThrows(BencodeException.class, () -> Bencode.decode(b(emptyDictionaries)));
+        assertEquals("more than 1000000 values (at offset 1999999)", e.getMessage());
+    }
+
     @Test
     void rawValueIsTheExactSpan() {
         byte[] in = b("d8:announce3:url4:infod4:name1:xee");

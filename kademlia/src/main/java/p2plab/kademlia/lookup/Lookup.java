@@ -3,6 +3,7 @@ package p2plab.kademlia.lookup;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,16 @@ import p2plab.kademlia.krpc.NodeId;
  * the lookup's rounds are the deepest depth it queried, the "hops" of the textbook.
  */
 public final class Lookup {
+    /**
+     * Candidates kept: each answer may add as many contacts as a datagram holds (about 56), and
+     * nodes that keep naming fresh contacts closer than the last could grow a lookup without end.
+     * Past this, the farthest not yet asked are forgotten; a lookup that ends normally asks far
+     * fewer (about k per step).
+     */
+    public static final int MAX_CANDIDATES = 4_096;
+    /** Peers kept from get_peers answers (a client remembers 1,000 per torrent anyway). */
+    public static final int MAX_PEERS = 1_000;
+
     private enum State { NEW, IN_FLIGHT, ANSWERED, FAILED }
 
     private static final class Candidate {
@@ -123,7 +134,12 @@ public final class Lookup {
         if (!closer.isEmpty()) {
             merge(closer, c.depth + 1);
         }
-        values.addAll(peers);
+        for (Address p : peers) {
+            if (values.size() >= MAX_PEERS) {
+                break;
+            }
+            values.add(p);
+        }
         if (token != null) {
             tokens.put(from.id(), token);
         }
@@ -142,6 +158,17 @@ public final class Lookup {
                 throw new IllegalStateException("the lookup policy merged " + n + ", which is a candidate already");
             }
         }
+        Iterator<Candidate> farthestFirst = candidates.descendingMap().values().iterator();
+        while (candidates.size() > MAX_CANDIDATES && farthestFirst.hasNext()) {
+            if (farthestFirst.next().state == State.NEW) {
+                farthestFirst.remove();
+            }
+        }
+    }
+
+    /** Candidates held now (at most {@link #MAX_CANDIDATES} plus those asked). */
+    public int candidateCount() {
+        return candidates.size();
     }
 
     /** {@code to} did not answer (timeout or error): it is no candidate any more. */

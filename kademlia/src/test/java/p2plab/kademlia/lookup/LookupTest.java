@@ -71,6 +71,42 @@ class LookupTest {
         }
     }
 
+    /**
+     * Answerers that each name 56 fresh contacts closer than themselves (a datagram's worth) and
+     * 100 fresh peers: a lookup that follows them keeps at most {@link Lookup#MAX_CANDIDATES}
+     * candidates and {@link Lookup#MAX_PEERS} peers, however long it goes on.
+     */
+    @Test
+    void answersThatKeepNamingCloserContactsCannotGrowTheLookupWithoutEnd() {
+        Lookup l = new Lookup(ZERO, 8, 1, NextHopPolicy.closestFirst(), List.of(id(1_000_000)));
+        int port = 1;
+        for (int round = 1; round <= 150; round++) {
+            List<Contact> asked = l.next(random);
+            assertEquals(1, asked.size(), "round " + round);
+            List<Contact> closer = new java.util.ArrayList<>();
+            for (int j = 1; j <= 56; j++) {
+                closer.add(id(1_000_000 - round * 100 - j));
+            }
+            List<Address> peers = new java.util.ArrayList<>();
+            for (int j = 0; j < 100; j++) {
+                peers.add(new Address("127.0.0.2", port++));
+            }
+            l.answered(asked.get(0), closer, peers, null);
+            assertTrue(l.candidateCount() <= Lookup.MAX_CANDIDATES, "candidates " + l.candidateCount());
+        }
+        assertFalse(l.done(), "still following the answers");
+        assertEquals(Lookup.MAX_CANDIDATES, l.candidateCount(), "the asked ones and the closest not asked");
+        assertEquals(Lookup.MAX_PEERS, l.result().peers().size());
+        assertEquals(new Address("127.0.0.2", 1), l.result().peers().get(0), "the first peers found are kept");
+    }
+
+    /** A contact whose id, read as a number, is {@code value}: its distance to the target 00... */
+    private static Contact id(int value) {
+        byte[] b = new byte[20];
+        java.nio.ByteBuffer.wrap(b).putInt(16, value);
+        return new Contact(NodeId.of(b), new Address("127.0.0.1", 1 + value % 60_000));
+    }
+
     private static Contact c(String firstByte) {
         return new Contact(NodeId.ofHex(firstByte + "00".repeat(19)), new Address("127.0.0.1", Integer.parseInt(firstByte, 16)));
     }

@@ -53,6 +53,10 @@ final class PeerChannelInitializer<M> extends ChannelInitializer<Channel> {
             return;
         }
         boolean outbound = dialed != null;
+        if (!outbound && !node.admitInbound(ch)) {
+            ch.close(); // over the node's limit of accepted connections
+            return;
+        }
         Address remote = outbound ? dialed : addressOf((InetSocketAddress) ch.remoteAddress());
         TcpLink<M> link = new TcpLink<>(node, ch, remote, outbound);
 

@@ -71,6 +71,7 @@ final class TcpNode<M> implements Node<M> {
     private final int typeBase;
     private final GlobalTrafficShapingHandler shaper;     // null when the node has no rate limits
     private final ChannelGroup channels;                  // every socket of this node, for kill()
+    private int inbound;                                  // loop-only: accepted sockets still open
     private final Set<TcpLink<M>> links = new LinkedHashSet<>(); // guarded by itself
     private volatile State state = State.OPEN;
     private volatile Address address;
@@ -373,6 +374,20 @@ final class TcpNode<M> implements Node<M> {
     /** True unless killed: a closing node still hears about its links closing. */
     boolean callbacksAllowed() {
         return state != State.KILLED;
+    }
+
+    /**
+     * An accepted socket takes a place among {@code maxInbound}, given back when it closes; false
+     * (the socket is to be closed, and is counted as rejected) when none is free.
+     */
+    boolean admitInbound(Channel channel) {
+        if (inbound >= transport.options().maxInbound()) {
+            countRejected();
+            return false;
+        }
+        inbound++;
+        channel.closeFuture().addListener(f -> inbound--);
+        return true;
     }
 
     /** A new socket; returns false when the node no longer takes any. */

@@ -13,12 +13,16 @@ package p2plab.common.transport.tcp;
  *                         rejected as malformed; a guard for decoders that never say "too big"
  * @param datagramLossRate share of datagrams thrown away on purpose before they leave (seeded,
  *                         counted as dropped), to show on real UDP what loss does; 0 by default
+ * @param maxInbound       connections other hosts may have open to one node at once; one more is
+ *                         closed as soon as it is accepted (counted as rejected), so a flood of
+ *                         connections cannot take every file descriptor and the memory behind them
  */
 public record TcpOptions(String bindHost, double timeScale, long seed, int ioThreads, int maxBufferedBytes,
-        double datagramLossRate) {
+        double datagramLossRate, int maxInbound) {
 
     public static final String LOOPBACK = "127.0.0.1";
     public static final int DEFAULT_MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+    public static final int DEFAULT_MAX_INBOUND = 10_000;
 
     public TcpOptions {
         if (bindHost == null || bindHost.isBlank()) {
@@ -36,35 +40,42 @@ public record TcpOptions(String bindHost, double timeScale, long seed, int ioThr
         if (datagramLossRate < 0 || datagramLossRate >= 1) {
             throw new IllegalArgumentException("datagram loss rate must be in [0, 1), got " + datagramLossRate);
         }
+        if (maxInbound <= 0) {
+            throw new IllegalArgumentException("maxInbound must be positive, got " + maxInbound);
+        }
     }
 
     /** Loopback, real time, seed 0, one thread per core. */
     public static TcpOptions defaults() {
-        return new TcpOptions(LOOPBACK, 1.0, 0L, 0, DEFAULT_MAX_BUFFERED_BYTES, 0);
+        return new TcpOptions(LOOPBACK, 1.0, 0L, 0, DEFAULT_MAX_BUFFERED_BYTES, 0, DEFAULT_MAX_INBOUND);
     }
 
     public TcpOptions withBindHost(String host) {
-        return new TcpOptions(host, timeScale, seed, ioThreads, maxBufferedBytes, datagramLossRate);
+        return new TcpOptions(host, timeScale, seed, ioThreads, maxBufferedBytes, datagramLossRate, maxInbound);
     }
 
     public TcpOptions withTimeScale(double scale) {
-        return new TcpOptions(bindHost, scale, seed, ioThreads, maxBufferedBytes, datagramLossRate);
+        return new TcpOptions(bindHost, scale, seed, ioThreads, maxBufferedBytes, datagramLossRate, maxInbound);
     }
 
     public TcpOptions withSeed(long newSeed) {
-        return new TcpOptions(bindHost, timeScale, newSeed, ioThreads, maxBufferedBytes, datagramLossRate);
+        return new TcpOptions(bindHost, timeScale, newSeed, ioThreads, maxBufferedBytes, datagramLossRate, maxInbound);
     }
 
     public TcpOptions withIoThreads(int threads) {
-        return new TcpOptions(bindHost, timeScale, seed, threads, maxBufferedBytes, datagramLossRate);
+        return new TcpOptions(bindHost, timeScale, seed, threads, maxBufferedBytes, datagramLossRate, maxInbound);
     }
 
     public TcpOptions withMaxBufferedBytes(int bytes) {
-        return new TcpOptions(bindHost, timeScale, seed, ioThreads, bytes, datagramLossRate);
+        return new TcpOptions(bindHost, timeScale, seed, ioThreads, bytes, datagramLossRate, maxInbound);
     }
 
     public TcpOptions withDatagramLoss(double rate) {
-        return new TcpOptions(bindHost, timeScale, seed, ioThreads, maxBufferedBytes, rate);
+        return new TcpOptions(bindHost, timeScale, seed, ioThreads, maxBufferedBytes, rate, maxInbound);
+    }
+
+    public TcpOptions withMaxInbound(int connections) {
+        return new TcpOptions(bindHost, timeScale, seed, ioThreads, maxBufferedBytes, datagramLossRate, connections);
     }
 
     /** The thread count actually used. */
