@@ -23,6 +23,7 @@ import p2plab.kazaa.wire.KazaaMessage.RefreshList;
 import p2plab.kazaa.wire.KazaaMessage.RoleChange;
 import p2plab.kazaa.wire.KazaaMessage.SupernodeHello;
 import p2plab.kazaa.wire.PeerRef;
+import p2plab.kazaa.wire.SharedFile;
 
 /**
  * The supernode role of a peer. It indexes its children's files, keeps a bounded number of links
@@ -36,6 +37,12 @@ public final class Supernode {
     static final int LIST_FOR_CHILDREN = 8;
     /** Most files in one QueryHit; bigger answers go in several. */
     static final int FILES_PER_HIT = 500;
+    /**
+     * Most files indexed for one child; the rest of a longer list is left out. A FileList may
+     * name 65,535 files (4 MiB), and a supernode has up to twice max-children children: without
+     * it, children sharing all they could cost a supernode gigabytes and every query a scan of millions.
+     */
+    public static final int MAX_FILES_PER_CHILD = 5_000;
 
     private final SupernodeHost host;
     private final Node<KazaaMessage> node;
@@ -140,7 +147,8 @@ public final class Supernode {
 
     public void onFileList(Link<KazaaMessage> link, KazaaMessage.FileList list) {
         if (active && link.attachment() instanceof Child c && children.get(c.ref.id()) == link) {
-            index.replace(c.ref, list.files());
+            List<SharedFile> files = list.files();
+            index.replace(c.ref, files.size() > MAX_FILES_PER_CHILD ? files.subList(0, MAX_FILES_PER_CHILD) : files);
         }
     }
 
