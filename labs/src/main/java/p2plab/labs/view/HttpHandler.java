@@ -16,14 +16,29 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Serves the page's files; the WebSocket handler before it in the pipeline has taken the
- * upgrade on {@value Assets#WEBSOCKET}. GET only; anything not an asset is 404.
+ * upgrade on {@value Assets#WEBSOCKET}. GET only; anything not an asset is 404; a request the
+ * decoder could not read (a request line over 4 KiB, headers over 8 KiB) is 400. One request a
+ * connection: the connection closes after the answer, and requests sent behind the first are
+ * not read (fifty pipelined GETs of d3 in one packet would otherwise queue fifty answers).
  */
 final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private boolean answered;
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+        if (answered) {
+            return;
+        }
+        answered = true;
+        ctx.channel().config().setAutoRead(false);
+        if (req.decoderResult().isFailure()) {
+            reply(ctx, status(HttpResponseStatus.BAD_REQUEST));
+            return;
+        }
         if (!req.method().equals(HttpMethod.GET) && !req.method().equals(HttpMethod.HEAD)) {
-            reply(ctx, status(HttpResponseStatus.METHOD_NOT_ALLOWED));
+            FullHttpResponse r = status(HttpResponseStatus.METHOD_NOT_ALLOWED);
+            r.headers().set(HttpHeaderNames.ALLOW, "GET, HEAD");
+            reply(ctx, r);
             return;
         }
         FullHttpResponse res = Assets.find(req.uri())

@@ -5,6 +5,9 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.util.AttributeKey;
+import java.time.Duration;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -43,6 +46,23 @@ import p2plab.common.overlay.Network;
 public final class ViewServer implements AutoCloseable {
     static final int TICK_MILLIS = 100;
     static final int MAX_BATCH = 5_000;
+    /** Set on a connection once its WebSocket is open: a page, not an HTTP request. */
+    private static final AttributeKey<Boolean> PAGE = AttributeKey.valueOf("p2plab.view.page");
+    /** Ticks in a row a page has been more than {@link Limits#slowPageBytes} behind. */
+    private static final AttributeKey<Integer> TICKS_BEHIND = AttributeKey.valueOf("p2plab.view.behind");
+
+    /**
+     * What browsers may cost the server, whoever they are (with {@code --bind} anyone who can
+     * reach the address).
+     *
+     * @param connections     connections open at once (pages and requests); one more is closed as accepted
+     * @param requestDeadline time a connection has for its request and the answer (a page, once open, has none)
+     * @param slowPageBytes   frames that may wait for a page that does not read
+     * @param slowPageTicks   ticks in a row a page may stay that far behind before it is closed
+     */
+    record Limits(int connections, Duration requestDeadline, int slowPageBytes, int slowPageTicks) {
+        static final Limits DEFAULTS = new Limits(256, Duration.ofSeconds(10), 16 << 20, 10);
+    }
 
     /** Which network to follow, by name; null when there is none. */
     public record Followed(String name, Network network) {
@@ -50,6 +70,8 @@ public final class ViewServer implements AutoCloseable {
 
     private final MultiThreadIoEventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final ChannelGroup pages = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private final Limits limits;
     private final EventHub hub = new EventHub();
     private final NetworkWatcher watcher = new NetworkWatcher();
     private final Supplier<Followed> follow;
@@ -64,7 +86,9 @@ public final class ViewServer implements AutoCloseable {
     private long seq;
     private boolean closed;
 
-    private ViewServer(String bind, int port, Supplier<Followed> follow, List<String> replay, BufferedWriter record) {
+    private ViewServer(String bind, int port, Supplier<Followed> follow, List<String> replay, BufferedWriter record,
+            Limits limits) {
+        this.limits = limits;
         this.follow = follow;
         this.replay = replay;
         this.record = record;
@@ -73,9 +97,20 @@ public final class ViewServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
+                            if (connections.size() >= limits.connections()) {
+                                ch.close();
+                                return;
+                            }
+                            connections.add(ch);
+                            ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(limits.slowPageBytes() / 2, limits.slowPageBytes()));
+                            ch.eventLoop().schedule(() -> {
+                                if (!ch.hasAttr(PAGE)) {
+                                    ch.close(); // no request, or one sent a byte at a time
+                                }
+                            }, limits.requestDeadline().toMillis(), TimeUnit.MILLISECONDS);
                             ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(8192),
                                     new WebSocketServerProtocolHandler(Assets.WEBSOCKET, null, false, 4096),
-                                    new PageJoined(), new PageControl(), new HttpHandler());
+                                    new Page(), new PageControl(), new HttpHandler());
                         }
                     })
                     .bind(new InetSocketAddress(bind, port)).sync().channel();
@@ -91,12 +126,20 @@ public final class ViewServer implements AutoCloseable {
 
     /** Serves a live view of whatever network {@code follow} names; {@code record} (may be null) gets every frame. */
     public static ViewServer live(String bind, int port, Supplier<Followed> follow, BufferedWriter record) {
-        return new ViewServer(bind, port, follow, null, record);
+        return live(bind, port, follow, record, Limits.DEFAULTS);
+    }
+
+    static ViewServer live(String bind, int port, Supplier<Followed> follow, BufferedWriter record, Limits limits) {
+        return new ViewServer(bind, port, follow, null, record, limits);
     }
 
     /** Serves a recording: every page that connects gets its frames. */
     public static ViewServer replay(String bind, int port, List<String> lines) {
-        return new ViewServer(bind, port, () -> null, List.copyOf(lines), null);
+        return replay(bind, port, lines, Limits.DEFAULTS);
+    }
+
+    static ViewServer replay(String bind, int port, List<String> lines, Limits limits) {
+        return new ViewServer(bind, port, () -> null, List.copyOf(lines), null, limits);
     }
 
     public int port() {
@@ -139,6 +182,7 @@ public final class ViewServer implements AutoCloseable {
                 // The simulation was changing the graph under us (it runs on the shell's thread); look again next tick.
                 c = new NetworkWatcher.Change(null, List.of());
             }
+            closeSlowPages();
             List<ViewEvent> events = new ArrayList<>(c.events());
             events.addAll(hub.drain(MAX_BATCH - events.size()));
             if (!events.isEmpty()) {
@@ -151,6 +195,22 @@ public final class ViewServer implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             // A tick must never stop the ticking; the next one looks again.
+        }
+    }
+
+    /**
+     * A page that has not taken {@link Limits#slowPageBytes} of frames for
+     * {@link Limits#slowPageTicks} ticks in a row is closed: a page that stopped reading would
+     * otherwise make the server hold every frame for it (about 5 MB a second when busy).
+     */
+    private void closeSlowPages() {
+        for (Channel page : pages) {
+            Integer before = page.attr(TICKS_BEHIND).get();
+            int behind = page.isWritable() ? 0 : (before == null ? 0 : before) + 1;
+            page.attr(TICKS_BEHIND).set(behind);
+            if (behind >= limits.slowPageTicks()) {
+                page.close();
+            }
         }
     }
 
@@ -193,17 +253,22 @@ public final class ViewServer implements AutoCloseable {
         }
     }
 
-    /** Greets a page whose WebSocket just opened: the graph as it is (or the whole recording). */
-    private final class PageJoined extends ChannelInboundHandlerAdapter {
+    /**
+     * A connection once its WebSocket opened: greets it with the graph as it is, or feeds it the
+     * recording as fast as it reads. While it does not read, nothing more is read from it
+     * either (a page sending pings and never reading the pongs cannot pile them up here).
+     */
+    private final class Page extends ChannelInboundHandlerAdapter {
+        private int nextLine = -1;
+
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
             if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
+                ctx.channel().attr(PAGE).set(Boolean.TRUE);
                 ctx.channel().writeAndFlush(new TextWebSocketFrame("{\"frame\":\"hello\",\"mode\":\"" + (replay != null ? "replay" : "live") + "\"}"));
                 if (replay != null) {
-                    for (String line : replay) {
-                        ctx.channel().write(new TextWebSocketFrame(line));
-                    }
-                    ctx.channel().flush();
+                    nextLine = 0;
+                    feed(ctx.channel());
                 } else {
                     String t = lastTopology;
                     if (t != null) {
@@ -213,6 +278,29 @@ public final class ViewServer implements AutoCloseable {
                 }
             }
             super.userEventTriggered(ctx, evt);
+        }
+
+        @Override
+        public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+            Channel ch = ctx.channel();
+            if (ch.hasAttr(PAGE)) {
+                ch.config().setAutoRead(ch.isWritable());
+                if (ch.isWritable()) {
+                    feed(ch);
+                }
+            }
+            super.channelWritabilityChanged(ctx);
+        }
+
+        /** The recording's next lines, while the page keeps up: a page holds at most the write buffer, not a copy of the file. */
+        private void feed(Channel ch) {
+            if (nextLine < 0) {
+                return;
+            }
+            while (nextLine < replay.size() && ch.isWritable()) {
+                ch.write(new TextWebSocketFrame(replay.get(nextLine++)));
+            }
+            ch.flush();
         }
     }
 

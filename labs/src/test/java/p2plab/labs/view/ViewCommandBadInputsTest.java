@@ -16,11 +16,17 @@ class ViewCommandBadInputsTest {
     void badOptionsGetOneLineEach(@TempDir Path dir) throws Exception {
         Path notJson = Files.writeString(dir.resolve("notes.txt"), "hello\n");
         Path binary = Files.write(dir.resolve("photo.jsonl"), new byte[] {(byte) 0x89, 'P', 'N', 'G', '\n'});
+        Path huge = dir.resolve("huge.jsonl");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(300L << 20); // sparse: costs no disk, and reading it would cost 300 MiB of heap
+        }
         String[][] cases = {
             {"view --port 70000", "--port must be between 0 and 65535"},
             {"view --bind projector.local", "--bind: unknown address 'projector.local'; give an IP address"},
             {"view --replay " + dir.resolve("missing.jsonl"), "--replay: no such file"},
             {"view --replay " + notJson, "is not a recording"},
+            {"view --replay " + huge, "--replay: " + huge + " is 300 MiB; a recording of at most 256 MiB can be replayed"},
+            {"view --replay " + dir, "--replay: " + dir + " is not a file"},
             {"view --replay " + binary, binary + " is not a recording (one JSON object a line, from `view --record`)"},
             {"view --record " + dir, "--record: " + dir + " is a folder; give a file name, e.g. " + dir.resolve("view.jsonl")},
             {"view --record " + dir.resolve("no/such/view.jsonl"), "--record: cannot write " + dir.resolve("no/such/view.jsonl")

@@ -26,6 +26,8 @@ import picocli.CommandLine.Option;
 @Command(name = "view", description = "Show the current network live in a browser: the graph, searches spreading, kills, the swarm.")
 public final class ViewCommand implements Callable<Integer> {
     static final String LOOPBACK = "127.0.0.1";
+    /** Largest recording replayed: it is held in memory while it is served. */
+    static final long MAX_REPLAY_BYTES = 256L << 20;
 
     @Option(names = "--port", paramLabel = "P", defaultValue = "0", description = "Port to serve on (default: any free one).")
     int port;
@@ -105,6 +107,14 @@ public final class ViewCommand implements Callable<Integer> {
 
     private List<String> readRecording() {
         try {
+            if (Files.exists(replay) && !Files.isRegularFile(replay)) {
+                throw new LabException("--replay: " + replay + " is not a file; give a file that `view --record FILE` wrote");
+            }
+            long size = Files.size(replay);
+            if (size > MAX_REPLAY_BYTES) {
+                throw new LabException("--replay: " + replay + " is " + (size >> 20) + " MiB; a recording of at most "
+                        + (MAX_REPLAY_BYTES >> 20) + " MiB can be replayed (record a shorter session)");
+            }
             List<String> lines = Files.readAllLines(replay, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
             if (lines.isEmpty() || !lines.get(0).startsWith("{")) {
                 throw new LabException(replay + " is not a recording (one JSON object a line, from `view --record`)");
