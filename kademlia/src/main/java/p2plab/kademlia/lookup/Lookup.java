@@ -43,6 +43,13 @@ public final class Lookup {
     public static final int MAX_CANDIDATES = 4_096;
     /** Peers kept from get_peers answers (a client remembers 1,000 per torrent anyway). */
     public static final int MAX_PEERS = 1_000;
+    /**
+     * Queries one lookup sends at most; then it ends with the closest that answered. Nodes that
+     * keep naming fresh contacts closer than the last would otherwise lead it on for ever. Each
+     * contact is asked once, so a lookup in a network of at most this many nodes never meets it;
+     * closest-first lookups ask about 20 even among a million nodes.
+     */
+    public static final int MAX_QUERIES = 1_000;
 
     private enum State { NEW, IN_FLIGHT, ANSWERED, FAILED }
 
@@ -91,7 +98,7 @@ public final class Lookup {
 
     /** Contacts to query now; each is in flight until {@link #answered} or {@link #failed}. */
     public List<Contact> next(RandomGenerator random) {
-        int slots = alpha - inFlight;
+        int slots = Math.min(alpha - inFlight, MAX_QUERIES - queries);
         if (slots <= 0 || done()) {
             return List.of();
         }
@@ -184,7 +191,8 @@ public final class Lookup {
 
     /**
      * True when the policy's stop rule says so (by default: the k closest live candidates have
-     * all answered), and in any case when nothing is left to ask or wait for.
+     * all answered), and in any case when nothing is left to ask or wait for, or when
+     * {@link #MAX_QUERIES} were sent and none is in flight.
      */
     public boolean done() {
         List<NextHopPolicy.Progress> live = new ArrayList<>(candidates.size());
@@ -200,7 +208,7 @@ public final class Lookup {
                 default -> { } // failed: no candidate any more
             }
         }
-        return (!unqueried && inFlight == 0) || policy.done(Collections.unmodifiableList(live), k);
+        return ((!unqueried || queries >= MAX_QUERIES) && inFlight == 0) || policy.done(Collections.unmodifiableList(live), k);
     }
 
     public boolean idle() {

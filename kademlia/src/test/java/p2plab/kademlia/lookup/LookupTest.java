@@ -100,6 +100,27 @@ class LookupTest {
         assertEquals(new Address("127.0.0.2", 1), l.result().peers().get(0), "the first peers found are kept");
     }
 
+    /** The same answerers, followed to the end: the lookup stops after {@link Lookup#MAX_QUERIES} queries. */
+    @Test
+    void answersThatKeepNamingCloserContactsCannotLeadTheLookupOnForEver() {
+        Lookup l = new Lookup(ZERO, 8, 3, NextHopPolicy.closestFirst(), List.of(id(100_000_000)));
+        int next = 100_000_000;
+        int rounds = 0;
+        while (!l.done() && rounds++ < 10 * Lookup.MAX_QUERIES) {
+            for (Contact asked : l.next(random)) {
+                List<Contact> closer = new java.util.ArrayList<>();
+                for (int j = 0; j < 8; j++) {
+                    closer.add(id(--next));
+                }
+                l.answered(asked, closer, List.of(), null);
+            }
+        }
+        assertTrue(l.done(), "the lookup ended");
+        assertEquals(Lookup.MAX_QUERIES, l.result().queries());
+        assertEquals(8, l.result().closest().size(), "with the closest that answered");
+        assertTrue(l.next(random).isEmpty());
+    }
+
     /** A contact whose id, read as a number, is {@code value}: its distance to the target 00... */
     private static Contact id(int value) {
         byte[] b = new byte[20];
