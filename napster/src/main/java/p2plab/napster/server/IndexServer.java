@@ -3,8 +3,11 @@ package p2plab.napster.server;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import p2plab.common.content.Keywords;
 import p2plab.common.time.Cancellable;
 import p2plab.common.transport.Link;
@@ -45,6 +48,12 @@ public final class IndexServer implements PeerHandler<NapMessage> {
     private final IndexStore store;
     private final ServerSettings settings;
     private final Map<String, Session> sessions = new HashMap<>();
+    /**
+     * Connections that have not logged in yet, oldest first: one that has not within the
+     * heartbeat timeout is closed. Without it, connections that never log in held their place
+     * for ever, and enough of them fill the transport's limit and keep everyone out.
+     */
+    private final Set<Session> awaitingLogin = new LinkedHashSet<>();
     /**
      * The search-result fields of the files logged-in peers share, encoded once, the first time
      * the (holder, file) pair is a hit (they depend only on the file and its holder): a popular
@@ -94,7 +103,9 @@ public final class IndexServer implements PeerHandler<NapMessage> {
 
     @Override
     public void onConnected(Link<NapMessage> link) {
-        link.attach(new Session(link, node.clock().nanos()));
+        Session s = new Session(link, node.clock().nanos());
+        link.attach(s);
+        awaitingLogin.add(s);
     }
 
     @Override
@@ -137,6 +148,7 @@ public final class IndexServer implements PeerHandler<NapMessage> {
         Session s = (Session) link.attachment();
         if (s != null) {
             s.clearQueue();
+            awaitingLogin.remove(s);
             leave(s);
         }
     }
@@ -157,6 +169,7 @@ public final class IndexServer implements PeerHandler<NapMessage> {
             leave(ghost);
             ghost.link.close();
         }
+        awaitingLogin.remove(s);
         s.nick = login.nick();
         s.host = s.link.remote().host();
         s.dataPort = login.port();
@@ -260,6 +273,15 @@ public final class IndexServer implements PeerHandler<NapMessage> {
     private void dropSilentPeers() {
         long now = node.clock().nanos();
         long limit = settings.heartbeatTimeout().toNanos();
+        for (Iterator<Session> it = awaitingLogin.iterator(); it.hasNext(); ) {
+            Session s = it.next();
+            if (now - s.connectedNanos <= limit) {
+                break; // oldest first: the rest are younger
+            }
+            it.remove();
+            s.send(new ErrorMessage("no Login (type 2) within " + settings.heartbeatTimeout().toMillis() + " ms of connecting; closed"));
+            s.link.close();
+        }
         List<Session> silent = new ArrayList<>();
         for (Session s : sessions.values()) {
             if (now - s.lastHeardNanos > limit) {

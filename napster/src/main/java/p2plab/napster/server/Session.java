@@ -27,11 +27,14 @@ final class Session {
     int dataPort;
     int linkType;
     long lastHeardNanos;
+    /** When the connection opened: it has the heartbeat timeout to log in. */
+    final long connectedNanos;
     final Map<String, SharedFile> files = new ArrayMap<>(); // by name: a peer shares a handful (at most maxShared)
 
     Session(Link<NapMessage> link, long now) {
         this.link = link;
         this.lastHeardNanos = now;
+        this.connectedNanos = now;
     }
 
     /** Everything the server says on this connection goes out at once, or through the queue once one had to wait. */

@@ -233,6 +233,29 @@ class IndexServerTest {
     }
 
     @Test
+    void aConnectionThatDoesNotLogInWithinTheHeartbeatTimeoutIsClosed() {
+        FakeLink silent = connect("127.0.0.2");
+        clock.advanceTo(Duration.ofSeconds(10).toNanos());
+        FakeLink chatty = connect("127.0.0.3");
+        FakeLink member = connect("127.0.0.4");
+        server.onMessage(member, new NapMessage.Login("p1", "x", 6600, "test", 0));
+        long timeout = ServerSettings.DEFAULTS.heartbeatTimeout().toNanos();
+        for (long t = clock.nanos(); t < Duration.ofSeconds(10).toNanos() + timeout; t += timeout / 16) {
+            clock.advanceTo(t);
+            server.onMessage(chatty, new NapMessage.Search("x.1", "a", 10)); // talking is no login
+            server.onMessage(member, new NapMessage.Ping());
+        }
+        assertFalse(silent.open, "no login within the timeout");
+        assertTrue(chatty.open, "10 s younger: still has time");
+        clock.advanceTo(Duration.ofSeconds(10).toNanos() + timeout + timeout / 2);
+        assertFalse(chatty.open, "requests before login do not buy more time");
+        NapMessage last = chatty.sent.get(chatty.sent.size() - 1);
+        assertTrue(assertInstanceOf(NapMessage.ErrorMessage.class, last).text().contains("no Login (type 2) within 30000 ms"), last.toString());
+        assertTrue(member.open, "a logged-in peer that keeps its heartbeat stays");
+        assertEquals(1, server.connectedPeers());
+    }
+
+    @Test
     void unshareOfAFileNotSharedIsAnError() {
         FakeLink link = login("p1", "127.0.0.2");
         server.onMessage(link, new NapMessage.Unshare("nope.mp3"));
