@@ -53,6 +53,11 @@ public final class ViewServer implements AutoCloseable {
     private static final AttributeKey<Boolean> PAGE = AttributeKey.valueOf("p2plab.view.page");
     /** Ticks in a row a page has been more than {@link Limits#slowPageBytes} behind. */
     private static final AttributeKey<Integer> TICKS_BEHIND = AttributeKey.valueOf("p2plab.view.behind");
+    /**
+     * Most of a recording that waits for one replay page: each page gets a copy of its own
+     * (a live page shares the frames every page gets), and a page may wait for ever.
+     */
+    private static final int REPLAY_BUFFER_BYTES = 1 << 20;
 
     /**
      * What browsers may cost the server, whoever they are (with {@code --bind} anyone who can
@@ -270,6 +275,8 @@ public final class ViewServer implements AutoCloseable {
                 ctx.channel().attr(PAGE).set(Boolean.TRUE);
                 ctx.channel().writeAndFlush(new TextWebSocketFrame("{\"frame\":\"hello\",\"mode\":\"" + (replay != null ? "replay" : "live") + "\"}"));
                 if (replay != null) {
+                    int most = Math.min(REPLAY_BUFFER_BYTES, limits.slowPageBytes());
+                    ctx.channel().config().setWriteBufferWaterMark(new WriteBufferWaterMark(most / 2, most));
                     nextLine = 0;
                     feed(ctx.channel());
                 } else {
