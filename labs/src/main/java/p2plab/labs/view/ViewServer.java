@@ -116,7 +116,7 @@ public final class ViewServer implements AutoCloseable {
                                     ch.close(); // no request, or one sent a byte at a time
                                 }
                             }, limits.requestDeadline().toMillis(), TimeUnit.MILLISECONDS);
-                            ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(8192),
+                            ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(8192), new SameOrigin(),
                                     new WebSocketServerProtocolHandler(Assets.WEBSOCKET, null, false, 4096),
                                     new Page(), new PageControl(), new HttpHandler());
                         }

@@ -121,6 +121,27 @@ class ViewServerLimitsTest {
         }
     }
 
+    @Test
+    void anotherSiteCannotReachTheViewThroughTheBrowser() throws Exception {
+        try (ViewServer server = ViewServer.replay("127.0.0.1", 0, List.of("{}"))) {
+            String host = "127.0.0.1:" + server.port();
+            String rebound = exchange(server, "GET / HTTP/1.1\r\nHost: evil.example:" + server.port() + "\r\n\r\n");
+            assertTrue(rebound.startsWith("HTTP/1.1 403 Forbidden\r\n"), "a name pointed at us: " + rebound);
+            String upgrade = "GET /events HTTP/1.1\r\nHost: " + host + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n";
+            assertTrue(exchange(server, upgrade + "Origin: https://evil.example\r\n\r\n").startsWith("HTTP/1.1 403 Forbidden\r\n"));
+            assertTrue(firstLine(server, upgrade + "Origin: http://" + host + "\r\n\r\n").startsWith("HTTP/1.1 101"), "the page itself");
+            assertTrue(exchange(server, "GET / HTTP/1.1\r\nHost: localhost:" + server.port() + "\r\n\r\n").startsWith("HTTP/1.1 200 OK"));
+        }
+    }
+
+    private static String firstLine(ViewServer server, String request) throws IOException {
+        try (Socket s = connect(server)) {
+            s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            return new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+        }
+    }
+
     private static void awaitPages(ViewServer server, int n) throws InterruptedException {
         long end = System.nanoTime() + 5_000_000_000L;
         while (server.pages() != n) {
