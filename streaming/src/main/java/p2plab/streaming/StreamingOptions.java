@@ -52,10 +52,6 @@ public record StreamingOptions(Mode mode, TrackCatalogue catalogue, ClientSettin
             }
         }
         StreamingOptions d = DEFAULTS;
-        int depth = integer(o, "depth", d.client.searchDepth());
-        if (depth < 0 || depth > 255) {
-            throw new IllegalArgumentException("depth must be 0..255 (a search's TTL is one byte on the wire), got " + depth);
-        }
         TrackCatalogue c = d.catalogue;
         TrackCatalogue catalogue = new TrackCatalogue(integer(o, "tracks", c.tracks()), number(o, "trackBytes", c.trackBytes()),
                 integer(o, "chunk", c.chunkBytes()), number(o, "bitrate", c.bitrate()));
@@ -63,7 +59,7 @@ public record StreamingOptions(Mode mode, TrackCatalogue catalogue, ClientSettin
         ClientSettings client = new ClientSettings(seconds(o, "ahead", s.aheadSeconds()), integer(o, "refill", s.refillChunks()),
                 integer(o, "cache", s.cacheTracks()), integer(o, "soft", s.softNeighbours()), integer(o, "hard", s.hardNeighbours()),
                 integer(o, "slots", s.uploadSlots()), seconds(o, "serverHead", s.serverHeadSeconds()),
-                seconds(o, "serverAhead", s.serverAheadSeconds()), depth,
+                seconds(o, "serverAhead", s.serverAheadSeconds()), integer(o, "depth", s.searchDepth()),
                 integer(o, "trackerPeers", s.trackerPeers()), integer(o, "peerBatch", s.peerBatchChunks()),
                 integer(o, "peersPerTrack", s.peersPerTrack()), seconds(o, "searchTimeout", s.searchTimeoutSeconds()),
                 seconds(o, "watchdog", s.watchdogSeconds()));

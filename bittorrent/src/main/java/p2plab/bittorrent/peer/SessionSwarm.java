@@ -7,11 +7,11 @@ import p2plab.bittorrent.wire.UtMetadata;
 /**
  * A {@link TorrentSession} as the engine sees it, plus the answers to {@code ut_metadata}
  * requests (BEP 9): we have the info dictionary, so each request for a piece of it gets the piece,
- * up to {@link #MAX_METADATA_REQUESTS} per connection, then rejects.
+ * until the peer has asked for the whole dictionary twice over, then rejects.
  */
 final class SessionSwarm implements Swarm {
-    /** Metadata requests answered per connection: enough to fetch 8 MiB of metadata twice over. */
-    static final int MAX_METADATA_REQUESTS = 1024;
+    /** Metadata requests answered per connection beyond twice the dictionary's pieces (a few re-asks). */
+    static final int SPARE_METADATA_REQUESTS = 8;
 
     final TorrentSession session;
 
@@ -75,9 +75,15 @@ final class SessionSwarm implements Swarm {
         if (!(m instanceof UtMetadata.Request r) || theirId == 0) {
             return; // data or reject we never asked for, or a peer we cannot answer
         }
-        UtMetadata answer = ++c.metadataRequests > MAX_METADATA_REQUESTS ? new UtMetadata.Reject(r.piece())
-                : MetadataPieces.answer(session.metainfo().infoBytes(), r.piece());
-        c.answer(new PeerMessage.Extended(theirId, UtMetadata.encode(answer)));
+        byte[] info = session.metainfo().infoBytes();
+        int pieces = (info.length + UtMetadata.PIECE - 1) / UtMetadata.PIECE;
+        if (++c.metadataRequests > 2 * pieces + SPARE_METADATA_REQUESTS) {
+            c.answer(new PeerMessage.Extended(theirId, UtMetadata.encode(new UtMetadata.Reject(r.piece()))));
+        } else {
+            // Sent whatever the link's backlog: an honest fetcher asks for every piece at once, and
+            // the request cap above already bounds what a peer can make us queue to two copies.
+            c.send(new PeerMessage.Extended(theirId, UtMetadata.encode(MetadataPieces.answer(info, r.piece()))));
+        }
     }
 
     @Override

@@ -94,13 +94,14 @@ public final class TrackerClient implements PeerHandler<HttpMessage> {
             link.attach(result);
             // A tracker that takes the connection and never answers would hold this announce, and
             // with it the announce loop, for ever.
-            node.clock().schedule(REPLY_TIMEOUT, () -> {
+            var timeout = node.clock().schedule(REPLY_TIMEOUT, () -> {
                 if (!result.isDone()) {
                     result.completeExceptionally(new IllegalStateException("tracker " + t.address + " did not answer within "
                             + REPLY_TIMEOUT.toSeconds() + " s; is it a BitTorrent tracker?"));
                     link.close();
                 }
             });
+            result.whenComplete((r, x) -> timeout.cancel());
             HttpMessage.Request request = HttpMessage.Request.get(target, t.address.toString());
             link.send(trace == null ? request : request.with(HttpFormat.TRACE_HEADER, trace));
         });

@@ -31,10 +31,14 @@ public record ClientSettings(double aheadSeconds, int refillChunks, int cacheTra
                 || watchdogSeconds <= 0) {
             throw new IllegalArgumentException("ahead, serverAhead, searchTimeout and watchdog must be > 0 s; serverHead >= 0 s");
         }
-        if (refillChunks < 1 || peerBatchChunks < 1 || peersPerTrack < 1 || uploadSlots < 0 || searchDepth < 0
+        if (refillChunks < 1 || peerBatchChunks < 1 || peersPerTrack < 1 || uploadSlots < 0
                 || trackerPeers < 0 || trackerPeers > p2plab.streaming.wire.StreamingCodec.MAX_PEERS || cacheTracks < 0) {
-            throw new IllegalArgumentException("refill, peerBatch and peersPerTrack must be >= 1; slots, depth and cache >= 0; "
+            throw new IllegalArgumentException("refill, peerBatch and peersPerTrack must be >= 1; slots and cache >= 0; "
                     + "trackerPeers 0.." + p2plab.streaming.wire.StreamingCodec.MAX_PEERS);
+        }
+        if (searchDepth < 0 || searchDepth > p2plab.streaming.wire.StreamingCodec.MAX_TTL) {
+            throw new IllegalArgumentException("depth must be 0.." + p2plab.streaming.wire.StreamingCodec.MAX_TTL
+                    + " (a search's TTL is one byte on the wire), got " + searchDepth);
         }
         if (softNeighbours < 1 || hardNeighbours < softNeighbours) {
             throw new IllegalArgumentException("neighbours need 1 <= soft <= hard, got soft " + softNeighbours + ", hard "

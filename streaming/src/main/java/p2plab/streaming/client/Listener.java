@@ -123,16 +123,12 @@ public final class Listener implements PeerHandler<StreamMessage> {
         return cache.keys();
     }
 
-    public boolean holds(int track) {
-        return cache.contains(track);
-    }
-
     public boolean playing() {
         return downloads.current != null;
     }
 
     public int neighbourCount() {
-        return neighbourhood.neighbours().size();
+        return neighbourhood.count();
     }
 
     // ---- playing ----

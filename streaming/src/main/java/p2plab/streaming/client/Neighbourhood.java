@@ -103,6 +103,17 @@ final class Neighbourhood {
         return out;
     }
 
+    /** How many neighbours are open (without copying them). */
+    int count() {
+        int n = 0;
+        for (int i = 0; i < neighbourLinks.size(); i++) {
+            if (neighbourLinks.get(i).isOpen()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Sends {@code m} to every open neighbour but {@code except}. */
     void sendToNeighbours(StreamMessage m, Link<StreamMessage> except) {
         for (int i = 0; i < neighbourLinks.size(); i++) { // sending never closes a link here: no copy needed
@@ -154,7 +165,7 @@ final class Neighbourhood {
             link.attach(withArrivals(new Connection(edge)));
             return true;
         }
-        if (!link.outbound() && (!online || mode != Mode.HYBRID || neighbours().size() >= settings.hardNeighbours())) {
+        if (!link.outbound() && (!online || mode != Mode.HYBRID || count() >= settings.hardNeighbours())) {
             link.close();
             return false;
         }

@@ -62,9 +62,7 @@ final class OverlaySearch {
             server.send(new Lookup(f.track));
         }
         if (settings.searchDepth() > 0) {
-            for (Link<StreamMessage> l : neighbourhood.neighbours()) {
-                l.send(new Search(f.searchId, f.track, settings.searchDepth()));
-            }
+            neighbourhood.sendToNeighbours(new Search(f.searchId, f.track, settings.searchDepth()), null);
         }
         node.clock().scheduleNanos(ClientSettings.nanos(settings.searchTimeoutSeconds()), () -> {
             f.searchDone = true;
@@ -79,7 +77,7 @@ final class OverlaySearch {
         for (TrackFetch f : downloads.all()) {
             if (f.track == p.track()) {
                 p.holders().forEach(h -> fetcher.addHolder(f, h));
-                if (p.holders().isEmpty() && neighbourhood.neighbours().isEmpty()) {
+                if (p.holders().isEmpty() && neighbourhood.count() == 0) {
                     f.searchDone = true;
                     fetcher.pump(f);
                 }

@@ -37,8 +37,4 @@ public record Startup(int bufferChunks, long diskReadNanos, long outputNanos, bo
     public Startup(int bufferChunks, long diskReadNanos, long outputNanos) {
         this(bufferChunks, diskReadNanos, outputNanos, false);
     }
-
-    public Startup withKeyFetch(boolean on) {
-        return new Startup(bufferChunks, diskReadNanos, outputNanos, on);
-    }
 }

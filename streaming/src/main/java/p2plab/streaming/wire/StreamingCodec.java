@@ -37,6 +37,8 @@ public final class StreamingCodec extends LengthPrefixedFormat<StreamMessage> {
     public static final int MAX_CHUNK_BYTES = 1 << 20;
     /** A tracker answer carries at most this many holders. */
     public static final int MAX_PEERS = 64;
+    /** A search's TTL is one unsigned byte on the wire. */
+    public static final int MAX_TTL = 255;
     /** An AES-128 key, as {@code Key} carries it. */
     private static final int KEY_BYTES = 16;
     /** Bytes a chunk's frame adds to its payload: length prefix, type, track, index. */
