@@ -23,6 +23,12 @@ import p2plab.common.metrics.Json;
 public record SearchResult(String overlay, PeerId from, Query query, List<Hit> hits, int hopsToFirstHit,
                            long messages, long duplicates, int peersReached, double latencyMillis,
                            double durationMillis, boolean timedOut, Map<String, String> details) {
+    /**
+     * Hits one search keeps while it collects them: answers arrive from other peers for as long as
+     * its window is open, so without a limit they could fill the heap. Far above what a search
+     * finds in the lab's networks (Kazaa's 100,000-peer benchmark: 1,563 a query on average).
+     */
+    public static final int MAX_HITS = 100_000;
 
     public SearchResult {
         hits = List.copyOf(hits);

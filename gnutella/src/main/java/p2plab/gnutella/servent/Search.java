@@ -13,12 +13,8 @@ import p2plab.gnutella.message.Guid;
  * completes when its window closes. Used on the servent's thread only.
  */
 final class Search {
-    /**
-     * Hits one search keeps: QueryHits from other servents arrive for as long as the window is
-     * open, so without a limit they could fill the heap. Far above what a search finds in the
-     * lab's networks (Kazaa's 100,000-peer benchmark: 1,563 a query on average).
-     */
-    static final int MAX_HITS = 100_000;
+    /** Hits one search keeps (QueryHits arrive for as long as the window is open). */
+    static final int MAX_HITS = p2plab.common.overlay.SearchResult.MAX_HITS;
     final String text;
     final SearchTracer tracer;
     private final long startNanos;

@@ -22,12 +22,8 @@ import p2plab.kazaa.wire.KazaaMessage;
  * then reports what was found and what it cost, as the transport's tally counted it.
  */
 final class SearchSession {
-    /**
-     * Hits (and answering supernodes) one search keeps: QueryHits arrive for as long as the
-     * window is open, so without a limit they could fill the heap. Far above what a search finds
-     * in the lab's networks (the 100,000-peer benchmark: 1,563 a query on average).
-     */
-    static final int MAX_HITS = 100_000;
+    /** Hits (and answering supernodes) one search keeps (QueryHits arrive for as long as the window is open). */
+    static final int MAX_HITS = p2plab.common.overlay.SearchResult.MAX_HITS;
     static final String QUERY_TYPE = "kazaa/Query";
 
     private final Guid guid;

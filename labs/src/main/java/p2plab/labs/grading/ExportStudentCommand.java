@@ -1,5 +1,6 @@
 package p2plab.labs.grading;
 
+import p2plab.labs.session.LabException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ public final class ExportStudentCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return 1;
         } catch (IOException e) {
-            err.println("error: cannot write the student edition to " + target + " (" + e + "); give a new or empty folder you may write to");
+            err.println("error: cannot write the student edition to " + target + " (" + LabException.why(e) + "); give a new or empty folder you may write to");
             return 1;
         }
         out.println("student edition written to " + target.toAbsolutePath().normalize() + " (" + files + " files)");

@@ -1,5 +1,6 @@
 package p2plab.labs.grading;
 
+import p2plab.labs.session.LabException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -117,7 +118,7 @@ public final class GradeCommand implements Callable<Integer> {
         try {
             report.writeResults(results);
         } catch (IOException e) {
-            err.println("error: cannot write " + results + " (" + e + "); give another file with --results");
+            err.println("error: cannot write " + results + " (" + LabException.why(e) + "); give another file with --results");
             return 1;
         }
         out.println(String.format(Locale.ROOT, "score %s of %s; results written to %s", fmt(report.score()), fmt(report.maxScore()), results));

@@ -71,16 +71,7 @@ public abstract class LabCommand implements Callable<Integer> {
 
     /** Why a file operation failed, in words: "no such file or folder", "permission denied". */
     protected static String why(java.io.IOException e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file or folder";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
-            return f.getReason();
-        }
-        return e.getMessage() == null ? "unreadable" : e.getMessage();
+        return LabException.why(e);
     }
 
     protected static String fmt(double value) {

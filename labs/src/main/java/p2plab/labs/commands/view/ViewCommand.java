@@ -125,7 +125,7 @@ public final class ViewCommand implements Callable<Integer> {
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new LabException(replay + " is not a recording (one JSON object a line, from `view --record`)");
         } catch (IOException e) {
-            throw new LabException("--replay: cannot read " + replay + " (" + e + "); check the path and its permissions");
+            throw new LabException("--replay: cannot read " + replay + " (" + LabException.why(e) + "); check the path and its permissions");
         }
     }
 
@@ -141,7 +141,7 @@ public final class ViewCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             throw new LabException("--record: cannot write " + record + ": its folder does not exist; create it or give another file");
         } catch (IOException e) {
-            throw new LabException("--record: cannot write " + record + " (" + e + "); check the folder exists and is writable");
+            throw new LabException("--record: cannot write " + record + " (" + LabException.why(e) + "); check the folder exists and is writable");
         }
     }
 
