@@ -1,6 +1,5 @@
 package p2plab.labs.grading;
 
-import p2plab.labs.session.LabException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -10,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import p2plab.labs.console.FileErrors;
 
 /** {@code p2plab export-student DIR}: writes the student edition of the source tree to DIR. */
 @Command(name = "export-student", mixinStandardHelpOptions = true,
@@ -43,7 +43,7 @@ public final class ExportStudentCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return 1;
         } catch (IOException e) {
-            err.println("error: cannot write the student edition to " + target + " (" + LabException.why(e) + "); give a new or empty folder you may write to");
+            err.println("error: cannot write the student edition to " + target + " (" + FileErrors.why(e) + "); give a new or empty folder you may write to");
             return 1;
         }
         out.println("student edition written to " + target.toAbsolutePath().normalize() + " (" + files + " files)");

@@ -1,6 +1,5 @@
 package p2plab.labs.grading;
 
-import p2plab.labs.session.LabException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import p2plab.labs.console.FileErrors;
 
 /**
  * {@code p2plab grade <lab> [--impl student|reference] [--results FILE] [--timeout S]}: runs a lab's graded
@@ -118,7 +118,7 @@ public final class GradeCommand implements Callable<Integer> {
         try {
             report.writeResults(results);
         } catch (IOException e) {
-            err.println("error: cannot write " + results + " (" + LabException.why(e) + "); give another file with --results");
+            err.println("error: cannot write " + results + " (" + FileErrors.why(e) + "); give another file with --results");
             return 1;
         }
         out.println(String.format(Locale.ROOT, "score %s of %s; results written to %s", fmt(report.score()), fmt(report.maxScore()), results));

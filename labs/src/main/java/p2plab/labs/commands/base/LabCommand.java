@@ -8,6 +8,7 @@ import java.util.concurrent.TimeoutException;
 import p2plab.common.metrics.Json;
 import p2plab.common.transport.Transport;
 import p2plab.labs.console.Console;
+import p2plab.labs.console.FileErrors;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabException;
 import p2plab.labs.session.LabNetwork;
@@ -71,7 +72,7 @@ public abstract class LabCommand implements Callable<Integer> {
 
     /** Why a file operation failed, in words: "no such file or folder", "permission denied". */
     protected static String why(java.io.IOException e) {
-        return LabException.why(e);
+        return FileErrors.why(e);
     }
 
     protected static String fmt(double value) {

@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import p2plab.labs.console.FileErrors;
 import p2plab.labs.session.Lab;
 import p2plab.labs.session.LabException;
 import p2plab.labs.session.LabNetwork;
@@ -125,7 +126,7 @@ public final class ViewCommand implements Callable<Integer> {
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new LabException(replay + " is not a recording (one JSON object a line, from `view --record`)");
         } catch (IOException e) {
-            throw new LabException("--replay: cannot read " + replay + " (" + LabException.why(e) + "); check the path and its permissions");
+            throw new LabException("--replay: cannot read " + replay + " (" + FileErrors.why(e) + "); check the path and its permissions");
         }
     }
 
@@ -141,7 +142,7 @@ public final class ViewCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             throw new LabException("--record: cannot write " + record + ": its folder does not exist; create it or give another file");
         } catch (IOException e) {
-            throw new LabException("--record: cannot write " + record + " (" + LabException.why(e) + "); check the folder exists and is writable");
+            throw new LabException("--record: cannot write " + record + " (" + FileErrors.why(e) + "); check the folder exists and is writable");
         }
     }
 
